@@ -1,0 +1,1 @@
+"""The Telegram conversation: thin handlers over tracker/, keyboards and rendering in their own modules."""

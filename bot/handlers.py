@@ -1,0 +1,236 @@
+"""Command and button handlers: parse the update, call tracker/, render HTML. Nothing else."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from typing import cast
+
+from telegram import Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.ext import ContextTypes
+
+from bot import keyboards
+from bot.render import esc, fmt_date, prediction_line, split_message
+from tracker import store
+from tracker.callbacks import verify
+from tracker.csvio import export_csv_text
+from tracker.extraction.deadlines import DEFAULT_HORIZON_DAYS
+from tracker.manual import ADD_EXAMPLE, ManualEntryError, parse_manual
+from tracker.services import Services
+
+log = logging.getLogger(__name__)
+PAGE_SIZE = 10
+
+COMMANDS: list[tuple[str, str]] = [
+    ("add", "Track a statement: /add Speaker: statement by <when>"),
+    ("list", "Open predictions"),
+    ("delete", "Delete one: /delete N"),
+    ("export", "All predictions as a CSV file"),
+    ("help", "What I do and how"),
+    ("start", "Introduction"),
+]
+
+START_TEXT = (
+    "👋 I keep score of what public figures say will happen.\n"
+    "Tell me a statement and its deadline; when the deadline passes I ask this chat whether it came true.\n"
+    "Over time you see who is right how often.\n\n"
+    "<b>Try it:</b>\n<code>{example}</code>\n\n"
+    "/add — track a statement\n/list — open predictions\n/delete N — remove one\n"
+    "/export — everything as CSV\n/help — more"
+)
+
+HELP_TEXT = (
+    "<b>Tracking a statement</b>\n"
+    "<code>/add Speaker: statement by &lt;when&gt; [70%]</code>\n"
+    "The deadline may be a date (<i>by 31 October</i>, <i>2026-03-01</i>) or a phrase "
+    "(<i>within two weeks</i>, <i>by the end of the year</i>, <i>next spring</i>, <i>soon</i>). "
+    "Without one I use {days} days and mark it vague. Without a percentage I read the confidence "
+    "from the hedge (<i>will</i> ≈ 85%, <i>could</i> ≈ 40%).\n\n"
+    "<b>Browsing</b>\n/list — open predictions, latest deadline first\n"
+    "/delete N — remove prediction #N (asks first)\n/export — a CSV file of this chat's predictions\n\n"
+    "Everything you save belongs to this chat and is visible only here."
+)
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return cast(Services, context.application.bot_data["services"])
+
+
+async def reply_html(update: Update, text: str, **kwargs: object) -> None:
+    """Answer in as many messages as it takes, each under Telegram's limit; keyboards go on the last."""
+    message = update.effective_message
+    assert message is not None
+    parts = split_message(text)
+    markup = kwargs.pop("reply_markup", None)
+    for i, part in enumerate(parts):
+        await message.reply_html(part, disable_web_page_preview=True,
+                                 reply_markup=markup if i == len(parts) - 1 else None, **kwargs)  # type: ignore[arg-type]
+
+
+def _args_text(update: Update) -> str:
+    """Everything after the command, newlines kept (context.args would split it into words)."""
+    message = update.effective_message
+    text = (message.text or message.caption or "") if message else ""
+    return re.sub(r"^/\S+\s?", "", text, count=1)
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await reply_html(update, START_TEXT.format(example=esc(ADD_EXAMPLE)))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await reply_html(update, HELP_TEXT.format(days=DEFAULT_HORIZON_DAYS))
+
+
+async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    chat = update.effective_chat
+    assert chat is not None
+    user = update.effective_user
+    with svc.db.session() as session:
+        chat_row = store.get_or_create_chat(session, chat.id, chat.title, svc.settings.default_timezone)
+        today = svc.chat_today(chat_row)
+    try:
+        entry = parse_manual(_args_text(update), today)
+    except ManualEntryError as exc:
+        await reply_html(update, esc(str(exc)))
+        return
+    if entry.speaker is None:
+        await reply_html(update, f"Who said it? Put the speaker before a colon, e.g. <code>{esc(ADD_EXAMPLE)}</code>")
+        return
+    with svc.db.session() as session:
+        prediction = store.add_prediction(session, store.NewPrediction(
+            chat_id=chat.id, speaker=entry.speaker, statement=entry.statement, deadline=entry.deadline.date,
+            made_at=today, deadline_text=entry.deadline.text or None, vague=entry.deadline.vague,
+            confidence=entry.confidence, created_by=user.id if user else None,
+        ))
+        speaker_name = store.speaker_names(session, {prediction.speaker_id} if prediction.speaker_id else set())
+        line = prediction_line(prediction, speaker_name.get(prediction.speaker_id or -1))
+    note = ""
+    if not entry.deadline.text:
+        note = f"\nNo deadline given, so I will ask on {fmt_date(entry.deadline.date)} ({DEFAULT_HORIZON_DAYS} days)."
+    elif entry.deadline.vague:
+        note = f"\n“{esc(entry.deadline.text)}” is vague, so I will ask on {fmt_date(entry.deadline.date)}."
+    await reply_html(update, f"✅ Saved {line}{note}")
+
+
+def _list_page(svc: Services, chat_id: int, page: int) -> tuple[str, object]:
+    with svc.db.session() as session:
+        total = store.count_open(session, chat_id)
+        pages = max(1, math.ceil(total / PAGE_SIZE))
+        page = min(max(1, page), pages)
+        rows = store.describe(session, store.list_open(session, chat_id, PAGE_SIZE, (page - 1) * PAGE_SIZE))
+    if total == 0:
+        return f"No open predictions yet. Add one:\n<code>{esc(ADD_EXAMPLE)}</code>", None
+    head = f"<b>Open predictions</b> ({total}), latest deadline first"
+    if pages > 1:
+        head += f" — page {page} of {pages}"
+    lines = [head, *(prediction_line(r["prediction"], r["speaker"]) for r in rows)]
+    return "\n".join(lines), keyboards.list_pages(svc.callback_secret, chat_id, page, pages)
+
+
+async def list_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    chat = update.effective_chat
+    assert chat is not None
+    text, markup = _list_page(services(context), chat.id, 1)
+    await reply_html(update, text, reply_markup=markup)
+
+
+def _number(arg: str) -> int | None:
+    m = re.fullmatch(r"\s*#?(\d{1,9})\s*", arg)
+    return int(m.group(1)) if m else None
+
+
+async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    chat = update.effective_chat
+    assert chat is not None
+    number = _number(_args_text(update))
+    if number is None:
+        await reply_html(update, "Which one? Give its number, e.g. <code>/delete 3</code> (see /list).")
+        return
+    with svc.db.session() as session:
+        prediction = store.get_prediction(session, chat.id, number)
+        if prediction is None:
+            await reply_html(update, f"There is no #{number} in this chat. See /list for the numbers.")
+            return
+        names = store.speaker_names(session, {prediction.speaker_id} if prediction.speaker_id else set())
+        line = prediction_line(prediction, names.get(prediction.speaker_id or -1))
+    await reply_html(update, f"Delete this prediction and its history?\n{line}",
+                     reply_markup=keyboards.confirm_delete(svc.callback_secret, chat.id, number))
+
+
+async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    chat = update.effective_chat
+    message = update.effective_message
+    assert chat is not None and message is not None
+    await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
+    with svc.db.session() as session:
+        text = export_csv_text(session, chat.id)
+    count = max(0, text.count("\n") - 1)
+    if count == 0:
+        await reply_html(update, f"Nothing to export yet. Add a prediction first:\n<code>{esc(ADD_EXAMPLE)}</code>")
+        return
+    await message.reply_document(text.encode("utf-8"), filename=f"calledit-{chat.id}.csv",
+                                 caption=f"{count} prediction{'s' if count != 1 else ''} from this chat (CSV).")
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    command = (message.text or "").split()[0] if message and message.text else "that"
+    await reply_html(update, f"I don't know {esc(command)}. See /help for what I can do.")
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    query = update.callback_query
+    chat = update.effective_chat
+    assert query is not None
+    parts = verify(svc.callback_secret, chat.id, query.data) if chat else None
+    if parts is None or chat is None:
+        await query.answer("This button does not belong to this chat.", show_alert=False)
+        return
+    verb = parts[0]
+    if verb == "l" and len(parts) == 2 and parts[1].isdigit():
+        text, markup = _list_page(svc, chat.id, int(parts[1]))
+        await query.answer()
+        await _edit(query, split_message(text)[0], markup)
+    elif verb == "d" and len(parts) == 3 and parts[1].isdigit():
+        number = int(parts[1])
+        if parts[2] == "n":
+            await query.answer("Kept.")
+            await _edit(query, f"Kept #{number}.", None)
+            return
+        with svc.db.session() as session:
+            deleted = store.delete_prediction(session, chat.id, number)
+        await query.answer("Deleted." if deleted else "Already gone.")
+        await _edit(query, f"🗑 Deleted #{number}." if deleted else f"#{number} was already deleted.", None)
+    else:
+        await query.answer("That button is no longer valid.")
+
+
+async def _edit(query: object, text: str, markup: object) -> None:
+    from telegram import CallbackQuery
+    from telegram.error import BadRequest
+
+    assert isinstance(query, CallbackQuery)
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup,  # type: ignore[arg-type]
+                                      disable_web_page_preview=True)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log it, tell the user in one line, keep running."""
+    log.error("Error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat:
+        try:
+            await context.bot.send_message(update.effective_chat.id,
+                                           "Sorry, something went wrong on my side. Please try again.")
+        except Exception:  # the chat may be gone; the error is already logged
+            log.warning("Could not tell the chat about the error")

@@ -1,0 +1,3 @@
+from calledit.cli import main
+
+main()

@@ -1,0 +1,38 @@
+"""Builds the Application: bot/ handlers and jobs/ on one domain, through the resilient limiter."""
+
+from __future__ import annotations
+
+from telegram.ext import Application, ApplicationBuilder
+
+from bot import setup as bot_setup
+from calledit.telegram_io import ResilientRateLimiter
+from tracker.callbacks import derive_secret
+from tracker.config import Settings
+from tracker.db import Database
+from tracker.services import Services
+
+
+def file_url_for(base_url: str) -> str:
+    base = base_url.rstrip("/")
+    return base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
+
+
+def build_application(settings: Settings, db: Database) -> Application:  # type: ignore[type-arg]
+    token = settings.bot_token()
+    svc = Services(settings=settings, db=db, callback_secret=derive_secret(token))
+
+    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+        await bot_setup.set_commands(application)
+
+    application = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(file_url_for(settings.telegram_api_base_url))
+        .rate_limiter(ResilientRateLimiter())
+        .post_init(post_init)
+        .build()
+    )
+    application.bot_data["services"] = svc
+    bot_setup.register(application)
+    return application

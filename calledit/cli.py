@@ -1,0 +1,214 @@
+"""`calledit`: run the bot, migrate, seed, import/export CSV, stats, extract."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tracker.config import ConfigError, Settings, load_settings
+
+app = typer.Typer(help="calledit — keeps score of what public figures say will happen.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        typer.echo(f"calledit: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _db(settings: Settings, migrate: bool = True):  # type: ignore[no-untyped-def]
+    from tracker.db import Database
+
+    db = Database(settings.database_url)
+    if migrate:
+        try:
+            db.migrate()
+        except Exception as exc:  # a bad URL or an unreachable server: one line, no traceback
+            typer.echo(f"calledit: cannot open the database ({type(exc).__name__}: {str(exc).splitlines()[0]})",
+                       err=True)
+            raise typer.Exit(2) from None
+    return db
+
+
+@app.command()
+def run() -> None:
+    """Start the bot (long polling). Migrates the database first."""
+    settings = _settings()
+    try:
+        token = settings.bot_token()
+    except ConfigError as exc:
+        typer.echo(f"calledit: {exc}", err=True)
+        raise typer.Exit(2) from None
+    from calledit.logs import setup_logging
+
+    setup_logging(settings.log_level, [token])
+    db = _db(settings)
+    from telegram import Update
+
+    from calledit.app import build_application
+
+    application = build_application(settings, db)
+    typer.echo(f"calledit is running (database: {settings.database_url.split('://')[0]}). Ctrl+C stops it.", err=True)
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database schema."""
+    settings = _settings()
+    _db(settings)
+    typer.echo("Database is up to date.")
+
+
+@app.command()
+def seed(chat: Annotated[int, typer.Option(help="Chat that owns the sample predictions.")] = 0) -> None:
+    """Load the sample articles under seeds/ and save what the extractor finds in them."""
+    from tracker.ingest import load_seed_files, save_claims
+    from tracker.extraction.pipeline import extract
+
+    settings = _settings()
+    db = _db(settings)
+    total = 0
+    for article in load_seed_files(SEEDS_DIR):
+        claims = extract(article.text, article.published)
+        with db.session() as session:
+            saved = save_claims(session, chat, claims, article.text, article.title, article.url, article.published)
+        total += saved
+        typer.echo(f"{article.title}: {len(claims)} claim(s), {saved} new")
+    typer.echo(f"Seeded {total} prediction(s) into chat {chat}.")
+
+
+@app.command("import")
+def import_(file: Annotated[Path, typer.Argument(help="CSV file in the export format.")]) -> None:
+    """Import predictions from CSV: all rows or none; bad rows are reported by line number."""
+    from tracker.csvio import import_csv
+
+    settings = _settings()
+    db = _db(settings)
+    try:
+        handle = file.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        typer.echo(f"calledit: cannot read {file}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+    with handle, db.session() as session:
+        report = import_csv(session, handle)
+        if report.errors:
+            session.rollback()
+    if report.errors:
+        for err in report.errors[:50]:
+            typer.echo(err, err=True)
+        if len(report.errors) > 50:
+            typer.echo(f"... and {len(report.errors) - 50} more", err=True)
+        typer.echo("Nothing was imported.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Imported {report.imported} prediction(s).")
+
+
+@app.command()
+def export(
+    file: Annotated[Path | None, typer.Argument(help="Write here instead of standard output.")] = None,
+    chat: Annotated[int | None, typer.Option(help="Only this chat's predictions.")] = None,
+) -> None:
+    """Export predictions as CSV."""
+    from tracker.csvio import export_csv
+
+    settings = _settings()
+    db = _db(settings)
+    with db.session() as session:
+        if file is None:
+            export_csv(session, sys.stdout, chat)
+        else:
+            with file.open("w", encoding="utf-8", newline="") as out:
+                n = export_csv(session, out, chat)
+            typer.echo(f"Exported {n} prediction(s) to {file}.", err=True)
+
+
+@app.command()
+def stats(
+    chat: Annotated[int | None, typer.Option(help="Only this chat.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Accuracy per speaker."""
+    from tracker.scoring import speaker_records
+
+    settings = _settings()
+    db = _db(settings)
+    with db.session() as session:
+        records = speaker_records(session, chat)
+    if as_json:
+        typer.echo(json.dumps([r.as_dict() for r in records], indent=2))
+        return
+    if not records:
+        typer.echo("No predictions yet.")
+        return
+    typer.echo(f"{'speaker':30} {'made':>5} {'scored':>6} {'accuracy':>9} {'95% interval':>14} {'Brier':>6}")
+    for r in records:
+        acc = f"{r.accuracy:.0%}" if r.accuracy is not None else "–"
+        lo, hi = r.interval
+        ci = f"{lo:.0%}–{hi:.0%}" if r.scored else "–"
+        brier = f"{r.brier:.3f}" if r.brier is not None else "–"
+        flag = "" if r.ranked else " (too few to rank)"
+        typer.echo(f"{r.speaker[:30]:30} {r.made:>5} {r.scored:>6} {acc:>9} {ci:>14} {brier:>6}{flag}")
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="Article text file, or - for standard input.")] = "-",
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (default: today).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    batch: Annotated[bool, typer.Option(help='Read JSON Lines {"id","text","published"} on stdin.')] = False,
+) -> None:
+    """Find forward-looking statements with speaker, deadline and confidence."""
+    from tracker.extraction.pipeline import claims_to_json, extract_with_backend
+
+    settings = _settings()
+    if batch:
+        for lineno, line in enumerate(sys.stdin, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                pub = date.fromisoformat(item.get("published") or date.today().isoformat())
+                text = str(item.get("text") or "")
+            except (ValueError, AttributeError) as exc:
+                typer.echo(json.dumps({"id": None, "line": lineno, "error": f"bad input line: {exc}"}))
+                continue
+            claims = extract_with_backend(text, pub, settings)
+            typer.echo(json.dumps({"id": item.get("id"), "claims": claims_to_json(claims)}, ensure_ascii=False))
+        return
+    try:
+        pub = date.fromisoformat(published) if published else date.today()
+    except ValueError:
+        typer.echo(f"calledit: --published must be YYYY-MM-DD, not {published!r}", err=True)
+        raise typer.Exit(2) from None
+    try:
+        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        typer.echo(f"calledit: cannot read {file}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+    claims = extract_with_backend(text, pub, settings)
+    if as_json:
+        typer.echo(json.dumps(claims_to_json(claims), indent=2, ensure_ascii=False))
+        return
+    if not claims:
+        typer.echo("No forward-looking statements found.")
+        return
+    for i, c in enumerate(claims, 1):
+        vague = ", vague" if c.vague else ""
+        cond = ", conditional" if c.conditional else ""
+        typer.echo(f"{i}. {c.speaker or '(unattributed)'}: {c.statement}")
+        typer.echo(f"   deadline {c.deadline or '–'} ({c.deadline_text or 'no time phrase'}{vague}) · "
+                   f"confidence {c.confidence:.0%}{cond}")
+
+
+def main() -> None:
+    app()

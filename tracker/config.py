@@ -1,0 +1,77 @@
+"""Settings from the environment and `.env`, validated once at start-up."""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+TOKEN_RE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{30,}$")
+TOKEN_HELP = "Get a token from @BotFather in Telegram (/newbot) and put it in .env as TELEGRAM_BOT_TOKEN."
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message is one line, safe to print."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    database_url: str = "sqlite:///calledit.db"
+    due_check_seconds: float = Field(default=60.0, gt=0)
+    default_timezone: str = "UTC"
+    log_level: str = "INFO"
+    extractor: str = "rules"
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown timezone {value!r} (use an IANA name such as Europe/Kyiv)") from exc
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        value = value.upper()
+        if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return value
+
+    @field_validator("extractor")
+    @classmethod
+    def _known_extractor(cls, value: str) -> str:
+        value = value.lower()
+        if value not in {"rules", "llm"}:
+            raise ValueError("EXTRACTOR must be 'rules' or 'llm'")
+        return value
+
+    def bot_token(self) -> str:
+        """The token, checked for shape; raises ConfigError with a one-line hint, never echoing it."""
+        if self.telegram_bot_token is None or not self.telegram_bot_token.get_secret_value().strip():
+            raise ConfigError(f"TELEGRAM_BOT_TOKEN is not set. {TOKEN_HELP}")
+        token = self.telegram_bot_token.get_secret_value().strip()
+        if not TOKEN_RE.match(token):
+            raise ConfigError(
+                f"TELEGRAM_BOT_TOKEN does not look like a bot token (expected 123456:ABC-...). {TOKEN_HELP}"
+            )
+        return token
+
+
+def load_settings() -> Settings:
+    """Settings or a ConfigError whose message names the bad variable without its value."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]).upper() if first.get("loc") else "a setting"
+        raise ConfigError(f"{name}: {first['msg']}") from None

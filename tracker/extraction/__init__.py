@@ -1,0 +1,1 @@
+"""Extraction: sentences, forward-looking clauses, speakers, deadlines and hedges."""

@@ -1,0 +1,540 @@
+"""Time phrases → the last day by which a statement must have come true.
+
+Everything is relative to the *publication* date, never to now. The grammar is built from
+small named pieces (numbers, units, months, seasons, holidays, periods) and every rule says
+which day it means; dateparser reads explicit calendar dates ("Nov. 3", "3 November 2026"),
+where it is right, and the rules decide everything relative, where it is not (it reads
+"within two weeks" backwards and has no notion of "by the end of the year").
+
+Semantics (see README "Deadlines" for the table):
+- "within/in N units", "over the next N units", "N units from now" → publication + N units.
+- "by/before/no later than/until <date>" and a bare date → that date; no year → next occurrence.
+- A named period ("next month", "in September", "in 2026", "this autumn", "Q1 next year",
+  "the second half of the year") → its last day, rolled forward a year if already over.
+- "by <season>" → the day the season starts (meteorological seasons, northern hemisphere).
+- "early/mid/late <period>" → Apr 30 / Jun 30 / Dec 31 of a year; the 10th / 15th / last of a month.
+- Holidays → their date (Easter computed, Thanksgiving the 4th Thursday of November).
+- Weekdays ("next Tuesday", "by Friday") → the next such day strictly after publication.
+- Vague phrases ("soon", "in the coming weeks", "within months") → VAGUE_HORIZONS, vague=True.
+- No phrase at all → DEFAULT_HORIZON_DAYS, vague=True.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+DEFAULT_HORIZON_DAYS = 180
+
+
+@dataclass(frozen=True)
+class Deadline:
+    date: date
+    text: str
+    vague: bool
+    start: int = -1
+    end: int = -1
+
+
+# ---------------------------------------------------------------- vocabulary
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "a single": 1, "two": 2, "a couple of": 2, "a couple": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18,
+    "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60,
+    "ninety": 90, "a hundred": 100, "one hundred": 100, "several": 3, "a few": 3,
+}
+FUZZY_NUMBERS = {"several", "a few"}
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month of each
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "final": 4, "last": 4}
+
+# Vague phrases and the horizon each gets (our own choice, documented in the README).
+VAGUE_HORIZONS: dict[str, relativedelta] = {
+    "imminently": relativedelta(days=7),
+    "any day now": relativedelta(days=14),
+    "days": relativedelta(days=10),
+    "soon": relativedelta(days=30),
+    "weeks": relativedelta(weeks=6),
+    "near": relativedelta(days=90),
+    "months": relativedelta(months=6),
+    "medium": relativedelta(years=2),
+    "years": relativedelta(years=3),
+    "long": relativedelta(years=5),
+    "hours": relativedelta(days=2),
+}
+
+_NUM_ALT = "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True))
+NUM = rf"(?:\d{{1,4}}|{_NUM_ALT})"
+UNIT = r"(?:hours?|days?|weeks?|fortnights?|months?|years?|decades?|quarters?)"
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH = rf"(?:{_MONTH_ALT})\.?"
+YEAR = r"(?:19|20)\d\d"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+SEASON = r"(?:spring|summer|autumn|fall|winter)"
+BY = r"(?:by|before|until|till|through|no later than|not later than|at the latest by|in|during|within|for|on)"
+REL_YEAR = r"(?:this year|next year|the year|the next year|the following year|the current year|" + YEAR + ")"
+
+
+def _unit_delta(unit: str, n: int) -> relativedelta:
+    unit = unit.lower().rstrip("s")
+    return {
+        "hour": relativedelta(days=max(1, -(-n // 24))),
+        "day": relativedelta(days=n),
+        "week": relativedelta(weeks=n),
+        "fortnight": relativedelta(weeks=2 * n),
+        "month": relativedelta(months=n),
+        "quarter": relativedelta(months=3 * n),
+        "year": relativedelta(years=n),
+        "decade": relativedelta(years=10 * n),
+    }[unit]
+
+
+def _num(token: str) -> int:
+    token = token.lower().strip()
+    return int(token) if token.isdigit() else NUMBER_WORDS[token]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, 1) + relativedelta(months=1, days=-1)
+
+
+def _resolve_year(word: str | None, pub: date) -> int | None:
+    if word is None:
+        return None
+    word = word.lower()
+    if re.fullmatch(YEAR, word):
+        return int(word)
+    if "next" in word or "following" in word:
+        return pub.year + 1
+    return pub.year
+
+
+def _roll(make: Callable[[int], date], pub: date, explicit_year: bool) -> date:
+    """The period's day in the publication year, or the next year's if that one is over."""
+    day = make(pub.year)
+    if not explicit_year and day < pub:
+        day = make(pub.year + 1)
+    return day
+
+
+def _holiday(name: str, year: int) -> date:
+    name = name.lower().replace("’", "'")
+    if name.startswith("christmas eve"):
+        return date(year, 12, 24)
+    if name.startswith("christmas"):
+        return date(year, 12, 25)
+    if name.startswith("new year's eve"):
+        return date(year, 12, 31)
+    if name.startswith("new year"):
+        return date(year + 1, 1, 1) if "the new year" not in name else date(year + 1, 1, 1)
+    if name.startswith("easter"):
+        return easter(year)
+    if name.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("halloween"):
+        return date(year, 10, 31)
+    if name.startswith("independence day"):
+        return date(year, 7, 4)
+    if name.startswith("valentine"):
+        return date(year, 2, 14)
+    if name.startswith("labor day") or name.startswith("labour day"):
+        first = date(year, 9, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7)
+    raise KeyError(name)
+
+
+HOLIDAY = (r"(?:christmas(?: eve| day)?|new year['’]s(?: day| eve)?|the new year|easter(?: sunday)?|"
+           r"thanksgiving(?: day)?|halloween|independence day|valentine['’]s day|labou?r day)")
+
+
+# ---------------------------------------------------------------- explicit dates via dateparser
+@lru_cache(maxsize=4096)
+def _dateparser_date(text: str, pub: date) -> date | None:
+    import dateparser  # imported lazily: loading it costs ~0.3 s and /add rarely needs it
+
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime(pub.year, pub.month, pub.day),
+            "PREFER_DATES_FROM": "current_period",
+            "REQUIRE_PARTS": ["day", "month"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+def _explicit(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    body = m.group("date")
+    cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", body, flags=re.I).replace(".", " ")
+    parsed = _dateparser_date(cleaned, pub)
+    if parsed is None:
+        return None, False
+    if not re.search(YEAR, body) and parsed < pub:
+        parsed = parsed.replace(year=parsed.year + 1) if not (parsed.month == 2 and parsed.day == 29) \
+            else parsed + relativedelta(years=1)
+    return parsed, False
+
+
+# ---------------------------------------------------------------- rule handlers
+Handler = Callable[[re.Match[str], date], tuple[date | None, bool]]
+
+
+def _relative(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    n_text = m.group("n")
+    n = _num(m.group("n2") or n_text)
+    vague = n_text.lower() in FUZZY_NUMBERS
+    return pub + _unit_delta(m.group("unit"), n), vague
+
+
+def _vague(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    text = m.group(0).lower()
+    if "imminent" in text:
+        key = "imminently"
+    elif "any day" in text:
+        key = "any day now"
+    elif "hour" in text:
+        key = "hours"
+    elif "day" in text:
+        key = "days"
+    elif "week" in text:
+        key = "weeks"
+    elif "month" in text:
+        key = "months"
+    elif "medium" in text:
+        key = "medium"
+    elif "year" in text:
+        key = "years"
+    elif "near" in text or "short" in text or "due course" in text or "foreseeable" in text:
+        key = "near"
+    elif any(w in text for w in ("long", "eventually", "future", "some point", "sooner or later", "down the road")):
+        key = "long"
+    else:
+        key = "soon"
+    return pub + VAGUE_HORIZONS[key], True
+
+
+def _period_end(kind: str, which: str, pub: date) -> date:
+    """Last day of this/next week, month, quarter, year, decade."""
+    nxt = which in {"next", "following", "coming"}
+    if kind == "week":
+        end = pub + timedelta(days=6 - pub.weekday())
+        return end + timedelta(days=7) if nxt else end
+    if kind == "weekend":
+        end = pub + timedelta(days=6 - pub.weekday())
+        return end + timedelta(days=7) if nxt else end
+    if kind == "month":
+        base = pub + relativedelta(months=1) if nxt else pub
+        return _month_end(base.year, base.month)
+    if kind == "quarter":
+        q_end_month = ((pub.month - 1) // 3 + 1) * 3
+        end = _month_end(pub.year, q_end_month)
+        return _month_end((end + relativedelta(months=3)).year, (end + relativedelta(months=3)).month) if nxt \
+            else end
+    if kind == "year":
+        return date(pub.year + (1 if nxt else 0), 12, 31)
+    if kind == "decade":
+        return date(pub.year // 10 * 10 + 9 + (10 if nxt else 0), 12, 31)
+    raise KeyError(kind)
+
+
+def _named(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    text = re.sub(r"\s+", " ", m.group(0).lower())
+    if "day after tomorrow" in text:
+        return pub + timedelta(days=2), False
+    if "tomorrow" in text:
+        return pub + timedelta(days=1), False
+    if text.endswith(("today", "tonight")):
+        return pub, False
+    if "coming year" in text or "next twelve months" in text or "next 12 months" in text:
+        return pub + relativedelta(years=1), False
+    if "rest of the year" in text or "later in the year" in text:
+        return date(pub.year, 12, 31), False
+    kind_m = re.search(r"(weekend|week|month|quarter|year|decade)", text)
+    assert kind_m is not None
+    which = "next" if re.search(r"\b(next|following|coming)\b", text) else "this"
+    return _period_end(kind_m.group(1), which, pub), False
+
+
+def _end_of(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    text = m.group(0).lower()
+    target = m.group("target").lower().strip()
+    if re.fullmatch(YEAR, target):
+        return date(int(target), 12, 31), False
+    mm = re.fullmatch(rf"({MONTH})(?:\s+({YEAR}))?", target)
+    if mm:
+        month = MONTHS[mm.group(1).rstrip(".")]
+        if mm.group(2):
+            return _month_end(int(mm.group(2)), month), False
+        return _roll(lambda y: _month_end(y, month), pub, False), False
+    sm = re.fullmatch(rf"(?:(this|next|the)\s+)?({SEASON})(?:\s+(?:of\s+)?({YEAR}))?", target)
+    if sm:
+        return _season_end(sm.group(2), sm.group(1), sm.group(3), pub), False
+    which = "next" if re.search(r"\bnext\b", target) else "this"
+    kind = re.search(r"(week|month|quarter|year|decade)", target)
+    if kind is None:
+        return None, False
+    if "year" in text and "school" in text:
+        return None, False
+    return _period_end(kind.group(1), which, pub), False
+
+
+def _season_end(season: str, which: str | None, year_s: str | None, pub: date) -> date:
+    start_month = SEASONS[season.lower()]
+    if year_s:
+        year = int(year_s)
+        return _month_end(year + (1 if start_month == 12 else 0), (start_month + 2 - 1) % 12 + 1)
+
+    def make(y: int) -> date:
+        end = date(y, start_month, 1) + relativedelta(months=3, days=-1)
+        return end
+
+    end = _roll(make, pub, False)
+    if which and which.lower() == "next":
+        # "next summer" when it is not summer now is the coming one; during summer, the one after.
+        start = end - relativedelta(months=3) + relativedelta(days=1)
+        if start <= pub:
+            end = make(end.year + 1)
+    return end
+
+
+def _season(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    prep = (m.group("prep") or "").lower()
+    season = m.group("season")
+    year_s = m.group("year")
+    if prep.startswith(("by", "before", "until", "till")) and not m.group("which"):
+        start_month = SEASONS[season.lower()]
+        if year_s:
+            return date(int(year_s), start_month, 1), False
+        return _roll(lambda y: date(y, start_month, 1), pub, False), False
+    return _season_end(season, m.group("which"), year_s, pub), False
+
+
+def _month(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    month = MONTHS[m.group("month").lower().rstrip(".")]
+    year_s = m.group("year")
+    if year_s:
+        return _month_end(int(year_s), month), False
+    if (m.group("which") or "").lower() == "next":
+        end = _roll(lambda y: _month_end(y, month), pub, False)
+        return (end if end.month != pub.month or end.year != pub.year else _month_end(pub.year + 1, month)), False
+    return _roll(lambda y: _month_end(y, month), pub, False), False
+
+
+def _year(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    return date(int(m.group("year")), 12, 31), False
+
+
+def _part(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    part = m.group("part").lower()
+    target = m.group("target").lower()
+    early = part in {"early", "the start of", "the beginning of", "start of", "beginning of", "early in"}
+    mid = part in {"mid", "the middle of", "middle of", "mid-", "mid in"} or part.startswith("mid")
+    mm = re.fullmatch(rf"({MONTH})(?:\s+({YEAR}))?", target)
+    if mm:
+        month = MONTHS[mm.group(1).rstrip(".")]
+        day_of = (lambda y: date(y, month, 10)) if early else (lambda y: date(y, month, 15)) if mid \
+            else (lambda y: _month_end(y, month))
+        if mm.group(2):
+            return day_of(int(mm.group(2))), False
+        return _roll(day_of, pub, False), False
+    if "month" in target:
+        base = pub + relativedelta(months=1) if "next" in target else pub
+        d = date(base.year, base.month, 10) if early else date(base.year, base.month, 15) if mid \
+            else _month_end(base.year, base.month)
+        return d, False
+    year = _resolve_year(target.replace("the year", "this year"), pub)
+    if year is None:
+        return None, False
+    if early:
+        return date(year, 4, 30), False
+    if mid:
+        return date(year, 6, 30), False
+    return date(year, 12, 31), False
+
+
+def _quarter(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    text = m.group(0).lower()
+    q_word = m.group("q")
+    q = int(q_word[-1]) if q_word.lower().startswith("q") else ORDINALS[q_word.lower()]
+    year = _resolve_year(m.group("qyear"), pub)
+    explicit = year is not None
+    if "half" in text:
+        month = 6 if q == 1 else 12
+    else:
+        month = q * 3
+    if explicit:
+        assert year is not None
+        return _month_end(year, month), False
+    return _roll(lambda y: _month_end(y, month), pub, False), False
+
+
+def _weekday(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    wd = WEEKDAYS[m.group("wd").lower()]
+    ahead = (wd - pub.weekday()) % 7 or 7
+    return pub + timedelta(days=ahead), False
+
+
+def _holiday_rule(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    name = m.group("hol")
+    year_s = m.group("year")
+    if year_s:
+        return _holiday(name, int(year_s)), False
+    return _roll(lambda y: _holiday(name, y), pub, False), False
+
+
+def _year_end(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    year_s = m.group("year")
+    return date(int(year_s) if year_s else pub.year, 12, 31), False
+
+
+# ---------------------------------------------------------------- the rules, most specific first
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE)
+
+
+RULES: list[tuple[str, re.Pattern[str], Handler]] = [
+    ("explicit", _rx(
+        rf"(?:{BY}\s+(?:the\s+)?)?(?P<date>{YEAR}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/{YEAR}|"
+        rf"{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"
+    ), _explicit),
+    ("end_of", _rx(
+        rf"(?:{BY}\s+|at\s+)?(?:the\s+)?(?:very\s+)?end(?:\s+of|-)\s*(?P<target>(?:the|this|next)\s+"
+        rf"(?:week|month|quarter|year|decade|calendar year|fiscal year|{SEASON})|{MONTH}(?:\s+{YEAR})?|"
+        rf"{YEAR}|{SEASON}(?:\s+{YEAR})?)"
+    ), _end_of),
+    ("year_end", _rx(rf"(?:{BY}\s+)?(?:(?P<year>{YEAR})\s+)?(?:the\s+)?(?:year[- ]end|year['’]s end|end[- ]year)"),
+     _year_end),
+    ("part", _rx(
+        rf"(?:{BY}\s+)?(?P<part>early|late|mid|the middle of|middle of|the start of|the beginning of|"
+        rf"start of|beginning of)(?:\s+|-)(?:in\s+)?(?P<target>(?:this|next|the)\s+(?:year|month)|{YEAR}|"
+        rf"{MONTH}(?:\s+{YEAR})?)"
+    ), _part),
+    ("quarter", _rx(
+        rf"(?:{BY}\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th|q[1-4]|h[12])"
+        rf"(?:\s+(?:quarter|half))?(?:\s+(?:of\s+)?(?P<qyear>{REL_YEAR}))?"
+    ), _quarter),
+    ("range", _rx(
+        rf"(?:within|in|inside|over the next|in the next|during the next|the next)\s+(?P<n>{NUM})"
+        rf"(?:\s*(?:to|-|–|or)\s*(?P<n2>{NUM}))\s+(?P<unit>{UNIT})"
+    ), _relative),
+    ("relative", _rx(
+        rf"(?:(?:within|in|inside|over the next|in the next|during the next|over the coming|in the coming|"
+        rf"the next|for the next|no more than|less than)\s+)(?P<n>{NUM})(?P<n2>)\s+(?P<unit>{UNIT})(?:['’]s?\s+time)?"
+        rf"|(?P<n_b>{NUM})\s+(?P<unit_b>{UNIT})\s+from\s+(?:now|today)"
+    ), lambda m, pub: _relative_b(m, pub)),
+    ("vague", _rx(
+        r"soon|shortly|imminently|imminent|before long|any day now|anytime soon|in the near(?:er)? future|"
+        r"in the near term|near-term|in the short term|in the medium term|in the long(?:er)? (?:run|term)|"
+        r"eventually|in the future|at some point|sooner or later|down the road|in due course|"
+        r"in the foreseeable future|(?:in|over|during|within) the (?:coming|next (?:few|several)|following) "
+        r"(?:hours|days|weeks|months|years)|(?:in|over|during) (?:the )?(?:next|coming) few (?:hours|days|weeks|"
+        r"months|years)|within (?:hours|days|weeks|months|years)|in (?:a matter of )?(?:hours|days|weeks|months)"
+    ), _vague),
+    ("named", _rx(
+        r"(?:by|before|until|within|in|during|over|for)?\s*(?:the\s+)?(?:day after tomorrow|tomorrow|"
+        r"later (?:this|in the) (?:week|month|year)|the rest of the year|"
+        r"(?:this|next|the following|the coming|the current)\s+(?:weekend|week|month|quarter|year|decade)|"
+        r"next\s+(?:twelve|12)\s+months)"
+    ), _named),
+    ("holiday", _rx(
+        rf"(?:(?:by|before|until|at|for|on|over|around|ahead of|in time for)\s+)?(?P<hol>{HOLIDAY})"
+        rf"(?:\s+(?P<year>{YEAR}))?"
+    ), _holiday_rule),
+    ("season", _rx(
+        rf"(?:(?P<prep>by|before|until|till|in|during|over|through|for|this|next)\s+)?(?:(?P<which>this|next)\s+|the\s+)?"
+        rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"
+    ), _season),
+    ("month", _rx(
+        rf"(?:by|before|until|till|in|during|through|for|this|next|come)\s+(?:(?P<which>this|next)\s+)?"
+        rf"(?P<month>{MONTH})(?:\s+(?P<year>{YEAR}))?"
+    ), _month),
+    ("year", _rx(rf"(?:by|before|until|till|in|during|through|for|in the year|by the year)\s+(?P<year>{YEAR})"),
+     _year),
+    ("weekday", _rx(rf"(?:(?:by|before|until|on|next|this|coming|this coming)\s+)+(?P<wd>{WEEKDAY})"), _weekday),
+]
+
+
+def _relative_b(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    if m.group("n_b"):
+        n_text = m.group("n_b")
+        return pub + _unit_delta(m.group("unit_b"), _num(n_text)), n_text.lower() in FUZZY_NUMBERS
+    return _relative(m, pub)
+
+
+def _needs_capital_may(m: re.Match[str], text: str) -> bool:
+    """'may' is a modal unless written 'May' (the month)."""
+    body = m.group(0)
+    idx = body.lower().find("may")
+    return idx >= 0 and re.search(r"\bmay\b", body.lower()) is not None and "May" not in body
+
+
+def find_deadlines(text: str, published: date) -> list[Deadline]:
+    """Every time phrase in `text` with its resolved day, left to right, non-overlapping."""
+    found: list[tuple[int, int, str, Deadline]] = []
+    for name, rx, handler in RULES:
+        for m in rx.finditer(text):
+            start, end = m.span()
+            if m.group(0).strip() == "" or _needs_capital_may(m, text):
+                continue
+            try:
+                day, vague = handler(m, published)
+            except (KeyError, ValueError, OverflowError):
+                continue
+            if day is None:
+                continue
+            phrase = text[start:end].strip()
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            found.append((start + lead, end, name, Deadline(day, phrase, vague, start + lead, end)))
+    # Longest match wins where phrases overlap; rules are ordered so ties go to the more specific one.
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    chosen: list[tuple[int, int, str, Deadline]] = []
+    for cand in found:
+        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda f: f[0])
+    return [c[3] for c in chosen]
+
+
+def default_deadline(published: date) -> Deadline:
+    return Deadline(published + timedelta(days=DEFAULT_HORIZON_DAYS), "", True)
+
+
+def pick_deadline(text: str, published: date, anchor: int = 0) -> Deadline:
+    """The phrase that governs a claim: the first one from `anchor` on that is not in the past,
+    else the nearest one before it; without any, the default horizon."""
+    future = [d for d in find_deadlines(text, published) if d.date >= published]
+    after = [d for d in future if d.start >= anchor]
+    if after:
+        return after[0]
+    if future:
+        return future[-1]
+    return default_deadline(published)
+
+
+def parse_deadline_phrase(phrase: str, published: date) -> Deadline | None:
+    """A phrase typed by a user ("in 2 weeks", "by March 2026", "2026-01-31"): its deadline, or None."""
+    phrase = phrase.strip().rstrip(".")
+    if not phrase:
+        return None
+    candidates = find_deadlines(phrase, published)
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda d: d.end - d.start)
+    return replace(best, start=-1, end=-1)

@@ -1,0 +1,66 @@
+"""`/add Speaker: statement by <when> [70%]` — manual entry through the extractor's deadline code."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.extraction.deadlines import Deadline, default_deadline, find_deadlines
+from tracker.extraction.hedges import hedge_confidence
+from tracker.names import clean_name
+
+ADD_EXAMPLE = "/add Trump: a summit in Budapest will happen within two weeks 70%"
+
+
+class ManualEntryError(ValueError):
+    """What is wrong with the typed entry, in one line with an example."""
+
+
+@dataclass(frozen=True)
+class ManualEntry:
+    speaker: str | None
+    statement: str
+    deadline: Deadline
+    confidence: float
+    confidence_given: bool
+
+
+_PERCENT = re.compile(r"(?:^|\s)\(?(\d{1,3}(?:\.\d+)?)\s?%\)?\s*$")
+
+
+def parse_manual(text: str, today: date) -> ManualEntry:
+    """Parse the text after /add. A missing speaker is allowed (the bot asks for one)."""
+    body = re.sub(r"\s+", " ", text or "").strip()
+    if not body:
+        raise ManualEntryError(f"Tell me who said what and by when, e.g. {ADD_EXAMPLE}")
+    confidence_given = False
+    confidence = 0.0
+    pm = _PERCENT.search(body)
+    if pm:
+        value = float(pm.group(1))
+        if not 0 <= value <= 100:
+            raise ManualEntryError(f"A confidence must be between 0% and 100%, e.g. {ADD_EXAMPLE}")
+        confidence, confidence_given = value / 100, True
+        body = body[: pm.start()].strip()
+    speaker: str | None = None
+    m = re.match(r"^([^:]{1,80}):\s*(.*)$", body)
+    if m and not re.match(r"^\d", m.group(1)) and "//" not in m.group(2)[:2]:
+        speaker = clean_name(m.group(1)) or None
+        body = m.group(2).strip()
+    if not body:
+        raise ManualEntryError(f"The statement is missing after the speaker, e.g. {ADD_EXAMPLE}")
+    candidates = [d for d in find_deadlines(body, today)]
+    deadline = default_deadline(today)
+    statement = body
+    if candidates:
+        # The phrase nearest the end governs ("will win by March"); it is cut from the statement.
+        deadline = candidates[-1]
+        if deadline.end >= len(body.rstrip(" .!")) - 1:
+            statement = body[: deadline.start].rstrip(" ,;-—")
+    statement = statement.rstrip(" .") or body
+    if len(statement) > 1000:
+        raise ManualEntryError("That statement is too long to track (1000 characters at most); shorten it.")
+    if not confidence_given:
+        confidence = hedge_confidence(statement).probability
+    return ManualEntry(speaker, statement, deadline, confidence, confidence_given)

@@ -1,0 +1,117 @@
+"""The tables. Schema changes go through an Alembic migration in tracker/migrations."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Aware UTC; SQLModel stores it as UTC on SQLite and PostgreSQL alike."""
+    return datetime.now(UTC)
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    FULFILLED = "fulfilled"
+    NOT_FULFILLED = "not_fulfilled"
+    PARTLY = "partly"
+    UNCLEAR = "unclear"
+    ANNULLED = "annulled"
+    WITHDRAWN = "withdrawn"
+
+
+STATUS_LABELS: dict[str, str] = {
+    Status.OPEN: "open",
+    Status.FULFILLED: "✅ fulfilled",
+    Status.NOT_FULFILLED: "❌ not fulfilled",
+    Status.PARTLY: "◐ partly",
+    Status.UNCLEAR: "🤷 unclear",
+    Status.ANNULLED: "⊘ annulled",
+    Status.WITHDRAWN: "withdrawn",
+}
+
+
+class Chat(SQLModel, table=True):
+    chat_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    title: str | None = None
+    timezone: str = "UTC"
+    quiet_start: int | None = None
+    quiet_end: int | None = None
+    heads_up: bool = False
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Speaker(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    key: str = Field(index=True, unique=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class SpeakerAlias(SQLModel, table=True):
+    __tablename__ = "speaker_alias"
+    id: int | None = Field(default=None, primary_key=True)
+    speaker_id: int = Field(foreign_key="speaker.id", index=True)
+    alias: str
+    key: str = Field(index=True, unique=True)
+
+
+class Source(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    text_hash: str = Field(index=True, unique=True)
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Prediction(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("chat_id", "number", name="uq_prediction_chat_number"),
+        Index("ix_prediction_due", "status", "next_remind_at"),
+        Index("ix_prediction_chat_status", "chat_id", "status"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    number: int
+    speaker_id: int | None = Field(default=None, foreign_key="speaker.id", index=True)
+    statement: str
+    sentence: str | None = None
+    source_id: int | None = Field(default=None, foreign_key="source.id", index=True)
+    made_at: date
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    deadline: date
+    deadline_text: str | None = None
+    original_deadline: date | None = None
+    deadline_moves: int = 0
+    vague: bool = False
+    confidence: float = 0.5
+    conditional: bool = False
+    status: str = Field(default=Status.OPEN)
+    resolved_at: datetime | None = None
+    note: str | None = None
+    # Reminder bookkeeping: the due check claims rows whose next_remind_at has passed.
+    next_remind_at: datetime | None = None
+    remind_count: int = 0
+    last_prompt_message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    last_prompted_at: datetime | None = None
+
+
+class Resolution(SQLModel, table=True):
+    """Every outcome ever recorded; the newest one not undone is the prediction's status."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    prediction_id: int = Field(foreign_key="prediction.id", index=True)
+    outcome: str
+    resolved_by: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    resolved_by_name: str | None = None
+    resolved_at: datetime = Field(default_factory=utcnow)
+    note: str | None = None
+    evidence_url: str | None = None
+    undone_at: datetime | None = None

@@ -1,0 +1,38 @@
+"""Speaker names: one key for "Trump", "Donald Trump" and "US President Donald Trump"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Titles and roles that may precede a name; stripped before a name becomes a speaker.
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "secretary", "chancellor", "senator", "sen", "rep",
+    "representative", "governor", "gov", "mayor", "general", "gen", "chair", "chairman", "chairwoman",
+    "chairperson", "ceo", "cfo", "coo", "cto", "chief", "executive", "officer", "founder", "co-founder",
+    "director", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "ambassador",
+    "king", "queen", "prince", "princess", "pope", "dr", "mr", "mrs", "ms", "sir", "dame", "lord", "lady",
+    "coach", "manager", "head", "speaker", "leader", "commissioner", "economist", "analyst", "strategist",
+    "state", "foreign", "defense", "defence", "finance", "treasury", "interior", "economy", "trade",
+    "deputy", "acting", "former", "new", "top", "senior", "central", "bank", "governor", "policy",
+    "fed", "ecb", "boss", "owner", "captain", "striker", "midfielder", "forward", "quarterback",
+    "justice", "judge", "attorney", "secretary-general", "envoy", "special", "us", "u.s.", "uk", "eu",
+    "russian", "ukrainian", "hungarian", "german", "french", "chinese", "british", "american", "israeli",
+    "japanese", "indian", "canadian", "italian", "spanish", "polish", "turkish", "iranian", "mexican",
+    "brazilian", "australian", "european", "commission", "of", "the",
+}
+
+
+def name_key(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: 'Orbán' and 'orban' are one speaker."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[’'`]s\b", "", text.lower())
+    text = re.sub(r"[^\w\s-]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def clean_name(name: str) -> str:
+    """Collapse white space and strip quotes and trailing punctuation users type."""
+    name = re.sub(r"\s+", " ", name).strip().strip("\"'“”‘’«»").strip()
+    return name.rstrip(".,;:")

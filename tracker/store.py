@@ -1,0 +1,215 @@
+"""Storage queries. Handlers and jobs call these; nothing else writes SQL."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from tracker.models import Chat, Prediction, Resolution, Source, Speaker, SpeakerAlias, Status, utcnow
+from tracker.names import clean_name, name_key
+
+
+def get_or_create_chat(session: Session, chat_id: int, title: str | None = None,
+                       default_timezone: str = "UTC") -> Chat:
+    chat = session.get(Chat, chat_id)
+    if chat is None:
+        chat = Chat(chat_id=chat_id, title=title, timezone=default_timezone)
+        session.add(chat)
+        session.flush()
+    elif title and chat.title != title:
+        chat.title = title
+    return chat
+
+
+def find_speaker(session: Session, name: str) -> Speaker | None:
+    """By full name or any alias, forgiving case and accents; a lone surname matches one known speaker."""
+    key = name_key(name)
+    if not key:
+        return None
+    speaker = session.exec(select(Speaker).where(Speaker.key == key)).first()
+    if speaker:
+        return speaker
+    alias = session.exec(select(SpeakerAlias).where(SpeakerAlias.key == key)).first()
+    if alias:
+        return session.get(Speaker, alias.speaker_id)
+    if " " not in key:
+        matches = session.exec(select(Speaker).where(col(Speaker.key).like(f"% {key}"))).all()
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def get_or_create_speaker(session: Session, name: str, aliases: list[str] | tuple[str, ...] = ()) -> Speaker:
+    """The speaker for `name`, creating it, and remembering every alias the extractor collected."""
+    name = clean_name(name)
+    speaker = find_speaker(session, name)
+    if speaker is None:
+        for alias in aliases:
+            speaker = find_speaker(session, alias)
+            if speaker:
+                break
+    if speaker is None:
+        speaker = Speaker(name=name, key=name_key(name))
+        session.add(speaker)
+        session.flush()
+    known = {speaker.key}
+    known.update(a.key for a in session.exec(select(SpeakerAlias).where(SpeakerAlias.speaker_id == speaker.id)))
+    for alias in (name, *aliases):
+        key = name_key(alias)
+        if key and key not in known:
+            taken = session.exec(select(SpeakerAlias).where(SpeakerAlias.key == key)).first()
+            other = session.exec(select(Speaker).where(Speaker.key == key)).first()
+            if taken is None and other is None:
+                assert speaker.id is not None
+                session.add(SpeakerAlias(speaker_id=speaker.id, alias=clean_name(alias), key=key))
+            known.add(key)
+    return speaker
+
+
+def get_or_create_source(session: Session, text: str, title: str | None = None, url: str | None = None,
+                         published: date | None = None) -> Source:
+    digest = hashlib.sha256(text.strip().encode("utf-8", "replace")).hexdigest()
+    source = session.exec(select(Source).where(Source.text_hash == digest)).first()
+    if source is None:
+        source = Source(text_hash=digest, title=title, url=url, published=published)
+        session.add(source)
+        session.flush()
+    return source
+
+
+def next_number(session: Session, chat_id: int) -> int:
+    current = session.exec(select(func.max(Prediction.number)).where(Prediction.chat_id == chat_id)).one()
+    return int(current or 0) + 1
+
+
+@dataclass(frozen=True)
+class NewPrediction:
+    chat_id: int
+    speaker: str | None
+    statement: str
+    deadline: date
+    made_at: date
+    sentence: str | None = None
+    deadline_text: str | None = None
+    vague: bool = False
+    confidence: float = 0.5
+    conditional: bool = False
+    created_by: int | None = None
+    source_id: int | None = None
+    speaker_aliases: tuple[str, ...] = ()
+    number: int | None = None
+
+
+def add_prediction(session: Session, new: NewPrediction) -> Prediction:
+    get_or_create_chat(session, new.chat_id)
+    speaker = get_or_create_speaker(session, new.speaker, new.speaker_aliases) if new.speaker else None
+    number = new.number if new.number is not None else next_number(session, new.chat_id)
+    prediction = Prediction(
+        chat_id=new.chat_id,
+        number=number,
+        speaker_id=speaker.id if speaker else None,
+        statement=new.statement,
+        sentence=new.sentence,
+        source_id=new.source_id,
+        made_at=new.made_at,
+        created_by=new.created_by,
+        deadline=new.deadline,
+        deadline_text=new.deadline_text,
+        vague=new.vague,
+        confidence=min(1.0, max(0.0, new.confidence)),
+        conditional=new.conditional,
+    )
+    session.add(prediction)
+    session.flush()
+    return prediction
+
+
+def get_prediction(session: Session, chat_id: int, number: int) -> Prediction | None:
+    return session.exec(
+        select(Prediction).where(Prediction.chat_id == chat_id, Prediction.number == number)
+    ).first()
+
+
+def count_open(session: Session, chat_id: int) -> int:
+    return int(session.exec(
+        select(func.count()).select_from(Prediction)
+        .where(Prediction.chat_id == chat_id, Prediction.status == Status.OPEN)
+    ).one())
+
+
+def list_open(session: Session, chat_id: int, limit: int = 10, offset: int = 0) -> list[Prediction]:
+    """Open predictions, newest (latest) deadline first."""
+    return list(session.exec(
+        select(Prediction)
+        .where(Prediction.chat_id == chat_id, Prediction.status == Status.OPEN)
+        .order_by(col(Prediction.deadline).desc(), col(Prediction.number).desc())
+        .limit(limit).offset(offset)
+    ).all())
+
+
+def delete_prediction(session: Session, chat_id: int, number: int) -> Prediction | None:
+    prediction = get_prediction(session, chat_id, number)
+    if prediction is None:
+        return None
+    session.exec(delete(Resolution).where(col(Resolution.prediction_id) == prediction.id))  # type: ignore[call-overload]
+    session.delete(prediction)
+    session.flush()
+    return prediction
+
+
+def resolve(session: Session, prediction: Prediction, outcome: Status, by: int | None = None,
+            by_name: str | None = None, note: str | None = None, evidence_url: str | None = None,
+            at: datetime | None = None) -> Resolution:
+    """Record an outcome as history and make it the prediction's status."""
+    at = at or utcnow()
+    assert prediction.id is not None
+    resolution = Resolution(prediction_id=prediction.id, outcome=outcome, resolved_by=by, resolved_by_name=by_name,
+                            resolved_at=at, note=note, evidence_url=evidence_url)
+    session.add(resolution)
+    prediction.status = outcome
+    prediction.resolved_at = None if outcome == Status.OPEN else at
+    if note:
+        prediction.note = note
+    prediction.next_remind_at = None
+    session.flush()
+    return resolution
+
+
+def speaker_names(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return {s.id: s.name for s in session.exec(select(Speaker).where(col(Speaker.id).in_(ids)))
+            if s.id is not None}
+
+
+def source_titles(session: Session, ids: set[int]) -> dict[int, Source]:
+    if not ids:
+        return {}
+    return {s.id: s for s in session.exec(select(Source).where(col(Source.id).in_(ids))) if s.id is not None}
+
+
+def all_predictions(session: Session, chat_id: int | None = None) -> list[Prediction]:
+    query = select(Prediction).order_by(col(Prediction.chat_id), col(Prediction.number))
+    if chat_id is not None:
+        query = query.where(Prediction.chat_id == chat_id)
+    return list(session.exec(query).all())
+
+
+def describe(session: Session, predictions: list[Prediction]) -> list[dict[str, Any]]:
+    """Predictions with their speaker names and sources resolved, in one query each."""
+    names = speaker_names(session, {p.speaker_id for p in predictions if p.speaker_id})
+    sources = source_titles(session, {p.source_id for p in predictions if p.source_id})
+    out = []
+    for p in predictions:
+        src = sources.get(p.source_id) if p.source_id else None
+        out.append({
+            "prediction": p,
+            "speaker": names.get(p.speaker_id) if p.speaker_id else None,
+            "source": (src.url or src.title) if src else None,
+        })
+    return out
