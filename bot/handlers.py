@@ -9,7 +9,7 @@ from typing import cast
 
 from telegram import Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.ext import ContextTypes
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import keyboards
 from bot.render import esc, fmt_date, prediction_line, split_message
@@ -223,6 +223,21 @@ async def _edit(query: object, text: str, markup: object) -> None:
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
             raise
+
+
+async def skip_seen_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Group -1: an update handled before a crash is redelivered by Telegram; do not act twice."""
+    if isinstance(update, Update):
+        with services(context).db.session() as session:
+            if store.update_seen(session, update.update_id):
+                raise ApplicationHandlerStop
+
+
+async def mark_update_done(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Last group: the update has been handled."""
+    if isinstance(update, Update):
+        with services(context).db.session() as session:
+            store.mark_update(session, update.update_id)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -72,8 +72,8 @@ def migrate() -> None:
 @app.command()
 def seed(chat: Annotated[int, typer.Option(help="Chat that owns the sample predictions.")] = 0) -> None:
     """Load the sample articles under seeds/ and save what the extractor finds in them."""
-    from tracker.ingest import load_seed_files, save_claims
     from tracker.extraction.pipeline import extract
+    from tracker.ingest import load_seed_files, save_claims
 
     settings = _settings()
     db = _db(settings)

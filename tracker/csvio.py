@@ -5,15 +5,22 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import IO
 
 from sqlmodel import Session
 
 from tracker.extraction.deadlines import parse_deadline_phrase
-from tracker.models import Status
-from tracker.store import NewPrediction, add_prediction, all_predictions, describe, get_or_create_source, \
-    get_prediction, resolve
+from tracker.models import Status, utcnow
+from tracker.store import (
+    NewPrediction,
+    add_prediction,
+    all_predictions,
+    describe,
+    get_or_create_source,
+    get_prediction,
+    resolve,
+)
 
 COLUMNS = ["id", "chat_id", "speaker", "statement", "sentence", "source", "made_at", "deadline", "deadline_text",
            "vague", "confidence", "conditional", "status", "resolved_at", "note"]
@@ -112,12 +119,13 @@ def import_csv(session: Session, src: IO[str], today: date | None = None) -> Imp
         if values.get("confidence"):
             try:
                 confidence = float(values["confidence"].rstrip("%"))
-                if values["confidence"].endswith("%") or confidence > 1:
+                if values["confidence"].endswith("%"):
                     confidence /= 100
                 if not 0 <= confidence <= 1:
                     raise ValueError
             except ValueError:
-                errs.append(f"line {line}: confidence must be between 0 and 1, not {values['confidence']!r}")
+                errs.append(f"line {line}: confidence must be between 0 and 1 (or 0% to 100%), "
+                            f"not {values['confidence']!r}")
         status = values.get("status") or Status.OPEN
         if status not in {s.value for s in Status}:
             errs.append(f"line {line}: status must be one of {', '.join(s.value for s in Status)}, not {status!r}")
@@ -152,20 +160,18 @@ def import_csv(session: Session, src: IO[str], today: date | None = None) -> Imp
             number = None  # taken: the row gets the chat's next number
         source_id = None
         if values.get("source"):
-            src = values["source"]
-            is_url = src.startswith(("http://", "https://"))
-            source_id = get_or_create_source(session, src, title=None if is_url else src,
-                                              url=src if is_url else None, published=new.made_at).id
+            origin = values["source"]
+            is_url = origin.startswith(("http://", "https://"))
+            source_id = get_or_create_source(session, origin, title=None if is_url else origin,
+                                              url=origin if is_url else None, published=new.made_at).id
         prediction = add_prediction(session, NewPrediction(**{**new.__dict__, "number": number,
                                                                "source_id": source_id}))
         seen.add((prediction.chat_id, prediction.number))
         if values.get("note"):
             prediction.note = values["note"]
         if status != Status.OPEN:
-            from tracker.models import utcnow
             at = resolved_at or utcnow()
             if at.tzinfo is None:
-                from datetime import UTC
                 at = at.replace(tzinfo=UTC)
             resolve(session, prediction, Status(status), by_name="import", note=values.get("note") or None, at=at)
         report.imported += 1

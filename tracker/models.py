@@ -115,3 +115,11 @@ class Resolution(SQLModel, table=True):
     note: str | None = None
     evidence_url: str | None = None
     undone_at: datetime | None = None
+
+
+class ProcessedUpdate(SQLModel, table=True):
+    """Telegram redelivers updates not yet confirmed when the bot dies; these are skipped."""
+
+    __tablename__ = "processed_update"
+    update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    processed_at: datetime = Field(default_factory=utcnow, index=True)

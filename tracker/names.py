@@ -14,7 +14,7 @@ TITLE_WORDS = {
     "king", "queen", "prince", "princess", "pope", "dr", "mr", "mrs", "ms", "sir", "dame", "lord", "lady",
     "coach", "manager", "head", "speaker", "leader", "commissioner", "economist", "analyst", "strategist",
     "state", "foreign", "defense", "defence", "finance", "treasury", "interior", "economy", "trade",
-    "deputy", "acting", "former", "new", "top", "senior", "central", "bank", "governor", "policy",
+    "deputy", "acting", "former", "new", "top", "senior", "central", "bank", "policy",
     "fed", "ecb", "boss", "owner", "captain", "striker", "midfielder", "forward", "quarterback",
     "justice", "judge", "attorney", "secretary-general", "envoy", "special", "us", "u.s.", "uk", "eu",
     "russian", "ukrainian", "hungarian", "german", "french", "chinese", "british", "american", "israeli",

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from tracker.models import Chat, Prediction, Resolution, Source, Speaker, SpeakerAlias, Status, utcnow
+from tracker.models import (
+    Chat,
+    Prediction,
+    ProcessedUpdate,
+    Resolution,
+    Source,
+    Speaker,
+    SpeakerAlias,
+    Status,
+    utcnow,
+)
 from tracker.names import clean_name, name_key
 
 
@@ -213,3 +223,16 @@ def describe(session: Session, predictions: list[Prediction]) -> list[dict[str, 
             "source": (src.url or src.title) if src else None,
         })
     return out
+
+
+def update_seen(session: Session, update_id: int) -> bool:
+    return session.get(ProcessedUpdate, update_id) is not None
+
+
+def mark_update(session: Session, update_id: int) -> None:
+    """Remember a handled update; forget ones older than two days (Telegram keeps them 24 hours)."""
+    if session.get(ProcessedUpdate, update_id) is None:
+        session.add(ProcessedUpdate(update_id=update_id))
+    if update_id % 200 == 0:
+        cutoff = utcnow() - timedelta(days=2)
+        session.exec(delete(ProcessedUpdate).where(col(ProcessedUpdate.processed_at) < cutoff))  # type: ignore[call-overload]

@@ -9,6 +9,7 @@ and can inject the failures Telegram produces (429 with retry_after, 5xx, 403 fo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import threading
@@ -418,10 +419,8 @@ class FakeTelegram:
                 return ready
             assert self._new_update is not None
             self._new_update.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_update.wait(), max(0.01, deadline - time.monotonic()))
-            except TimeoutError:
-                pass
 
     async def _m_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = self._chat_id(params)

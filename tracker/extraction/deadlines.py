@@ -140,7 +140,7 @@ def _holiday(name: str, year: int) -> date:
     if name.startswith("new year's eve"):
         return date(year, 12, 31)
     if name.startswith("new year"):
-        return date(year + 1, 1, 1) if "the new year" not in name else date(year + 1, 1, 1)
+        return date(year + 1, 1, 1)
     if name.startswith("easter"):
         return easter(year)
     if name.startswith("thanksgiving"):
@@ -375,10 +375,7 @@ def _quarter(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     q = int(q_word[-1]) if q_word.lower().startswith("q") else ORDINALS[q_word.lower()]
     year = _resolve_year(m.group("qyear"), pub)
     explicit = year is not None
-    if "half" in text:
-        month = 6 if q == 1 else 12
-    else:
-        month = q * 3
+    month = (6 if q == 1 else 12) if "half" in text else q * 3
     if explicit:
         assert year is not None
         return _month_end(year, month), False

@@ -142,9 +142,9 @@ def _clause_bounds(sentence: str, trig_start: int, trig_end: int, next_trigger: 
         if m.end() <= trig_start:
             start = m.end()
     end = len(sentence)
-    m = CLAUSE_END.search(sentence, trig_end)
-    if m:
-        end = m.start()
+    stop = CLAUSE_END.search(sentence, trig_end)
+    if stop:
+        end = stop.start()
     if next_trigger < end:
         # A second forward-looking verb after a boundary starts its own clause.
         b = None
@@ -167,11 +167,10 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int,
         if speaker:
             body_start = frame.end("that") if frame.group("that").strip() else frame.end("verb")
             return speaker, co, kind, max(clause_start, body_start) if body_start <= trig_pos else clause_start
-    tail = TRAILING.search(sentence[clause_end:]) if clause_end < len(sentence) else None
+    tail: re.Match[str] | None = TRAILING.search(sentence[clause_end:]) if clause_end < len(sentence) else None
     if tail is None:
-        tail = TRAILING.search(sentence)
-        if tail and tail.start() < trig_pos:
-            tail = None
+        whole = TRAILING.search(sentence)
+        tail = whole if whole and whole.start() >= trig_pos else None
     if tail:
         speaker, co, kind = resolve_np(tail.group("np1") or tail.group("np2") or "", ctx)
         if speaker:

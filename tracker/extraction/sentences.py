@@ -16,10 +16,11 @@ ABBREVIATIONS = {
 }
 # After these abbreviations a capitalised word usually starts a new sentence only if it is a sentence starter.
 SOFT_ABBREVIATIONS = {"u.s", "u.k", "u.n", "e.u", "inc", "corp", "ltd", "co", "etc", "a.m", "p.m", "d.c", "jr", "sr"}
-SENTENCE_STARTERS = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at", "this",
-                     "that", "these", "those", "his", "her", "their", "its", "our", "officials", "analysts", "meanwhile",
-                     "however", "earlier", "later", "according", "there", "if", "when", "while", "as", "after",
-                     "before", "for", "with", "some", "many", "most", "both"}
+SENTENCE_STARTERS = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at", "this", "that", "these",
+    "those", "his", "her", "their", "its", "our", "officials", "analysts", "meanwhile", "however", "earlier", "later",
+    "according", "there", "if", "when", "while", "as", "after", "before", "for", "with", "some", "many", "most", "both",
+}
 
 BOUNDARY = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
 DATELINE = re.compile(

@@ -160,7 +160,7 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
             return name, [], "person" if len(tokens) <= 3 else "org"
     # role phrases: "the Russian president", "the minister", "the company"
     head = re.sub(r"['’]s$", "", low.split()[-1]) if low.split() else ""
-    if head in PERSON_ROLE_NOUNS or low.startswith(("the ", "his ", "her ", "their ")) and head in PERSON_ROLE_NOUNS:
+    if head in PERSON_ROLE_NOUNS or (low.startswith(("the ", "his ", "her ", "their ")) and head in PERSON_ROLE_NOUNS):
         person = ctx.by_role(np)
         if person:
             return person, [], "person"

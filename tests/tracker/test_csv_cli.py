@@ -1,0 +1,105 @@
+"""`calledit import` and `calledit export` through the real CLI, on a real SQLite file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+GOOD = '''id,chat_id,speaker,statement,sentence,source,made_at,deadline,deadline_text,vague,confidence,conditional,status,resolved_at,note
+1,10,Donald Trump,"A summit in Budapest, within two weeks",The sentence.,https://example.org/a,2025-10-17,2025-10-31,within two weeks,false,0.8,false,not_fulfilled,2025-11-01T09:00:00+00:00,never happened
+2,10,Vladimir Putin,Tomahawks would not alter the battlefield,,,2025-10-17,2026-04-15,,true,0.7,true,open,,
+5,-20,Christine Lagarde,"Rates cut ""soon""",,Reuters,2025-09-01,2025-12-31,by the end of the year,false,0.45,false,fulfilled,2025-12-20T12:00:00+00:00,
+'''
+
+
+def cli(args: list[str], db: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": db}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    return subprocess.run([sys.executable, "-m", "calledit", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, input=stdin, timeout=120)
+
+
+def test_import_export_round_trip(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text(GOOD)
+    db1 = f"sqlite:///{tmp_path / 'one.db'}"
+    out = cli(["import", str(src)], db1, tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "Imported 3" in out.stdout
+    first = cli(["export"], db1, tmp_path).stdout
+    def rows(text: str) -> list[dict[str, str]]:
+        return sorted(csv.DictReader(io.StringIO(text)), key=lambda r: (int(r["chat_id"]), int(r["id"])))
+
+    assert rows(first) == rows(GOOD)
+
+    # and once more through a second database: export → import → export is the identity
+    dumped = tmp_path / "dump.csv"
+    assert cli(["export", str(dumped)], db1, tmp_path).returncode == 0
+    db2 = f"sqlite:///{tmp_path / 'two.db'}"
+    assert cli(["import", str(dumped)], db2, tmp_path).returncode == 0
+    assert cli(["export"], db2, tmp_path).stdout == first
+
+    only = cli(["export", "--chat", "-20"], db1, tmp_path).stdout
+    assert [r["speaker"] for r in csv.DictReader(io.StringIO(only))] == ["Christine Lagarde"]
+
+
+def test_import_needs_only_four_columns_and_reads_phrases(tmp_path: Path) -> None:
+    src = tmp_path / "min.csv"
+    src.write_text("chat_id,speaker,statement,deadline\n7,Elon Musk,Robotaxis in ten cities,2026-12-31\n"
+                   "7,Elon Musk,Starship reaches orbit,in 3 months\n")
+    db = f"sqlite:///{tmp_path / 'min.db'}"
+    out = cli(["import", str(src)], db, tmp_path)
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO(cli(["export"], db, tmp_path).stdout)))
+    assert [r["id"] for r in rows] == ["1", "2"]
+    assert rows[1]["deadline_text"] == "in 3 months"
+
+
+def test_bad_rows_are_reported_and_nothing_is_imported(tmp_path: Path) -> None:
+    src = tmp_path / "bad.csv"
+    src.write_text("chat_id,speaker,statement,deadline,confidence\n"
+                   "1,A,fine row,2026-01-01,0.5\n"
+                   "x,B,bad chat,2026-01-01,0.5\n"
+                   "1,C,,2026-01-01,0.5\n"
+                   "1,D,bad deadline,someday maybe,0.5\n"
+                   "1,E,bad confidence,2026-01-01,1.7\n")
+    db = f"sqlite:///{tmp_path / 'bad.db'}"
+    out = cli(["import", str(src)], db, tmp_path)
+    assert out.returncode == 1
+    for line in (3, 4, 5):
+        assert f"line {line}:" in out.stderr
+    assert "line 6:" in out.stderr and "Nothing was imported" in out.stderr
+    assert "Traceback" not in out.stderr
+    export = cli(["export"], db, tmp_path).stdout
+    assert export.strip().count("\n") == 0  # header only
+
+
+def test_missing_columns_and_missing_file(tmp_path: Path) -> None:
+    src = tmp_path / "cols.csv"
+    src.write_text("speaker,statement\nA,b\n")
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    out = cli(["import", str(src)], db, tmp_path)
+    assert out.returncode == 1 and "missing column(s) chat_id, deadline" in out.stderr
+    out = cli(["import", str(tmp_path / "nope.csv")], db, tmp_path)
+    assert out.returncode == 2 and "cannot read" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_every_command_has_help(tmp_path: Path) -> None:
+    for command in ["run", "migrate", "seed", "import", "export", "stats", "extract"]:
+        out = cli([command, "--help"], f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
+        assert out.returncode == 0 and "Usage" in out.stdout, command
+
+
+def test_seed_then_stats(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    out = cli(["seed", "--chat", "42"], db, tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "Seeded" in out.stdout
+    stats = cli(["stats", "--chat", "42"], db, tmp_path).stdout
+    assert "Donald Trump" in stats and "Vladimir Putin" in stats
+    again = cli(["seed", "--chat", "42"], db, tmp_path).stdout
+    assert "Seeded 0 prediction(s)" in again
