@@ -19,7 +19,8 @@ TITLE_WORDS = {
     "justice", "judge", "attorney", "secretary-general", "envoy", "special", "us", "u.s.", "uk", "eu",
     "russian", "ukrainian", "hungarian", "german", "french", "chinese", "british", "american", "israeli",
     "japanese", "indian", "canadian", "italian", "spanish", "polish", "turkish", "iranian", "mexican",
-    "brazilian", "australian", "european", "commission", "of", "the",
+    "brazilian", "australian", "european", "commission", "of", "the", "premier", "administrator", "principal",
+    "team", "opposition", "guard", "qatar", "vice-president", "first",
 }
 
 

@@ -221,7 +221,7 @@ def _vague(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
         key = "medium"
     elif "year" in text:
         key = "years"
-    elif "near" in text or "short" in text or "due course" in text or "foreseeable" in text:
+    elif "near" in text or "short term" in text or "due course" in text or "foreseeable" in text:
         key = "near"
     elif any(w in text for w in ("long", "eventually", "future", "some point", "sooner or later", "down the road")):
         key = "long"
@@ -305,7 +305,7 @@ def _season_end(season: str, which: str | None, year_s: str | None, pub: date) -
         end = date(y, start_month, 1) + relativedelta(months=3, days=-1)
         return end
 
-    end = _roll(make, pub, False)
+    end = min(d for d in (make(pub.year - 1), make(pub.year), make(pub.year + 1)) if d >= pub)
     if which and which.lower() == "next":
         # "next summer" when it is not summer now is the coming one; during summer, the one after.
         start = end - relativedelta(months=3) + relativedelta(days=1)
@@ -316,6 +316,8 @@ def _season_end(season: str, which: str | None, year_s: str | None, pub: date) -
 
 def _season(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     prep = (m.group("prep") or "").lower()
+    if not (prep or m.group("which") or m.group("year")):
+        return None, False  # a bare "fall" is a verb far more often than a season
     season = m.group("season")
     year_s = m.group("year")
     if prep.startswith(("by", "before", "until", "till")) and not m.group("which"):
@@ -371,7 +373,7 @@ def _part(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
 
 def _quarter(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     text = m.group(0).lower()
-    q_word = m.group("q")
+    q_word = m.group("q") or m.group("q2")
     q = int(q_word[-1]) if q_word.lower().startswith("q") else ORDINALS[q_word.lower()]
     year = _resolve_year(m.group("qyear"), pub)
     explicit = year is not None
@@ -424,8 +426,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         rf"{MONTH}(?:\s+{YEAR})?)"
     ), _part),
     ("quarter", _rx(
-        rf"(?:{BY}\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th|q[1-4]|h[12])"
-        rf"(?:\s+(?:quarter|half))?(?:\s+(?:of\s+)?(?P<qyear>{REL_YEAR}))?"
+        rf"(?:{BY}\s+)?(?:the\s+)?(?:(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half)"
+        rf"|(?P<q2>q[1-4]|h[12]))(?:\s+(?:of\s+)?(?P<qyear>{REL_YEAR}))?"
     ), _quarter),
     ("range", _rx(
         rf"(?:within|in|inside|over the next|in the next|during the next|the next)\s+(?P<n>{NUM})"
@@ -459,8 +461,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"
     ), _season),
     ("month", _rx(
-        rf"(?:by|before|until|till|in|during|through|for|this|next|come)\s+(?:(?P<which>this|next)\s+)?"
-        rf"(?P<month>{MONTH})(?:\s+(?P<year>{YEAR}))?"
+        rf"(?:by|before|until|till|in|during|through|for|this|next|come|from|starting in|starting)\s+"
+        rf"(?:(?P<which>this|next)\s+)?(?P<month>{MONTH})(?:\s+(?P<year>{YEAR}))?"
     ), _month),
     ("year", _rx(rf"(?:by|before|until|till|in|during|through|for|in the year|by the year)\s+(?P<year>{YEAR})"),
      _year),

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from tracker.extraction.deadlines import default_deadline, pick_deadline
+from tracker.extraction.deadlines import find_deadlines, pick_deadline
 from tracker.extraction.hedges import hedge_confidence
 from tracker.extraction.sentences import split_sentences
 from tracker.extraction.speakers import (
@@ -39,16 +39,23 @@ TRIGGERS = re.compile(
     r"(?:expects?|expected|predicts?|predicted|forecasts?|forecast|projects?|projected|anticipates?|anticipated)"
     r"\s+(?:that\b|(?:[\w%-]+\s+){1,5}(?:to|will|would)\b)|"
     r"(?:scheduled|slated|set)\s+for\b"
-    r")",
+    r")(?![\w'’-])",
     re.IGNORECASE,
 )
 NOT_CLAIMS = re.compile(
-    r"declined to (?:comment|say|elaborate|confirm)|could not (?:be reached|immediately|confirm)|"
+    r"(?:declined|refused) to (?:comment|say|elaborate|confirm|speculate)[^;]*|"
+    r"could not (?:be reached|immediately|confirm)|"
     r"did not (?:respond|immediately|say|comment)|would not (?:comment|say|confirm|elaborate|disclose)|"
     r"(?:would|will) (?:neither )?(?:confirm|deny) (?:or|nor) (?:confirm|deny)|no comment|"
     r"refused to (?:comment|say)|was not immediately|were not immediately",
     re.IGNORECASE,
 )
+PAST_MARKER = re.compile(r"\b(?:last (?:year|week|month|night|weekend|spring|summer|autumn|fall|winter)|yesterday|"
+                         r"\d+ (?:days|weeks|months|years) ago|earlier this (?:year|month|week))\b", re.IGNORECASE)
+PAST_TENSE_TRIGGER = re.compile(r"^(?:agreed|pledged|promised|vowed|planned|decided|committed|threatened|intended|aimed"
+                                r"|hoped|expected)\b", re.IGNORECASE)
+TIMED_TRIGGER = re.compile(r"(?<![\w'’])(?:expects?|forecasts?|predicts?|projects?|anticipates?|sees|targets?)\s+"
+                           r"(?=\S)", re.IGNORECASE)
 WILL_NOUN = re.compile(r"(?:the|political|free|good|ill|own|his|her|their|its|of|against|at|popular|last)\s+$",
                        re.IGNORECASE)
 CLAUSE_START = re.compile(
@@ -73,6 +80,8 @@ TRAILING = re.compile(
     rf"(?P<np2>[^,;.\"”]{{1,100}}))(?:[^.;]{{0,60}})?[.!]?[\"”]?\s*$",
 )
 ACCORDING = re.compile(r"(?:^|,\s*)according to (?P<np>[^,;]{2,100})", re.IGNORECASE)
+GENERIC_ORG = re.compile(r"^(?:the|its)\s+(?:company|group|firm|bank|carrier|airline|automaker|club|team|"
+                         r"organi[sz]ation|cartel|alliance|companies)$", re.IGNORECASE)
 CONDITIONAL = re.compile(r"\b(?:if|unless|provided that|as long as|in the event|in case|otherwise|without)\b",
                          re.IGNORECASE)
 STOPWORDS = {
@@ -121,10 +130,13 @@ def similar(a: str, b: str, threshold: float = 0.6) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= threshold
 
 
-def _triggers(sentence: str) -> list[re.Match[str]]:
-    out = []
+def _triggers(sentence: str, published: date) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
     blocked = [m.span() for m in NOT_CLAIMS.finditer(sentence)]
-    for m in TRIGGERS.finditer(sentence):
+    found = list(TRIGGERS.finditer(sentence))
+    if not found and any(d.date > published and not d.vague for d in find_deadlines(sentence, published)):
+        found = list(TIMED_TRIGGER.finditer(sentence))  # "Nvidia expects revenue of $54 billion in Q3"
+    for m in found:
         word = m.group(0)
         if any(s <= m.start() < e for s, e in blocked):
             continue
@@ -158,6 +170,9 @@ def _clause_bounds(sentence: str, trig_start: int, trig_end: int, next_trigger: 
 def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int,
              ctx: SpeakerContext) -> tuple[str | None, list[str], str | None, int]:
     """The speaker and where the statement starts (after a speech frame, if one governs the clause)."""
+    subject = sentence[clause_start:trig_pos]
+    subject = re.split(r",\s*", subject)[-1] if subject.count(",") else subject
+    subj_speaker, subj_co, subj_kind = resolve_np(subject, ctx)
     frames = [m for m in SPEECH_FRAME.finditer(sentence) if m.end("verb") <= trig_pos]
     if frames:
         frame = frames[-1]
@@ -171,8 +186,13 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int,
     if tail is None:
         whole = TRAILING.search(sentence)
         tail = whole if whole and whole.start() >= trig_pos else None
+    if tail is not None and TRIGGERS.search(tail.group(0)):
+        tail = None  # ", which Trump claims could lead to ..." is another claim, not this one's attribution
     if tail:
-        speaker, co, kind = resolve_np(tail.group("np1") or tail.group("np2") or "", ctx)
+        tail_np = (tail.group("np1") or tail.group("np2") or "").strip()
+        if GENERIC_ORG.match(tail_np) and subj_speaker and subj_kind == "org":
+            return subj_speaker, subj_co, subj_kind, clause_start  # "OPEC+ will ..., the group said"
+        speaker, co, kind = resolve_np(tail_np, ctx)
         if speaker:
             return speaker, co, kind, clause_start
     acc = ACCORDING.search(sentence)
@@ -180,10 +200,7 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int,
         speaker, co, kind = resolve_np(acc.group("np"), ctx)
         if speaker:
             return speaker, co, kind, max(clause_start, acc.end() if acc.end() <= trig_pos else clause_start)
-    subject = sentence[clause_start:trig_pos]
-    subject = re.split(r",\s*", subject)[-1] if subject.count(",") else subject
-    speaker, co, kind = resolve_np(subject, ctx)
-    return speaker, co, kind, clause_start
+    return subj_speaker, subj_co, subj_kind, clause_start
 
 
 def extract(text: str, published: date) -> list[Claim]:
@@ -202,7 +219,7 @@ def extract(text: str, published: date) -> list[Claim]:
             continue
         if index == 0 and sent.paragraph == 0 and not re.search(r"[.!?\"”]$", s) and len(s) < 200:
             continue  # a headline
-        triggers = _triggers(s)
+        triggers = _triggers(s, published)
         previous_subject = ""
         last_clause_end = -1
         for i, trig in enumerate(triggers):
@@ -227,12 +244,16 @@ def extract(text: str, published: date) -> list[Claim]:
             if len(content_words(statement)) < 2:
                 continue
             clause = s[c_start:c_end]
+            if PAST_TENSE_TRIGGER.match(trig.group(0)) and PAST_MARKER.search(clause):
+                continue  # "agreed to provide subsidies last year" happened already
             rel = max(0, trig.start() - c_start)
             deadline = pick_deadline(clause, published, anchor=rel)
             if deadline.text == "":
-                whole = pick_deadline(s, published, anchor=trig.start())
-                if whole.text and not whole.vague and c_end <= whole.start:
-                    deadline = default_deadline(published)
+                # "..., with production to start in 2027": a precise phrase right after the clause, before
+                # the next claim's clause, still governs it.
+                later = [d for d in find_deadlines(s[c_end:next_pos], published) if d.date >= published and not d.vague]
+                if later:
+                    deadline = later[0]
             hedge = hedge_confidence(clause[rel:] if rel else clause)
             conditional = bool(CONDITIONAL.search(clause)) or (
                 trig.group(0).lower().startswith(("would", "could")) and

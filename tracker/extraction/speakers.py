@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from tracker.names import TITLE_WORDS
 
-CAP = r"[A-Z][\w’'-]*\.?"
-NAME = rf"(?:{CAP}(?: (?:de|van|von|der|da|bin|al|la|le|di|du|del) | )){{1,3}}{CAP}"
+CAP = r"(?:[A-Z][\w’'+-]+|[A-Z]\.)"
+NAME = rf"(?:{CAP}(?:(?: (?:de|van|von|der|den|da|bin|al|la|le|di|du|del|dos))+ | )){{1,7}}{CAP}"
 NAME_RUN = re.compile(rf"(?<![\w’'-]){NAME}(?![\w’'-])")
 SPEECH_VERBS = (
     r"said|says|say|told|tells|tell|warned|warns|warn|predicted|predicts|predict|claimed|claims|claim|insisted|"
@@ -25,6 +25,7 @@ AUX_TAIL = re.compile(
     r"recently|separately|earlier|later|already|then|now|still|further|himself|herself|themselves|itself|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:a|an) [\w ]+|last week|this week))+$",
     re.IGNORECASE)
+PARTICLES = {"de", "van", "von", "der", "da", "bin", "al", "la", "le", "di", "du", "del"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 INSTITUTION_NOUNS = {
     "officials", "official", "policymakers", "government", "ministry", "company", "firm", "bank", "analysts",
@@ -107,12 +108,18 @@ class SpeakerContext:
 
 
 def split_title(phrase: str) -> tuple[str, str]:
-    """('US President', 'Donald Trump') from 'US President Donald Trump'; possessives dropped."""
+    """('US President', 'Donald Trump') from 'US President Donald Trump'; possessives dropped.
+    Everything up to the last title word goes when at least two words remain ('Tesla CEO Elon Musk')."""
     phrase = re.sub(r"^(?:[\w’'-]+['’]s\s+)", "", phrase.strip())
     tokens = phrase.split()
     i = 0
     while i < len(tokens) - 1 and (tokens[i].lower().rstrip(".,") in TITLE_WORDS or tokens[i].islower()):
         i += 1
+    for j in range(len(tokens) - 3, i - 1, -1):
+        if tokens[j].lower().rstrip(".,") in TITLE_WORDS - {"of", "the", "us", "uk", "eu"} \
+                and all(t[:1].isupper() or t in PARTICLES for t in tokens[j + 1:]):
+            i = j + 1
+            break
     return " ".join(tokens[:i]), " ".join(tokens[i:])
 
 
@@ -134,7 +141,13 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         second, _, _ = resolve_np(parts[1], ctx)
         if first and second:
             return first, [second], kind
+    known = _known_person_in(np, ctx)
+    if known:
+        return known, [], "person"
     low = np.lower()
+    first = low.split()[0] if low.split() else ""
+    if first in INSTITUTION_NOUNS and len(np.split()) > 1 and re.search(r"\b(?:at|of|from)\b", low):
+        return np[:1].upper() + np[1:], [], "org"  # "Analysts at Goldman Sachs", "economists at the bank"
     if low in PRONOUNS:
         if low in {"he", "she", "i"}:
             return ctx.last_person, [], "person" if ctx.last_person else None
@@ -173,6 +186,21 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         phrase = " ".join(words)
         return (phrase[:1].upper() + phrase[1:]) if phrase else None, [], "org"
     return None, [], None
+
+
+def _known_person_in(np: str, ctx: SpeakerContext) -> str | None:
+    """A person learned from the text whose full name, or unique surname as the last word, is in the phrase."""
+    best: tuple[int, str] | None = None
+    for name in ctx.people:
+        idx = np.rfind(name)
+        if idx >= 0 and (best is None or idx > best[0]):
+            best = (idx, name)
+    if best:
+        return best[1]
+    words = re.findall(r"[\w’'+-]+", np)
+    if words and words[-1][:1].isupper() and len(words) <= 6:
+        return ctx.by_surname(words[-1])
+    return None
 
 
 def _looks_like_speaker(part: str, ctx: SpeakerContext) -> bool:

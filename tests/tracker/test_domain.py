@@ -1,0 +1,100 @@
+"""Unit tests below the bot: names, hedges, sentences, callbacks, scoring, manual entry, storage."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker import store
+from tracker.callbacks import derive_secret, sign, verify
+from tracker.extraction.hedges import hedge_confidence
+from tracker.extraction.sentences import find_dateline_date, split_sentences
+from tracker.manual import ManualEntryError, parse_manual
+from tracker.models import Status
+from tracker.names import name_key
+from tracker.scoring import speaker_records, wilson
+
+
+def test_name_keys_forgive_case_accents_and_possessives() -> None:
+    assert name_key("Viktor Orbán") == name_key("viktor orban")
+    assert name_key("Putin’s") == name_key("putin")
+
+
+@pytest.mark.parametrize(("clause", "p", "basis"), [
+    ("a peace deal could come soon", 0.40, "ours"),
+    ("the summit will take place", 0.85, "ours"),
+    ("it is almost certainly going ahead", 0.95, "survey"),
+    ("a deal is unlikely this year", 0.20, "survey"),
+    ("there is a 70% chance of a cut", 0.70, "stated"),
+    ("rates might rise", 0.35, "ours"),
+    ("inflation will probably ease", 0.75, "survey"),
+    ("the launch in May", 0.60, "default"),
+])
+def test_hedges(clause: str, p: float, basis: str) -> None:
+    hedge = hedge_confidence(clause)
+    assert (hedge.probability, hedge.basis) == (p, basis)
+
+
+def test_sentences_and_datelines() -> None:
+    text = "KYIV, Oct 17 (Reuters) - Gen. Mark Milley said the U.S. will act. The U.S. Army agreed."
+    assert [s.text for s in split_sentences(text)] == ["Gen. Mark Milley said the U.S. will act.",
+                                                      "The U.S. Army agreed."]
+    assert find_dateline_date(text, date(2025, 11, 1)) == date(2025, 10, 17)
+    assert find_dateline_date(text, date(2026, 1, 5)) == date(2025, 10, 17)
+    assert find_dateline_date("No dateline here.", date(2026, 1, 5)) is None
+
+
+def test_callbacks_are_bound_to_a_chat_and_short() -> None:
+    secret = derive_secret("123:abc")
+    data = sign(secret, 42, "d:123456789:y")
+    assert len(data.encode()) <= 64
+    assert verify(secret, 42, data) == ["d", "123456789", "y"]
+    assert verify(secret, 43, data) is None
+    assert verify(secret, 42, data.replace(":y", ":n")) is None
+    assert verify(derive_secret("other"), 42, data) is None
+    with pytest.raises(ValueError):
+        sign(secret, 1, "x" * 60)
+
+
+def test_manual_entry() -> None:
+    entry = parse_manual("Trump: a summit in Budapest will happen within two weeks 70%", date(2025, 10, 17))
+    assert (entry.speaker, entry.statement, entry.deadline.date, entry.confidence) == (
+        "Trump", "a summit in Budapest will happen", date(2025, 10, 31), 0.70)
+    vague = parse_manual("Putin: peace will come", date(2025, 10, 17))
+    assert vague.deadline.vague and vague.deadline.text == "" and vague.confidence == 0.85
+    with pytest.raises(ManualEntryError):
+        parse_manual("   ", date(2025, 10, 17))
+
+
+def test_wilson_interval() -> None:
+    lo, hi = wilson(1, 1)
+    assert round(lo, 3) == 0.207 and hi == 1.0  # 1 of 1 is not a sure thing
+    assert wilson(0, 0) == (0.0, 1.0)
+    lo, hi = wilson(5, 10)
+    assert round(lo, 3) == 0.237 and round(hi, 3) == 0.763
+
+
+def test_speakers_aliases_numbers_and_scores(db) -> None:  # type: ignore[no-untyped-def]
+    with db.session() as session:
+        a = store.add_prediction(session, store.NewPrediction(
+            chat_id=1, speaker="Donald Trump", statement="summit", deadline=date(2025, 10, 31),
+            made_at=date(2025, 10, 17), confidence=0.8, speaker_aliases=("Trump", "US President Donald Trump")))
+        b = store.add_prediction(session, store.NewPrediction(
+            chat_id=1, speaker="trump", statement="tariffs end", deadline=date(2025, 12, 31),
+            made_at=date(2025, 10, 17), confidence=0.6))
+        c = store.add_prediction(session, store.NewPrediction(
+            chat_id=2, speaker="US President Donald Trump", statement="other chat", deadline=date(2025, 12, 31),
+            made_at=date(2025, 10, 17)))
+        assert a.speaker_id == b.speaker_id == c.speaker_id
+        assert (a.number, b.number, c.number) == (1, 2, 1)
+        store.resolve(session, a, Status.NOT_FULFILLED, by=7, by_name="Ann")
+        store.resolve(session, b, Status.PARTLY)
+    with db.session() as session:
+        (record,) = speaker_records(session, chat_id=1)
+        assert (record.made, record.scored, record.not_fulfilled, record.partly) == (2, 2, 1, 1)
+        assert record.accuracy == 0.25
+        assert record.brier == pytest.approx(((0.8 - 0) ** 2 + (0.6 - 0.5) ** 2) / 2)
+        assert not record.ranked
+        assert store.delete_prediction(session, 1, 1) is not None
+        assert store.get_prediction(session, 1, 1) is None
