@@ -168,9 +168,19 @@ def extract(
     batch: Annotated[bool, typer.Option(help='Read JSON Lines {"id","text","published"} on stdin.')] = False,
 ) -> None:
     """Find forward-looking statements with speaker, deadline and confidence."""
-    from tracker.extraction.pipeline import claims_to_json, extract_with_backend
+    from tracker.extraction.llm import LLMError
+    from tracker.extraction.pipeline import claims_to_json
+    from tracker.extraction.pipeline import extract_with_backend as _extract
 
     settings = _settings()
+
+    def extract_with_backend(text: str, pub: date, settings: Settings) -> list:  # type: ignore[type-arg]
+        try:
+            return _extract(text, pub, settings)
+        except LLMError as exc:
+            typer.echo(f"calledit: {exc}", err=True)
+            raise typer.Exit(2) from None
+
     if batch:
         for lineno, line in enumerate(sys.stdin, 1):
             if not line.strip():

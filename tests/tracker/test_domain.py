@@ -98,3 +98,18 @@ def test_speakers_aliases_numbers_and_scores(db) -> None:  # type: ignore[no-unt
         assert not record.ranked
         assert store.delete_prediction(session, 1, 1) is not None
         assert store.get_prediction(session, 1, 1) is None
+
+
+def test_same_statement_in_two_articles_is_one_prediction(db) -> None:  # type: ignore[no-untyped-def]
+    from tracker.extraction.pipeline import extract
+    from tracker.ingest import save_claims
+
+    first = "Tesla CEO Elon Musk said the company will launch a robotaxi service in Austin in June."
+    second = ("AUSTIN, April 24 (Reuters) - Elon Musk told investors that Tesla will launch a robotaxi service "
+              "in Austin in June, his second such promise this year.")
+    with db.session() as session:
+        a = save_claims(session, 5, extract(first, date(2025, 4, 23)), first, "A", None, date(2025, 4, 23))
+        b = save_claims(session, 5, extract(second, date(2025, 4, 24)), second, "B", None, date(2025, 4, 24))
+        assert (a, b) == (1, 0)
+        (only,) = store.all_predictions(session, 5)
+        assert only.deadline == date(2025, 6, 30)
