@@ -203,30 +203,24 @@ def _relative(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     return pub + _unit_delta(m.group("unit"), n), vague
 
 
+# Which horizon a vague phrase gets: the first row whose words it contains, in this order.
+VAGUE_KEYS: list[tuple[tuple[str, ...], str]] = [
+    (("imminent",), "imminently"),
+    (("any day",), "any day now"),
+    (("hour",), "hours"),
+    (("day",), "days"),
+    (("week",), "weeks"),
+    (("month",), "months"),
+    (("medium",), "medium"),
+    (("year",), "years"),
+    (("near", "short term", "due course", "foreseeable"), "near"),
+    (("long", "eventually", "future", "some point", "sooner or later", "down the road"), "long"),
+]
+
+
 def _vague(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     text = m.group(0).lower()
-    if "imminent" in text:
-        key = "imminently"
-    elif "any day" in text:
-        key = "any day now"
-    elif "hour" in text:
-        key = "hours"
-    elif "day" in text:
-        key = "days"
-    elif "week" in text:
-        key = "weeks"
-    elif "month" in text:
-        key = "months"
-    elif "medium" in text:
-        key = "medium"
-    elif "year" in text:
-        key = "years"
-    elif "near" in text or "short term" in text or "due course" in text or "foreseeable" in text:
-        key = "near"
-    elif any(w in text for w in ("long", "eventually", "future", "some point", "sooner or later", "down the road")):
-        key = "long"
-    else:
-        key = "soon"
+    key = next((k for words, k in VAGUE_KEYS if any(w in text for w in words)), "soon")
     return pub + VAGUE_HORIZONS[key], True
 
 
