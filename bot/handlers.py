@@ -5,15 +5,15 @@ from __future__ import annotations
 import logging
 import math
 import re
-from typing import cast
 
-from telegram import Update
-from telegram.constants import ChatAction, ParseMode
+from telegram import ForceReply, Update
+from telegram.constants import ChatAction
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot import keyboards
-from bot.render import esc, fmt_date, prediction_line, split_message
-from tracker import store
+from bot import conversation, keyboards
+from bot.common import args_text, can_manage, edit_query_message, reply_html, services
+from bot.render import esc, fmt_date, prediction_line
+from tracker import actions, pending, store
 from tracker.callbacks import verify
 from tracker.csvio import export_csv_text
 from tracker.extraction.deadlines import DEFAULT_HORIZON_DAYS
@@ -25,55 +25,49 @@ PAGE_SIZE = 10
 
 COMMANDS: list[tuple[str, str]] = [
     ("add", "Track a statement: /add Speaker: statement by <when>"),
+    ("ingest", "Read an article: /ingest [YYYY-MM-DD] then the text"),
     ("list", "Open predictions"),
+    ("due", "Deadlines passed, waiting for an answer"),
+    ("show", "Everything about one: /show N"),
+    ("edit", "Change one: /edit N"),
     ("delete", "Delete one: /delete N"),
+    ("undo", "Take back the last save, edit or answer"),
+    ("speaker", "One speaker's predictions: /speaker Name"),
+    ("settings", "Timezone, quiet hours, heads-up"),
     ("export", "All predictions as a CSV file"),
+    ("cancel", "Stop what I asked you for"),
     ("help", "What I do and how"),
     ("start", "Introduction"),
 ]
 
 START_TEXT = (
     "👋 I keep score of what public figures say will happen.\n"
-    "Tell me a statement and its deadline; when the deadline passes I ask this chat whether it came true.\n"
-    "Over time you see who is right how often.\n\n"
-    "<b>Try it:</b>\n<code>{example}</code>\n\n"
-    "/add — track a statement\n/list — open predictions\n/delete N — remove one\n"
-    "/export — everything as CSV\n/help — more"
+    "Paste or forward a news article: I find the statements about the future, who made them and by when. "
+    "When a deadline passes I ask this chat whether it came true, so over time you see who is right how often.\n\n"
+    "<b>Try it:</b> forward me a news post, or\n<code>{example}</code>\n\n"
+    "/list — open predictions · /due — waiting for an answer · /help — everything else"
 )
 
 HELP_TEXT = (
-    "<b>Tracking a statement</b>\n"
+    "<b>Reading articles</b>\n"
+    "Paste or forward an article (in groups: mention me, reply to me, or use /ingest). Deadlines count from "
+    "the article's date: the one you give with <code>/ingest 2025-10-17</code>, a forwarded post's date, a "
+    "dateline, or today. Nothing is stored until you tap 💾.\n\n"
+    "<b>Tracking one statement</b>\n"
     "<code>/add Speaker: statement by &lt;when&gt; [70%]</code>\n"
     "The deadline may be a date (<i>by 31 October</i>, <i>2026-03-01</i>) or a phrase "
     "(<i>within two weeks</i>, <i>by the end of the year</i>, <i>next spring</i>, <i>soon</i>). "
     "Without one I use {days} days and mark it vague. Without a percentage I read the confidence "
     "from the hedge (<i>will</i> ≈ 85%, <i>could</i> ≈ 40%).\n\n"
-    "<b>Browsing</b>\n/list — open predictions, latest deadline first\n"
-    "/delete N — remove prediction #N (asks first)\n/export — a CSV file of this chat's predictions\n\n"
-    "Everything you save belongs to this chat and is visible only here."
+    "<b>Browsing and changing</b>\n/list — open predictions, latest deadline first\n"
+    "/due — past their deadline, one at a time\n/show N — everything about #N, with buttons to answer\n"
+    "/edit N — change speaker, statement, deadline or confidence (e.g. <code>/edit 3 deadline in 2 weeks</code>)\n"
+    "/delete N — remove #N (asks first)\n/undo — take back the last save, edit or answer\n"
+    "/speaker Name — one speaker's predictions\n/settings — timezone, quiet hours, day-before heads-up\n"
+    "/export — a CSV file of this chat's predictions\n\n"
+    "Everything saved here belongs to this chat and is visible only here. In groups anyone may save and answer; "
+    "editing and deleting are for the one who saved it and the admins."
 )
-
-
-def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return cast(Services, context.application.bot_data["services"])
-
-
-async def reply_html(update: Update, text: str, **kwargs: object) -> None:
-    """Answer in as many messages as it takes, each under Telegram's limit; keyboards go on the last."""
-    message = update.effective_message
-    assert message is not None
-    parts = split_message(text)
-    markup = kwargs.pop("reply_markup", None)
-    for i, part in enumerate(parts):
-        await message.reply_html(part, disable_web_page_preview=True,
-                                 reply_markup=markup if i == len(parts) - 1 else None, **kwargs)  # type: ignore[arg-type]
-
-
-def _args_text(update: Update) -> str:
-    """Everything after the command, newlines kept (context.args would split it into words)."""
-    message = update.effective_message
-    text = (message.text or message.caption or "") if message else ""
-    return re.sub(r"^/\S+\s?", "", text, count=1)
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -93,12 +87,22 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_row = store.get_or_create_chat(session, chat.id, chat.title, svc.settings.default_timezone)
         today = svc.chat_today(chat_row)
     try:
-        entry = parse_manual(_args_text(update), today)
+        entry = parse_manual(args_text(update), today)
     except ManualEntryError as exc:
         await reply_html(update, esc(str(exc)))
         return
     if entry.speaker is None:
-        await reply_html(update, f"Who said it? Put the speaker before a colon, e.g. <code>{esc(ADD_EXAMPLE)}</code>")
+        if user is None:
+            await reply_html(update, f"Who said it? Put the speaker first, e.g. <code>{esc(ADD_EXAMPLE)}</code>")
+            return
+        payload = conversation.add_missing_speaker_payload(entry.statement, entry.deadline.date, today,
+                                                           entry.deadline.text or None, entry.deadline.vague,
+                                                           entry.confidence)
+        with svc.db.session() as session:
+            pending.set_pending(session, chat.id, user.id, "add_speaker", payload=payload)
+        await reply_html(update, "Who said it? Reply with the speaker's name (or /cancel). Next time you can put it "
+                                 f"before a colon: <code>{esc(ADD_EXAMPLE)}</code>",
+                         reply_markup=ForceReply(selective=True, input_field_placeholder="Speaker"))
         return
     with svc.db.session() as session:
         prediction = store.add_prediction(session, store.NewPrediction(
@@ -106,6 +110,7 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             made_at=today, deadline_text=entry.deadline.text or None, vague=entry.deadline.vague,
             confidence=entry.confidence, created_by=user.id if user else None,
         ))
+        actions.record(session, chat.id, user.id if user else None, "save", {"ids": [prediction.id]})
         speaker_name = store.speaker_names(session, {prediction.speaker_id} if prediction.speaker_id else set())
         line = prediction_line(prediction, speaker_name.get(prediction.speaker_id or -1))
     note = ""
@@ -147,7 +152,7 @@ async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     chat = update.effective_chat
     assert chat is not None
-    number = _number(_args_text(update))
+    number = _number(args_text(update))
     if number is None:
         await reply_html(update, "Which one? Give its number, e.g. <code>/delete 3</code> (see /list).")
         return
@@ -158,6 +163,10 @@ async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         names = store.speaker_names(session, {prediction.speaker_id} if prediction.speaker_id else set())
         line = prediction_line(prediction, names.get(prediction.speaker_id or -1))
+        owner = prediction.created_by
+    if not await can_manage(context, chat, update.effective_user, owner):
+        await reply_html(update, f"Only the one who saved #{number} or a chat admin can delete it.")
+        return
     await reply_html(update, f"Delete this prediction and its history?\n{line}",
                      reply_markup=keyboards.confirm_delete(svc.callback_secret, chat.id, number))
 
@@ -185,6 +194,7 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every button: the data must be signed for this chat, then it goes to its verb's handler."""
     svc = services(context)
     query = update.callback_query
     chat = update.effective_chat
@@ -197,32 +207,61 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if verb == "l" and len(parts) == 2 and parts[1].isdigit():
         text, markup = _list_page(svc, chat.id, int(parts[1]))
         await query.answer()
-        await _edit(query, split_message(text)[0], markup)
+        await edit_query_message(update, text, markup)  # type: ignore[arg-type]
     elif verb == "d" and len(parts) == 3 and parts[1].isdigit():
-        number = int(parts[1])
-        if parts[2] == "n":
-            await query.answer("Kept.")
-            await _edit(query, f"Kept #{number}.", None)
-            return
-        with svc.db.session() as session:
-            deleted = store.delete_prediction(session, chat.id, number)
-        await query.answer("Deleted." if deleted else "Already gone.")
-        await _edit(query, f"🗑 Deleted #{number}." if deleted else f"#{number} was already deleted.", None)
+        await _delete_button(update, context, int(parts[1]), parts[2] == "y")
+    elif verb == "dq" and len(parts) == 2 and parts[1].isdigit():
+        await query.answer()
+        await _ask_delete(update, context, int(parts[1]))
+    elif verb == "r":
+        await conversation.review_button(update, context, parts)
+    elif verb in {"v", "w"}:
+        await conversation.outcome_button(update, context, parts)
+    elif verb == "u":
+        await conversation.undo_button(update, context, parts)
+    elif verb == "z":
+        await conversation.snooze_button(update, context, parts)
+    elif verb == "e":
+        await conversation.edit_button(update, context, parts)
+    elif verb == "s":
+        await conversation.settings_button(update, context, parts)
     else:
         await query.answer("That button is no longer valid.")
 
 
-async def _edit(query: object, text: str, markup: object) -> None:
-    from telegram import CallbackQuery
-    from telegram.error import BadRequest
+async def _ask_delete(update: Update, context: ContextTypes.DEFAULT_TYPE, number: int) -> None:
+    svc = services(context)
+    chat = update.effective_chat
+    assert chat is not None
+    with svc.db.session() as session:
+        prediction = store.get_prediction(session, chat.id, number)
+        if prediction is None:
+            await context.bot.send_message(chat.id, f"#{number} no longer exists.")
+            return
+        line = prediction_line(prediction, store.speaker_names(
+            session, {prediction.speaker_id} if prediction.speaker_id else set()).get(prediction.speaker_id or -1))
+    await context.bot.send_message(chat.id, f"Delete this prediction and its history?\n{line}", parse_mode="HTML",
+                                   reply_markup=keyboards.confirm_delete(svc.callback_secret, chat.id, number))
 
-    assert isinstance(query, CallbackQuery)
-    try:
-        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup,  # type: ignore[arg-type]
-                                      disable_web_page_preview=True)
-    except BadRequest as exc:
-        if "not modified" not in str(exc).lower():
-            raise
+
+async def _delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE, number: int, confirmed: bool) -> None:
+    svc = services(context)
+    query, chat = update.callback_query, update.effective_chat
+    assert query is not None and chat is not None
+    if not confirmed:
+        await query.answer("Kept.")
+        await edit_query_message(update, f"Kept #{number}.", None)
+        return
+    with svc.db.session() as session:
+        prediction = store.get_prediction(session, chat.id, number)
+        owner = prediction.created_by if prediction else None
+    if prediction is not None and not await can_manage(context, chat, update.effective_user, owner):
+        await query.answer("Only the one who saved it or a chat admin can delete it.", show_alert=True)
+        return
+    with svc.db.session() as session:
+        deleted = store.delete_prediction(session, chat.id, number)
+    await query.answer("Deleted." if deleted else "Already gone.")
+    await edit_query_message(update, f"🗑 Deleted #{number}." if deleted else f"#{number} was already deleted.", None)
 
 
 async def skip_seen_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

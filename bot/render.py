@@ -4,7 +4,9 @@ that Telegram would refuse (empty, over 4096 characters, unbalanced tags)."""
 from __future__ import annotations
 
 import html
-from datetime import date
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
 
 from tracker.models import STATUS_LABELS, Prediction, Status
 
@@ -74,6 +76,61 @@ def split_message(text: str, limit: int = LIMIT) -> list[str]:
 
 
 def _strip_tags(line: str) -> str:
-    import re
-
     return re.sub(r"<[^>]+>", "", line)
+
+
+def review_html(claims: list[dict[str, object]], selected: list[bool], published: date, basis: str,
+                part: int, parts: int, first_number: int = 1) -> str:
+    from tracker.reviews import DATE_BASIS
+
+    n = len(claims)
+    head = f"📰 <b>{n} forward-looking statement{'s' if n != 1 else ''}</b>"
+    if parts > 1:
+        head += f" (part {part} of {parts})"
+    lines = [head, f"Deadlines count from <b>{fmt_date(published)}</b> ({esc(DATE_BASIS.get(basis, basis))}).", ""]
+    for i, (claim, on) in enumerate(zip(claims, selected, strict=True)):
+        speaker = claim.get("speaker")
+        who = f"<b>{esc(shorten(str(speaker), 80))}</b>" if speaker else "<i>unattributed</i>"
+        co = claim.get("co_speakers") or []
+        if isinstance(co, list) and co:
+            who += f" (with {esc(', '.join(str(c) for c in co))})"
+        deadline = date.fromisoformat(str(claim["deadline"]))
+        phrase = str(claim.get("deadline_text") or "")
+        when = f"by {fmt_date(deadline)}"
+        if phrase:
+            when += f" ({esc(shorten(phrase, 60))}{', vague' if claim.get('vague') else ''})"
+        elif claim.get("vague"):
+            when += " (no time given, vague)"
+        extras = " · conditional" if claim.get("conditional") else ""
+        mark = "✅" if on else "⬜"
+        lines.append(f"{mark} <b>{i + first_number}.</b> {who}: {esc(shorten(str(claim['statement']), 240))}")
+        lines.append(f"      📅 {when} · {percent(float(str(claim.get('confidence', 0.5))))}{extras}")
+    lines += ["", "Tap a number to leave it out, ✏️ to correct one, 💾 to save."]
+    return "\n".join(lines)
+
+
+def show_html(p: Prediction, speaker: str | None, source_title: str | None, source_url: str | None,
+              history: Sequence[tuple[str, str | None, datetime, bool]]) -> str:
+    lines = [f"<b>#{p.number}</b> · {STATUS_LABELS.get(p.status, p.status)}",
+             f"👤 {esc(speaker) if speaker else '<i>unattributed</i>'}",
+             f"💬 {esc(shorten(p.statement, 1000))}"]
+    if p.sentence and p.sentence.strip() != p.statement.strip():
+        lines.append(f"<blockquote>{esc(shorten(p.sentence, 1500))}</blockquote>")
+    lines.append(f"🗓 said on {fmt_date(p.made_at)}")
+    lines.append(f"📅 {deadline_part(p)}")
+    if p.original_deadline and p.original_deadline != p.deadline:
+        lines.append(f"   first deadline {fmt_date(p.original_deadline)}; moved {p.deadline_moves}×")
+    lines.append(f"🎯 confidence {percent(p.confidence)}{' · conditional' if p.conditional else ''}")
+    if source_title or source_url:
+        label = esc(shorten(source_title or source_url or "", 120))
+        if source_url:
+            lines.append(f'📰 <a href="{html.escape(source_url, quote=True)}">{label}</a>')
+        else:
+            lines.append(f"📰 {label}")
+    if history:
+        lines.append("")
+        lines.append("<b>History</b>")
+        for outcome, who, when, undone in history:
+            text = f"{STATUS_LABELS.get(outcome, outcome)} — {esc(who or 'someone')}, {when:%d %b %Y %H:%M} UTC"
+            lines.append(f"<s>{text}</s> (undone)" if undone else text)
+    return "\n".join(lines)

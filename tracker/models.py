@@ -123,3 +123,50 @@ class ProcessedUpdate(SQLModel, table=True):
     __tablename__ = "processed_update"
     update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     processed_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Review(SQLModel, table=True):
+    """Claims found in one pasted article, waiting for the user to save, edit or discard them.
+    Lives in the database so the review survives a restart and any worker can continue it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    user_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    published: date
+    date_basis: str
+    source_id: int | None = Field(default=None, foreign_key="source.id")
+    claims_json: str
+    selected_json: str
+    part: int = 1
+    parts: int = 1
+    status: str = "pending"
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class PendingInput(SQLModel, table=True):
+    """The bot asked a user to reply with a value (a new deadline, a speaker, a timezone)."""
+
+    __tablename__ = "pending_input"
+    __table_args__ = (UniqueConstraint("chat_id", "user_id", name="uq_pending_chat_user"),)
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    user_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    kind: str
+    ref: int | None = None
+    field: str | None = None
+    index: int | None = None
+    payload: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Action(SQLModel, table=True):
+    """What /undo can take back: a save, an edit or a resolution, newest first per chat."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    user_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    kind: str
+    payload: str
+    created_at: datetime = Field(default_factory=utcnow)
+    undone_at: datetime | None = None

@@ -236,3 +236,26 @@ def mark_update(session: Session, update_id: int) -> None:
     if update_id % 200 == 0:
         cutoff = utcnow() - timedelta(days=2)
         session.exec(delete(ProcessedUpdate).where(col(ProcessedUpdate.processed_at) < cutoff))  # type: ignore[call-overload]
+
+
+def due_predictions(session: Session, chat_id: int, today: date, limit: int = 50) -> list[Prediction]:
+    """Open predictions whose deadline day is over in the chat's timezone, oldest deadline first."""
+    return list(session.exec(
+        select(Prediction)
+        .where(Prediction.chat_id == chat_id, Prediction.status == Status.OPEN, col(Prediction.deadline) < today)
+        .order_by(col(Prediction.deadline), col(Prediction.number)).limit(limit)
+    ).all())
+
+
+def count_due(session: Session, chat_id: int, today: date) -> int:
+    return int(session.exec(
+        select(func.count()).select_from(Prediction)
+        .where(Prediction.chat_id == chat_id, Prediction.status == Status.OPEN, col(Prediction.deadline) < today)
+    ).one())
+
+
+def speaker_predictions(session: Session, chat_id: int, speaker_id: int, limit: int = 30) -> list[Prediction]:
+    return list(session.exec(
+        select(Prediction).where(Prediction.chat_id == chat_id, Prediction.speaker_id == speaker_id)
+        .order_by(col(Prediction.status) != Status.OPEN, col(Prediction.deadline).desc()).limit(limit)
+    ).all())

@@ -33,7 +33,7 @@ def test_transient_failures_are_retried(tg: FakeTelegram, bot_process: BotProces
     assert "keep score" in tg.reply(CHAT, "/start", timeout=40).text
     tg.fail_next("sendMessage", 502, "Bad Gateway")
     tg.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
-    reply = tg.reply(CHAT, "/help", "Tracking a statement", timeout=30)
+    reply = tg.reply(CHAT, "/help", "Tracking one statement", timeout=30)
     assert reply.chat_id == CHAT
     assert ("sendMessage", "Bad Gateway") in tg.errors
     assert ("sendMessage", "Too Many Requests: retry after 1") in tg.errors

@@ -378,8 +378,8 @@ class FakeTelegram:
                              "width": 800, "height": 600}]
             if msg.caption:
                 out["caption"] = msg.caption
-        if msg.reply_markup:
-            out["reply_markup"] = msg.reply_markup
+        if msg.reply_markup and "inline_keyboard" in msg.reply_markup:
+            out["reply_markup"] = msg.reply_markup  # Telegram echoes only inline keyboards
         return out
 
     # ------------------------------------------------------------ methods

@@ -1,0 +1,73 @@
+"""Helpers every handler module shares: services, replying, arguments, permissions."""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from telegram import Chat, InlineKeyboardMarkup, Update, User
+from telegram.constants import ChatMemberStatus, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.render import split_message
+from tracker.services import Services
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return cast(Services, context.application.bot_data["services"])
+
+
+async def reply_html(update: Update, text: str, **kwargs: object) -> int | None:
+    """Answer in as many messages as it takes, each under Telegram's limit; keyboards go on the last.
+    Returns the last message's id."""
+    message = update.effective_message
+    assert message is not None
+    parts = split_message(text)
+    markup = kwargs.pop("reply_markup", None)
+    last = None
+    for i, part in enumerate(parts):
+        sent = await message.reply_html(part, disable_web_page_preview=True,
+                                        reply_markup=markup if i == len(parts) - 1 else None,  # type: ignore[arg-type]
+                                        **kwargs)  # type: ignore[arg-type]
+        last = sent.message_id
+    return last
+
+
+def args_text(update: Update) -> str:
+    """Everything after the command, newlines kept (context.args would split it into words)."""
+    message = update.effective_message
+    text = (message.text or message.caption or "") if message else ""
+    return re.sub(r"^/\S+[ \t]?", "", text, count=1)
+
+
+def user_name(user: User | None) -> str | None:
+    if user is None:
+        return None
+    return user.full_name or user.username or str(user.id)
+
+
+async def can_manage(context: ContextTypes.DEFAULT_TYPE, chat: Chat, user: User | None, owner: int | None) -> bool:
+    """In a group, only the one who saved a prediction and the chat's admins may edit or delete it."""
+    if chat.type == Chat.PRIVATE:
+        return True
+    if user is None:
+        return False
+    if owner is not None and owner == user.id:
+        return True
+    try:
+        member = await context.bot.get_chat_member(chat.id, user.id)
+    except TelegramError:
+        return False
+    return member.status in {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
+
+
+async def edit_query_message(update: Update, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.edit_message_text(split_message(text)[0], parse_mode=ParseMode.HTML, reply_markup=markup,
+                                      disable_web_page_preview=True)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
