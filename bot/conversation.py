@@ -16,12 +16,12 @@ from telegram.ext import ContextTypes
 from bot import keyboards
 from bot.common import args_text, can_manage, edit_query_message, reply_html, services, user_name
 from bot.render import esc, fmt_date, prediction_line, review_html, show_html
-from tracker import actions, editing, pending, prompts, reviews, store
+from tracker import actions, editing, pending, prompts, reviews, schedule, store
 from tracker.extraction.llm import LLMError
 from tracker.extraction.pipeline import extract_with_backend
 from tracker.manual import ADD_EXAMPLE
 from tracker.models import Chat as ChatRow
-from tracker.models import Prediction, Review, Source, Status, utcnow
+from tracker.models import Prediction, Review, Source, Status
 from tracker.names import clean_name
 from tracker.reviews import DEADLINE_HELP, EditError
 from tracker.services import Services
@@ -600,7 +600,7 @@ async def snooze_button(update: Update, context: ContextTypes.DEFAULT_TYPE, part
         if choice not in SNOOZES:
             await query.answer("That button is no longer valid.")
             return
-        p.next_remind_at = utcnow() + SNOOZES[choice]
+        p.next_remind_at = schedule.now() + SNOOZES[choice]
         when = p.next_remind_at
         rows = store.describe(session, [p])
         text = prompts.prompt_html(p, rows[0]["speaker"], rows[0]["source"]).rsplit("\n\nDid it happen?", 1)[0]

@@ -6,6 +6,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot import setup as bot_setup
 from calledit.telegram_io import ResilientRateLimiter
+from jobs import due as due_jobs
 from tracker.callbacks import derive_secret
 from tracker.config import Settings
 from tracker.db import Database
@@ -35,4 +36,5 @@ def build_application(settings: Settings, db: Database) -> Application:  # type:
     )
     application.bot_data["services"] = svc
     bot_setup.register(application)
+    due_jobs.register(application, settings)
     return application

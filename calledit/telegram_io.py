@@ -1,5 +1,6 @@
 """Every Bot API call goes through here: paced under Telegram's flood limits, and retried with
-backoff on 429 (honouring retry_after), 5xx and network errors, so one failed request loses nothing."""
+backoff on 429 (honouring retry_after, all requests paused), 5xx and network errors, so one failed
+request loses nothing."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import asyncio
 import logging
 import random
 from collections.abc import Callable, Coroutine
-from datetime import timedelta
 from typing import Any
 
 from telegram.error import BadRequest, NetworkError, RetryAfter
@@ -22,9 +22,13 @@ class ResilientRateLimiter(AIORateLimiter):
     """AIORateLimiter's pacing plus retries for transient failures."""
 
     def __init__(self, max_attempts: int = 6, base_delay: float = 0.5, max_delay: float = 30.0,
-                 overall_max_rate: float = 30, group_max_rate: float = 20) -> None:
-        super().__init__(overall_max_rate=overall_max_rate, overall_time_period=1,
-                         group_max_rate=group_max_rate, group_time_period=60, max_retries=0)
+                 per_second: float = 29.5, group_per_minute: float = 20) -> None:
+        # A bucket of one, refilled per_second times a second: no burst, so no window ever holds
+        # more than Telegram's ~30 messages a second (aiolimiter's default bucket would allow 2x in
+        # the first second). Groups keep a bucket of 20 a minute.
+        # RetryAfter is handled by the base class, which pauses *every* request for retry_after.
+        super().__init__(overall_max_rate=1, overall_time_period=1 / per_second,
+                         group_max_rate=group_per_minute, group_time_period=60, max_retries=max_attempts)
         self.max_attempts = max_attempts
         self.base_delay = base_delay
         self.max_delay = max_delay
@@ -45,14 +49,8 @@ class ResilientRateLimiter(AIORateLimiter):
             attempt += 1
             try:
                 return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
-            except RetryAfter as exc:
-                if attempt >= self.max_attempts:
-                    raise
-                wait = exc.retry_after
-                seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-                log.warning("Telegram asked to slow down on %s: waiting %.1fs", endpoint, seconds)
-                await asyncio.sleep(seconds + 0.1)
-            except BadRequest:
+            except (BadRequest, RetryAfter):
+                raise
                 raise
             except NetworkError as exc:  # includes TimedOut and 5xx answers
                 if attempt >= self.max_attempts:

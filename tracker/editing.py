@@ -70,7 +70,8 @@ def move_deadline(p: Prediction, day: date, text: str | None, vague: bool) -> No
         p.deadline_moves += 1
     p.deadline, p.deadline_text, p.vague = day, text or None, vague
     p.remind_count = 0
-    p.next_remind_at = None
+    p.heads_up_sent = False
+    p.next_remind_at = None  # the due check sets the new first reminder in the chat's timezone
 
 
 def record_outcome(session: Session, p: Prediction, outcome: Status, user_id: int | None, user_name: str | None,

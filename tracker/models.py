@@ -75,6 +75,7 @@ class Prediction(SQLModel, table=True):
         UniqueConstraint("chat_id", "number", name="uq_prediction_chat_number"),
         Index("ix_prediction_due", "status", "next_remind_at"),
         Index("ix_prediction_chat_status", "chat_id", "status"),
+        Index("ix_prediction_status_deadline", "status", "deadline"),
     )
     id: int | None = Field(default=None, primary_key=True)
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
@@ -101,6 +102,7 @@ class Prediction(SQLModel, table=True):
     remind_count: int = 0
     last_prompt_message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     last_prompted_at: datetime | None = None
+    heads_up_sent: bool = False
 
 
 class Resolution(SQLModel, table=True):

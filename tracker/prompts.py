@@ -30,9 +30,10 @@ def day(d: date) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
-def prompt_html(p: Prediction, speaker: str | None, source: str | None) -> str:
+def prompt_html(p: Prediction, speaker: str | None, source: str | None, asked_before: int = 0) -> str:
     who = f"<b>{esc(_short(speaker, 80))}</b>" if speaker else "Someone (unattributed)"
-    text = (f"⏰ <b>Deadline passed</b> · #{p.number}\n{who} said on {day(p.made_at)} that "
+    head = "Deadline passed" if asked_before == 0 else "Still waiting for an answer"
+    text = (f"⏰ <b>{head}</b> · #{p.number}\n{who} said on {day(p.made_at)} that "
             f"<i>{esc(_short(p.statement, 600))}</i> (by {day(p.deadline)}"
             f"{', ' + esc(_short(p.deadline_text, 60)) if p.deadline_text else ''}).")
     if source:
@@ -49,10 +50,21 @@ def prompt_buttons(number: int, from_due: bool = False) -> list[list[Button]]:
 
 
 def answered_html(p: Prediction, speaker: str | None, source: str | None, by_name: str | None) -> str:
-    base = prompt_html(p, speaker, source).rsplit("\n\nDid it happen?", 1)[0]
+    base = prompt_html(p, speaker, source, p.remind_count).rsplit("\n\nDid it happen?", 1)[0]
     label = STATUS_LABELS.get(p.status, p.status)
     who = f" — answered by {esc(by_name)}" if by_name else ""
     return f"{base}\n\n<b>{esc(label)}</b>{who}"
+
+
+def heads_up_html(p: Prediction, speaker: str | None) -> str:
+    who = f"<b>{esc(_short(speaker, 80))}</b>" if speaker else "Someone (unattributed)"
+    return (f"🔔 <b>Deadline tomorrow</b> · #{p.number}\n{who}: <i>{esc(_short(p.statement, 600))}</i> "
+            f"(by {day(p.deadline)}). I'll ask here once it has passed.")
+
+
+def summary_html(more: int) -> str:
+    return (f"…and {more} more deadline{'s have' if more != 1 else ' has'} passed here. "
+            "/due walks through them one at a time.")
 
 
 def undo_buttons(number: int) -> list[list[Button]]:

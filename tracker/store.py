@@ -22,6 +22,7 @@ from tracker.models import (
     utcnow,
 )
 from tracker.names import clean_name, name_key
+from tracker.schedule import first_due
 
 
 def get_or_create_chat(session: Session, chat_id: int, title: str | None = None,
@@ -116,7 +117,7 @@ class NewPrediction:
 
 
 def add_prediction(session: Session, new: NewPrediction) -> Prediction:
-    get_or_create_chat(session, new.chat_id)
+    chat = get_or_create_chat(session, new.chat_id)
     speaker = get_or_create_speaker(session, new.speaker, new.speaker_aliases) if new.speaker else None
     number = new.number if new.number is not None else next_number(session, new.chat_id)
     prediction = Prediction(
@@ -133,6 +134,7 @@ def add_prediction(session: Session, new: NewPrediction) -> Prediction:
         vague=new.vague,
         confidence=min(1.0, max(0.0, new.confidence)),
         conditional=new.conditional,
+        next_remind_at=first_due(new.deadline, chat.timezone),
     )
     session.add(prediction)
     session.flush()

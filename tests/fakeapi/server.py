@@ -88,6 +88,8 @@ class FakeTelegram:
         self.blocked: set[int] = set()
         self.failures: list[Failure] = []
         self.rate_limit: tuple[int, float] | None = None  # (max messages, per seconds)
+        self.send_delay = 0.0  # seconds each sendMessage takes, to keep requests in flight
+        self.send_log: list[tuple[int, float | None]] = []  # (chat, monotonic time) of each accepted send
         self._sent_times: list[float] = []
         self.too_many: int = 0
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -310,6 +312,8 @@ class FakeTelegram:
                 self.too_many += 1
                 raise ApiError(429, "Too Many Requests: retry after 1", retry_after=1)
             self._sent_times.append(now)
+        if method.startswith("send"):
+            self.send_log.append((int(chat_id) if chat_id is not None else 0, time.monotonic()))
 
     # ------------------------------------------------------------ checks Telegram makes
     @staticmethod
@@ -424,6 +428,8 @@ class FakeTelegram:
 
     async def _m_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = self._chat_id(params)
+        if self.send_delay:
+            await asyncio.sleep(self.send_delay)
         text = self._check_text(params.get("text"), params.get("parse_mode"))
         markup = self._check_markup(params.get("reply_markup"))
         return self._store(SentMessage(next(self._message_ids), chat_id, "text", text, str(params["text"]), markup))

@@ -1,0 +1,121 @@
+"""The due check: one repeating job that asks each chat about the deadlines that passed.
+
+Exactly once across crashes: a prompt is marked sent only after Telegram accepted it, so a kill -9
+mid-batch loses nothing and repeats at most the few messages in flight (SEND_CONCURRENCY).
+Speed and manners: every send goes through the application's rate limiter (about 30 a second
+overall, 20 a minute per group) which also retries 429, 5xx and timeouts; a chat that blocked the
+bot is marked inactive and skipped without stopping the batch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from typing import cast
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from tracker import prompts, reminders, schedule
+from tracker.callbacks import sign
+from tracker.config import Settings
+from tracker.reminders import Outgoing
+from tracker.services import Services
+
+log = logging.getLogger(__name__)
+SEND_CONCURRENCY = 8
+GONE = ("chat not found", "bot was kicked", "user is deactivated", "group chat was upgraded", "have no rights")
+
+
+def _markup(secret: bytes, chat_id: int, rows: list[list[prompts.Button]]) -> InlineKeyboardMarkup | None:
+    if not rows:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=sign(secret, chat_id, payload))
+                                  for label, payload in row] for row in rows])
+
+
+def _round_robin(items: list[Outgoing]) -> list[Outgoing]:
+    """Chat A's first, chat B's first, …, then everyone's second: one chat's prompts spread out."""
+    queues: dict[int, list[Outgoing]] = {}
+    for item in items:
+        queues.setdefault(item.chat_id, []).append(item)
+    out: list[Outgoing] = []
+    while queues:
+        for chat_id in list(queues):
+            out.append(queues[chat_id].pop(0))
+            if not queues[chat_id]:
+                del queues[chat_id]
+    return out
+
+
+async def _send_all(context: ContextTypes.DEFAULT_TYPE, svc: Services, items: Iterable[Outgoing],
+                    on_sent: str) -> int:
+    semaphore = asyncio.Semaphore(SEND_CONCURRENCY)
+    gone: set[int] = set()
+    sent = 0
+
+    async def send(item: Outgoing) -> None:
+        nonlocal sent
+        if item.chat_id in gone:
+            return
+        async with semaphore:
+            try:
+                message = await context.bot.send_message(
+                    item.chat_id, item.html, parse_mode=ParseMode.HTML, disable_web_page_preview=True,
+                    reply_markup=_markup(svc.callback_secret, item.chat_id, item.buttons))
+            except Forbidden:
+                gone.add(item.chat_id)
+            except BadRequest as exc:
+                if any(reason in str(exc).lower() for reason in GONE):
+                    gone.add(item.chat_id)
+                else:
+                    log.error("Telegram refused a reminder for chat %s: %s", item.chat_id, exc)
+                return
+            except TelegramError as exc:  # retries exhausted: it stays due and the next tick tries again
+                log.warning("Reminder for chat %s not sent this time: %s", item.chat_id, exc)
+                return
+            else:
+                if on_sent != "summary":
+                    with svc.db.session() as session:
+                        if on_sent == "prompt":
+                            reminders.mark_sent(session, item.prediction_id, message.message_id, schedule.now())
+                        else:
+                            reminders.mark_heads_up(session, item.prediction_id)
+                sent += 1
+        if item.chat_id in gone:
+            with svc.db.session() as session:
+                reminders.mark_chat_inactive(session, item.chat_id)
+            log.info("Chat %s blocked the bot or is gone; marked inactive", item.chat_id)
+
+    await asyncio.gather(*(send(item) for item in items))
+    return sent
+
+
+async def due_check(context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = cast(Services, context.application.bot_data["services"])
+    at = schedule.now()
+    with svc.db.session() as session:
+        reminders.backfill(session)
+    with svc.db.session() as session:
+        batch = reminders.claim_due(session, at)
+        heads_ups = reminders.heads_up_due(session, at)
+    if batch.prompts:
+        sent = await _send_all(context, svc, _round_robin(batch.prompts), "prompt")
+        log.info("Due check: %d prompt(s) sent of %d", sent, len(batch.prompts))
+    if batch.summaries:
+        summaries = [Outgoing(0, chat_id, 0, prompts.summary_html(more)) for chat_id, more in batch.summaries.items()]
+        await _send_all(context, svc, summaries, "summary")
+    if heads_ups:
+        await _send_all(context, svc, heads_ups, "heads_up")
+
+
+def register(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+    """One repeating job; APScheduler never runs two at once, and a missed tick is simply the next one."""
+    assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
+    application.job_queue.run_repeating(
+        due_check, interval=settings.due_check_seconds, first=1.0, name="due-check",
+        job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None},
+    )

@@ -1,0 +1,127 @@
+"""The due check's queries. The database decides what is due; nothing about reminders lives in memory,
+so a bot that was down for a week catches up on its first tick."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from tracker import prompts
+from tracker.models import Chat, Prediction, Status
+from tracker.schedule import first_due, next_ask, quiet_until
+from tracker.store import describe
+
+BATCH = 500
+MAX_PER_CHAT = 3
+
+
+@dataclass
+class Outgoing:
+    prediction_id: int
+    chat_id: int
+    number: int
+    html: str
+    buttons: list[list[prompts.Button]] = field(default_factory=list)
+
+
+@dataclass
+class Batch:
+    prompts: list[Outgoing] = field(default_factory=list)
+    summaries: dict[int, int] = field(default_factory=dict)  # chat → how many more are waiting
+    heads_ups: list[Outgoing] = field(default_factory=list)
+
+
+def backfill(session: Session, limit: int = 1000) -> int:
+    """Open predictions without a reminder time (new deadline, old rows) get their first one."""
+    rows = session.exec(
+        select(Prediction, Chat).join(Chat, col(Chat.chat_id) == col(Prediction.chat_id))
+        .where(Prediction.status == Status.OPEN, col(Prediction.next_remind_at).is_(None)).limit(limit)
+    ).all()
+    for p, chat in rows:
+        p.next_remind_at = first_due(p.deadline, chat.timezone)
+    return len(rows)
+
+
+def claim_due(session: Session, at: datetime, batch: int = BATCH) -> Batch:
+    """What to send now: per chat the oldest deadlines first, at most MAX_PER_CHAT prompts and a
+    summary line for the rest; chats in their quiet hours are deferred to the hours' end."""
+    rows = session.exec(
+        select(Prediction, Chat).join(Chat, col(Chat.chat_id) == col(Prediction.chat_id))
+        .where(Prediction.status == Status.OPEN, col(Prediction.next_remind_at) <= at, col(Chat.active).is_(True))
+        .order_by(col(Prediction.next_remind_at)).limit(batch)
+    ).all()
+    per_chat: dict[int, list[Prediction]] = defaultdict(list)
+    chats: dict[int, Chat] = {}
+    for p, chat in rows:
+        per_chat[chat.chat_id].append(p)
+        chats[chat.chat_id] = chat
+    out = Batch()
+    for chat_id, items in per_chat.items():
+        chat = chats[chat_id]
+        quiet = quiet_until(chat, at)
+        if quiet is not None:
+            for p in items:
+                p.next_remind_at = quiet
+            continue
+        items.sort(key=lambda p: (p.deadline, p.number))
+        now_items, later = items[:MAX_PER_CHAT], items[MAX_PER_CHAT:]
+        for row in describe(session, now_items):
+            p = row["prediction"]
+            assert p.id is not None
+            out.prompts.append(Outgoing(p.id, chat_id, p.number,
+                                        prompts.prompt_html(p, row["speaker"], row["source"], p.remind_count),
+                                        prompts.prompt_buttons(p.number)))
+        if later:
+            out.summaries[chat_id] = len(later)
+            for p in later:  # not asked now; /due reaches them, and the next tick tomorrow asks again
+                p.next_remind_at = at + timedelta(days=1)
+    return out
+
+
+def mark_sent(session: Session, prediction_id: int, message_id: int, at: datetime) -> None:
+    """Called only after Telegram accepted the prompt."""
+    p = session.get(Prediction, prediction_id)
+    if p is None:
+        return
+    p.remind_count += 1
+    p.last_prompt_message_id = message_id
+    p.last_prompted_at = at
+    if p.status == Status.OPEN:
+        p.next_remind_at = next_ask(at, p.remind_count)
+
+
+def mark_chat_inactive(session: Session, chat_id: int) -> None:
+    chat = session.get(Chat, chat_id)
+    if chat is not None:
+        chat.active = False
+
+
+def heads_up_due(session: Session, at: datetime, limit: int = BATCH) -> list[Outgoing]:
+    """Open predictions whose deadline is tomorrow in their chat's timezone, for chats that asked."""
+    today_utc = at.date()
+    rows = session.exec(
+        select(Prediction, Chat).join(Chat, col(Chat.chat_id) == col(Prediction.chat_id))
+        .where(Prediction.status == Status.OPEN, col(Prediction.heads_up_sent).is_(False),
+               col(Chat.heads_up).is_(True), col(Chat.active).is_(True),
+               col(Prediction.deadline) >= today_utc, col(Prediction.deadline) <= today_utc + timedelta(days=2))
+        .limit(limit)
+    ).all()
+    out = []
+    for p, chat in rows:
+        local_today = at.astimezone(ZoneInfo(chat.timezone)).date()
+        if p.deadline != local_today + timedelta(days=1) or quiet_until(chat, at) is not None:
+            continue
+        row = describe(session, [p])[0]
+        assert p.id is not None
+        out.append(Outgoing(p.id, chat.chat_id, p.number, prompts.heads_up_html(p, row["speaker"])))
+    return out
+
+
+def mark_heads_up(session: Session, prediction_id: int) -> None:
+    p = session.get(Prediction, prediction_id)
+    if p is not None:
+        p.heads_up_sent = True
