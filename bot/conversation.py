@@ -444,31 +444,6 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply_html(update, f"↩️ {esc(text)}")
 
 
-async def speaker(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
-    chat = update.effective_chat
-    assert chat is not None
-    name = args_text(update).strip()
-    if not name:
-        await reply_html(update, "Whose predictions? e.g. <code>/speaker Putin</code>.")
-        return
-    with svc.db.session() as session:
-        found = store.find_speaker(session, name)
-        rows = store.describe(session, store.speaker_predictions(session, chat.id, found.id)) \
-            if found and found.id else []
-        full = found.name if found else name
-    if not rows:
-        await reply_html(update, f"No predictions by {esc(name)} in this chat yet.")
-        return
-    counts: dict[str, int] = {}
-    for r in rows:
-        counts[r["prediction"].status] = counts.get(r["prediction"].status, 0) + 1
-    summary = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(counts.items()))
-    lines = [f"<b>{esc(full)}</b> — {len(rows)} prediction{'s' if len(rows) != 1 else ''} ({summary})"]
-    lines += [prediction_line(r["prediction"], None) for r in rows]
-    await reply_html(update, "\n".join(lines))
-
-
 # ------------------------------------------------------------------ due and answers
 async def due(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
@@ -663,6 +638,7 @@ async def _set_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, valu
     with svc.db.session() as session:
         row = store.get_or_create_chat(session, chat.id, chat.title, svc.settings.default_timezone)
         row.timezone = name
+        store.retime_chat(session, chat.id, name)
         if user:
             pending.clear_pending(session, chat.id, user.id)
     now = datetime.now(ZoneInfo(name))

@@ -10,7 +10,7 @@ from telegram import ForceReply, Update
 from telegram.constants import ChatAction
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot import conversation, keyboards
+from bot import conversation, keyboards, stats
 from bot.common import args_text, can_manage, edit_query_message, reply_html, services
 from bot.render import esc, fmt_date, prediction_line
 from tracker import actions, pending, store
@@ -32,7 +32,9 @@ COMMANDS: list[tuple[str, str]] = [
     ("edit", "Change one: /edit N"),
     ("delete", "Delete one: /delete N"),
     ("undo", "Take back the last save, edit or answer"),
-    ("speaker", "One speaker's predictions: /speaker Name"),
+    ("stats", "Accuracy per speaker: /stats, /stats 2025, /stats Name"),
+    ("chart", "Calibration and accuracy charts: /chart [Name]"),
+    ("speaker", "One speaker's record: /speaker Name"),
     ("settings", "Timezone, quiet hours, heads-up"),
     ("export", "All predictions as a CSV file"),
     ("cancel", "Stop what I asked you for"),
@@ -63,7 +65,9 @@ HELP_TEXT = (
     "/due — past their deadline, one at a time\n/show N — everything about #N, with buttons to answer\n"
     "/edit N — change speaker, statement, deadline or confidence (e.g. <code>/edit 3 deadline in 2 weeks</code>)\n"
     "/delete N — remove #N (asks first)\n/undo — take back the last save, edit or answer\n"
-    "/speaker Name — one speaker's predictions\n/settings — timezone, quiet hours, day-before heads-up\n"
+    "<b>Scores</b>\n/stats — accuracy per speaker with a 95% interval and Brier score; /stats 2025 for one year\n"
+    "/stats Name or /speaker Name — one speaker's record\n/chart [Name] — calibration and accuracy pictures\n\n"
+    "<b>Settings</b>\n/settings — timezone, quiet hours, day-before heads-up\n"
     "/export — a CSV file of this chat's predictions\n\n"
     "Everything saved here belongs to this chat and is visible only here. In groups anyone may save and answer; "
     "editing and deleting are for the one who saved it and the admins."
@@ -225,6 +229,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await conversation.edit_button(update, context, parts)
     elif verb == "s":
         await conversation.settings_button(update, context, parts)
+    elif verb == "st":
+        await stats.stats_button(update, context, parts)
     else:
         await query.answer("That button is no longer valid.")
 

@@ -11,16 +11,22 @@ def _button(secret: bytes, chat_id: int, label: str, payload: str) -> InlineKeyb
     return InlineKeyboardButton(label, callback_data=sign(secret, chat_id, payload))
 
 
-def list_pages(secret: bytes, chat_id: int, page: int, pages: int) -> InlineKeyboardMarkup | None:
-    if pages <= 1:
+def pages(secret: bytes, chat_id: int, page: int, count: int, payload: str,
+          back: str = "◀ Back", forward: str = "More ▶") -> InlineKeyboardMarkup | None:
+    """◀ n/N ▶ for a paged answer; `payload` has one {} for the page number."""
+    if count <= 1:
         return None
     row = []
     if page > 1:
-        row.append(_button(secret, chat_id, "◀ Newer", f"l:{page - 1}"))
-    row.append(_button(secret, chat_id, f"{page} / {pages}", f"l:{page}"))
-    if page < pages:
-        row.append(_button(secret, chat_id, "Older ▶", f"l:{page + 1}"))
+        row.append(_button(secret, chat_id, back, payload.format(page - 1)))
+    row.append(_button(secret, chat_id, f"{page} / {count}", payload.format(page)))
+    if page < count:
+        row.append(_button(secret, chat_id, forward, payload.format(page + 1)))
     return InlineKeyboardMarkup([row])
+
+
+def list_pages(secret: bytes, chat_id: int, page: int, count: int) -> InlineKeyboardMarkup | None:
+    return pages(secret, chat_id, page, count, "l:{}", "◀ Newer", "Older ▶")
 
 
 def confirm_delete(secret: bytes, chat_id: int, number: int) -> InlineKeyboardMarkup:

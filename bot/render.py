@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from tracker.models import STATUS_LABELS, Prediction, Status
+from tracker.scoring import MIN_RESOLVED_TO_RANK, SpeakerRecord
 
 LIMIT = 4096
 STATEMENT_CHARS = 400
@@ -133,4 +134,59 @@ def show_html(p: Prediction, speaker: str | None, source_title: str | None, sour
         for outcome, who, when, undone in history:
             text = f"{STATUS_LABELS.get(outcome, outcome)} — {esc(who or 'someone')}, {when:%d %b %Y %H:%M} UTC"
             lines.append(f"<s>{text}</s> (undone)" if undone else text)
+    return "\n".join(lines)
+
+
+def _pct_interval(r: SpeakerRecord) -> str:
+    if r.accuracy is None:
+        return "no scored predictions"
+    lo, hi = r.interval
+    return f"{percent(r.accuracy)} ({percent(lo)}–{percent(hi)})"
+
+
+def stats_html(records: list[SpeakerRecord], total: SpeakerRecord, page: int, pages: int, scope: str) -> str:
+    lines = [f"📊 <b>Scoreboard</b> — {esc(scope)}"]
+    brier = f" · Brier {total.brier:.2f}" if total.brier is not None else ""
+    lines.append(f"All speakers: {total.made} made, {total.scored} scored, accuracy {_pct_interval(total)}{brier}")
+    if total.unclear or total.annulled:
+        lines.append(f"Not scored: {total.unclear} unclear, {total.annulled} annulled")
+    ranked = [r for r in records if r.ranked]
+    unranked = [r for r in records if not r.ranked]
+    lines.append("")
+    start = (page - 1) * 10
+    for i, r in enumerate(ranked[start:start + 10], start + 1):
+        b = f" · Brier {r.brier:.2f}" if r.brier is not None else ""
+        lines.append(f"{i}. <b>{esc(shorten(r.speaker, 60))}</b> — {_pct_interval(r)} · n={r.scored}{b}")
+    if not ranked:
+        lines.append(f"Nobody has {MIN_RESOLVED_TO_RANK} scored predictions yet, so nobody is ranked.")
+    if page == pages and unranked:
+        names = ", ".join(f"{esc(shorten(r.speaker, 40))} ({r.scored}/{r.made})" for r in unranked[:30])
+        more = f" and {len(unranked) - 30} more" if len(unranked) > 30 else ""
+        lines += ["", f"<i>Too few to rank (under {MIN_RESOLVED_TO_RANK} scored; scored/made):</i> {names}{more}"]
+    lines += ["", "Accuracy counts ◐ partly as half; 🤷 unclear and ⊘ annulled are not scored. "
+                  "/stats Name for one speaker, /chart for pictures."]
+    return "\n".join(lines)
+
+
+def speaker_record_html(r: SpeakerRecord, recent: list[Prediction], open_items: list[Prediction]) -> str:
+    lines = [f"👤 <b>{esc(r.speaker)}</b>",
+             f"{r.made} made · {r.open} open · {r.fulfilled} ✅ · {r.not_fulfilled} ❌ · {r.partly} ◐ · "
+             f"{r.unclear} 🤷 · {r.annulled} ⊘",
+             f"Accuracy: {_pct_interval(r)}" + ("" if r.ranked else f" — too few to rank (under "
+                                                                   f"{MIN_RESOLVED_TO_RANK} scored)")]
+    if r.brier is not None:
+        text = f"Brier score: {r.brier:.3f} (0 is perfect, 0.25 is always saying 50%)"
+        dec = r.decomposition
+        if dec:
+            text += f"; calibration error {dec[0]:.3f}, resolution {dec[1]:.3f}"
+        lines.append(text)
+    if r.moved:
+        late = f", on average {r.lateness:.0f} days later" if r.lateness is not None else ""
+        lines.append(f"Deadlines moved: {r.moved}{late}")
+    if recent:
+        lines += ["", "<b>Recently resolved</b>"]
+        lines += [prediction_line(p, None) for p in recent]
+    if open_items:
+        lines += ["", "<b>Open</b>"]
+        lines += [prediction_line(p, None) for p in open_items]
     return "\n".join(lines)

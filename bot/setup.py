@@ -12,7 +12,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import conversation, handlers
+from bot import conversation, handlers, stats
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
@@ -22,7 +22,8 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
         "start": handlers.start, "help": handlers.help_command, "add": handlers.add, "list": handlers.list_command,
         "delete": handlers.delete, "export": handlers.export, "ingest": conversation.ingest,
         "show": conversation.show, "edit": conversation.edit, "undo": conversation.undo,
-        "due": conversation.due, "speaker": conversation.speaker, "settings": conversation.settings_error_wrapper,
+        "due": conversation.due, "speaker": stats.speaker, "settings": conversation.settings_error_wrapper,
+        "stats": stats.stats, "chart": stats.chart,
         "cancel": conversation.cancel,
     }
     for name, callback in commands.items():

@@ -135,23 +135,25 @@ def export(
 @app.command()
 def stats(
     chat: Annotated[int | None, typer.Option(help="Only this chat.")] = None,
+    year: Annotated[int | None, typer.Option(help="Only predictions made in this year.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Accuracy per speaker."""
-    from tracker.scoring import speaker_records
+    """Accuracy per speaker: counts, accuracy with a 95% Wilson interval, Brier score."""
+    from tracker.scoring import Period, overall, speaker_records
 
     settings = _settings()
     db = _db(settings)
     with db.session() as session:
-        records = speaker_records(session, chat)
+        records = speaker_records(session, chat, Period.year(year) if year else None)
     if as_json:
-        typer.echo(json.dumps([r.as_dict() for r in records], indent=2))
+        typer.echo(json.dumps({"overall": overall(records).as_dict(), "speakers": [r.as_dict() for r in records]},
+                              indent=2))
         return
     if not records:
         typer.echo("No predictions yet.")
         return
     typer.echo(f"{'speaker':30} {'made':>5} {'scored':>6} {'accuracy':>9} {'95% interval':>14} {'Brier':>6}")
-    for r in records:
+    for r in [overall(records), *records]:
         acc = f"{r.accuracy:.0%}" if r.accuracy is not None else "–"
         lo, hi = r.interval
         ci = f"{lo:.0%}–{hi:.0%}" if r.scored else "–"

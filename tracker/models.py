@@ -76,6 +76,8 @@ class Prediction(SQLModel, table=True):
         Index("ix_prediction_due", "status", "next_remind_at"),
         Index("ix_prediction_chat_status", "chat_id", "status"),
         Index("ix_prediction_status_deadline", "status", "deadline"),
+        Index("ix_prediction_scores", "chat_id", "speaker_id", "status", "confidence"),  # covers /stats
+        Index("ix_prediction_moved", "chat_id", "original_deadline"),  # the few moved deadlines, by range
     )
     id: int | None = Field(default=None, primary_key=True)
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))

@@ -261,3 +261,12 @@ def speaker_predictions(session: Session, chat_id: int, speaker_id: int, limit: 
         select(Prediction).where(Prediction.chat_id == chat_id, Prediction.speaker_id == speaker_id)
         .order_by(col(Prediction.status) != Status.OPEN, col(Prediction.deadline).desc()).limit(limit)
     ).all())
+
+
+def retime_chat(session: Session, chat_id: int, timezone: str) -> int:
+    """A new timezone moves the first reminder of every open prediction not yet asked about."""
+    rows = session.exec(select(Prediction).where(Prediction.chat_id == chat_id, Prediction.status == Status.OPEN,
+                                                 Prediction.remind_count == 0)).all()
+    for p in rows:
+        p.next_remind_at = first_due(p.deadline, timezone)
+    return len(rows)
