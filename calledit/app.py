@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from telegram import Update
 from telegram.ext import Application, ApplicationBuilder
 
 from bot import setup as bot_setup
@@ -38,3 +41,14 @@ def build_application(settings: Settings, db: Database) -> Application:  # type:
     bot_setup.register(application)
     due_jobs.register(application, settings)
     return application
+
+
+def run_polling(application: Application) -> None:  # type: ignore[type-arg]
+    """Long polling; SIGINT/SIGTERM stop it after the updates and the reminder batch in hand."""
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+def run_webhook(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+    from calledit.webhook import serve
+
+    asyncio.run(serve(application, settings))

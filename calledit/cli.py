@@ -40,25 +40,46 @@ def _db(settings: Settings, migrate: bool = True):  # type: ignore[no-untyped-de
 
 
 @app.command()
-def run() -> None:
-    """Start the bot (long polling). Migrates the database first."""
+def run(
+    webhook: Annotated[bool, typer.Option(help="Serve updates over HTTPS webhooks (WEBHOOK_URL, "
+                                               "WEBHOOK_LISTEN, WEBHOOK_SECRET) instead of long polling.")] = False,
+) -> None:
+    """Start the bot (long polling by default). Migrates the database first."""
     settings = _settings()
     try:
         token = settings.bot_token()
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+        if webhook and (not settings.webhook_url or not secret):
+            raise ConfigError("webhook mode needs WEBHOOK_URL (the public https address) and WEBHOOK_SECRET "
+                              "(1-256 characters A-Z a-z 0-9 _ -)")
     except ConfigError as exc:
         typer.echo(f"calledit: {exc}", err=True)
         raise typer.Exit(2) from None
     from calledit.logs import setup_logging
+    from calledit.worker import WorkerLockError, single_worker_lock
 
-    setup_logging(settings.log_level, [token])
+    setup_logging(settings.log_level, [token, secret], settings.log_format)
+    try:
+        lock = single_worker_lock(settings.database_url)
+    except WorkerLockError as exc:
+        typer.echo(f"calledit: {exc}", err=True)
+        raise typer.Exit(2) from None
     db = _db(settings)
-    from telegram import Update
+    if lock is not None:
+        from tracker.reminders import release_all
 
-    from calledit.app import build_application
+        with db.session() as session:
+            release_all(session)  # this is the only worker: leases of a killed process are void
+    from calledit.app import build_application, run_polling, run_webhook
 
     application = build_application(settings, db)
-    typer.echo(f"calledit is running (database: {settings.database_url.split('://')[0]}). Ctrl+C stops it.", err=True)
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    mode = "webhook" if webhook else "long polling"
+    typer.echo(f"calledit is running ({mode}, database: {settings.database_url.split('://')[0]}"
+               f"{', single worker' if lock else ''}). Ctrl+C stops it.", err=True)
+    if webhook:
+        run_webhook(application, settings)
+    else:
+        run_polling(application)
 
 
 @app.command()

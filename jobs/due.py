@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import cast
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -27,6 +28,7 @@ from tracker.services import Services
 
 log = logging.getLogger(__name__)
 SEND_CONCURRENCY = 8
+CLAIM_CHATS = 50
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "group chat was upgraded", "have no rights")
 
 
@@ -74,7 +76,7 @@ async def _send_all(context: ContextTypes.DEFAULT_TYPE, svc: Services, items: It
                 else:
                     log.error("Telegram refused a reminder for chat %s: %s", item.chat_id, exc)
                 return
-            except TelegramError as exc:  # retries exhausted: it stays due and the next tick tries again
+            except TelegramError as exc:  # retries exhausted: asked again once its lease runs out
                 log.warning("Reminder for chat %s not sent this time: %s", item.chat_id, exc)
                 return
             else:
@@ -95,19 +97,33 @@ async def _send_all(context: ContextTypes.DEFAULT_TYPE, svc: Services, items: It
 
 
 async def due_check(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Claim a chunk, send it, claim the next, until nothing is due. A chunk (CLAIM_CHATS chats, at most
+    3 prompts each) goes out in a few seconds at Telegram's pace, well inside its lease, so no other
+    worker ever takes over a prompt that this one is still about to send."""
     svc = cast(Services, context.application.bot_data["services"])
-    at = schedule.now()
     with svc.db.session() as session:
         reminders.backfill(session)
+    lease = timedelta(seconds=svc.settings.claim_lease_seconds)
+    total = 0
+    while True:
+        at = schedule.now()
+        with svc.db.session() as session:
+            batch = reminders.claim_due(session, at, batch=CLAIM_CHATS, lease=lease)  # committed before sending
+        if batch.chats == 0:
+            break
+        if batch.prompts:
+            sent = await _send_all(context, svc, _round_robin(batch.prompts), "prompt")
+            total += sent
+            if sent == 0:
+                break  # Telegram is failing: the leases hold these until the next attempt
+        if batch.summaries:
+            summaries = [Outgoing(0, chat_id, 0, prompts.summary_html(more))
+                         for chat_id, more in batch.summaries.items()]
+            await _send_all(context, svc, summaries, "summary")
+    if total:
+        log.info("Due check: %d prompt(s) sent", total)
     with svc.db.session() as session:
-        batch = reminders.claim_due(session, at)
-        heads_ups = reminders.heads_up_due(session, at)
-    if batch.prompts:
-        sent = await _send_all(context, svc, _round_robin(batch.prompts), "prompt")
-        log.info("Due check: %d prompt(s) sent of %d", sent, len(batch.prompts))
-    if batch.summaries:
-        summaries = [Outgoing(0, chat_id, 0, prompts.summary_html(more)) for chat_id, more in batch.summaries.items()]
-        await _send_all(context, svc, summaries, "summary")
+        heads_ups = reminders.heads_up_due(session, schedule.now())
     if heads_ups:
         await _send_all(context, svc, heads_ups, "heads_up")
 

@@ -20,9 +20,54 @@ from tracker.db import Database
 ROOT = Path(__file__).resolve().parent.parent
 
 
+PG_BASE = os.environ.get("CALLEDIT_TEST_PG")  # e.g. postgresql+psycopg://postgres@127.0.0.1:5432
+
+
+class Databases:
+    """Fresh, empty databases for one test: SQLite files, or throwaway PostgreSQL databases when
+    CALLEDIT_TEST_PG names a server (CI runs the whole suite both ways)."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp_path = tmp_path
+        self.created: list[str] = []
+
+    def new(self, name: str = "calledit") -> str:
+        if not PG_BASE:
+            return f"sqlite:///{self.tmp_path / (name + '.db')}"
+        import uuid
+
+        import psycopg
+
+        db_name = f"calledit_test_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(_plain(PG_BASE) + "/postgres", autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{db_name}"')
+        self.created.append(db_name)
+        return f"{PG_BASE}/{db_name}"
+
+    def drop_all(self) -> None:
+        if not PG_BASE or not self.created:
+            return
+        import psycopg
+
+        with psycopg.connect(_plain(PG_BASE) + "/postgres", autocommit=True) as conn:
+            for db_name in self.created:
+                conn.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
+
+
+def _plain(url: str) -> str:
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'calledit.db'}"
+def databases(tmp_path: Path) -> Iterator[Databases]:
+    dbs = Databases(tmp_path)
+    yield dbs
+    dbs.drop_all()
+
+
+@pytest.fixture
+def db_url(databases: Databases) -> str:
+    return databases.new()
 
 
 @pytest.fixture

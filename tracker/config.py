@@ -23,6 +23,11 @@ class Settings(BaseSettings):
     telegram_api_base_url: str = "https://api.telegram.org/bot"
     database_url: str = "sqlite:///calledit.db"
     due_check_seconds: float = Field(default=60.0, gt=0)
+    claim_lease_seconds: float = Field(default=120.0, gt=0)
+    log_format: str = "text"
+    webhook_url: str | None = None
+    webhook_listen: str = "0.0.0.0:8080"
+    webhook_secret: SecretStr | None = None
     default_timezone: str = "UTC"
     log_level: str = "INFO"
     extractor: str = "rules"
@@ -45,6 +50,14 @@ class Settings(BaseSettings):
         value = value.upper()
         if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return value
+
+    @field_validator("log_format")
+    @classmethod
+    def _known_format(cls, value: str) -> str:
+        value = value.lower()
+        if value not in {"text", "json"}:
+            raise ValueError("LOG_FORMAT must be 'text' or 'json'")
         return value
 
     @field_validator("extractor")

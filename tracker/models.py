@@ -105,6 +105,8 @@ class Prediction(SQLModel, table=True):
     last_prompt_message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     last_prompted_at: datetime | None = None
     heads_up_sent: bool = False
+    # Set while a worker sends this prompt; another worker takes it over only after it expires.
+    lease_until: datetime | None = None
 
 
 class Resolution(SQLModel, table=True):

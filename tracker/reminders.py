@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from tracker import prompts
@@ -33,6 +34,7 @@ class Batch:
     prompts: list[Outgoing] = field(default_factory=list)
     summaries: dict[int, int] = field(default_factory=dict)  # chat → how many more are waiting
     heads_ups: list[Outgoing] = field(default_factory=list)
+    chats: int = 0  # chats claimed, including those deferred for quiet hours
 
 
 def backfill(session: Session, limit: int = 1000) -> int:
@@ -46,20 +48,37 @@ def backfill(session: Session, limit: int = 1000) -> int:
     return len(rows)
 
 
-def claim_due(session: Session, at: datetime, batch: int = BATCH) -> Batch:
+def _due(at: datetime):  # type: ignore[no-untyped-def]
+    return (Prediction.status == Status.OPEN, col(Prediction.next_remind_at) <= at,
+            or_(col(Prediction.lease_until).is_(None), col(Prediction.lease_until) < at))
+
+
+def claim_due(session: Session, at: datetime, batch: int = BATCH,
+              lease: timedelta = timedelta(seconds=120)) -> Batch:
     """What to send now: per chat the oldest deadlines first, at most MAX_PER_CHAT prompts and a
-    summary line for the rest; chats in their quiet hours are deferred to the hours' end."""
+    summary line for the rest; chats in their quiet hours are deferred to the hours' end.
+
+    The chat is the unit of work. Its row is locked with FOR UPDATE SKIP LOCKED (PostgreSQL; SQLite runs
+    one worker and ignores it), so concurrent workers take disjoint chats, and the prompts chosen are
+    leased until `at + lease`: committed before anything is sent, a lease keeps every other worker off
+    them, and if this worker dies they become due again when it expires."""
+    due_chats = (select(col(Prediction.chat_id)).where(*_due(at)).group_by(col(Prediction.chat_id))
+                 .order_by(func.min(col(Prediction.next_remind_at))).limit(batch))
+    chat_rows = session.exec(
+        select(Chat).where(col(Chat.chat_id).in_(due_chats.scalar_subquery()), col(Chat.active).is_(True))
+        .with_for_update(skip_locked=True)
+    ).all()
+    chats: dict[int, Chat] = {c.chat_id: c for c in chat_rows}
+    if not chats:
+        return Batch()
     rows = session.exec(
-        select(Prediction, Chat).join(Chat, col(Chat.chat_id) == col(Prediction.chat_id))
-        .where(Prediction.status == Status.OPEN, col(Prediction.next_remind_at) <= at, col(Chat.active).is_(True))
-        .order_by(col(Prediction.next_remind_at)).limit(batch)
+        select(Prediction).where(*_due(at), col(Prediction.chat_id).in_(list(chats)))
+        .order_by(col(Prediction.next_remind_at)).limit(batch * MAX_PER_CHAT)
     ).all()
     per_chat: dict[int, list[Prediction]] = defaultdict(list)
-    chats: dict[int, Chat] = {}
-    for p, chat in rows:
-        per_chat[chat.chat_id].append(p)
-        chats[chat.chat_id] = chat
-    out = Batch()
+    for p in rows:
+        per_chat[p.chat_id].append(p)
+    out = Batch(chats=len(chats))
     for chat_id, items in per_chat.items():
         chat = chats[chat_id]
         quiet = quiet_until(chat, at)
@@ -69,6 +88,8 @@ def claim_due(session: Session, at: datetime, batch: int = BATCH) -> Batch:
             continue
         items.sort(key=lambda p: (p.deadline, p.number))
         now_items, later = items[:MAX_PER_CHAT], items[MAX_PER_CHAT:]
+        for p in now_items:
+            p.lease_until = at + lease
         for row in describe(session, now_items):
             p = row["prediction"]
             assert p.id is not None
@@ -87,11 +108,20 @@ def mark_sent(session: Session, prediction_id: int, message_id: int, at: datetim
     p = session.get(Prediction, prediction_id)
     if p is None:
         return
+    p.lease_until = None
     p.remind_count += 1
     p.last_prompt_message_id = message_id
     p.last_prompted_at = at
     if p.status == Status.OPEN:
         p.next_remind_at = next_ask(at, p.remind_count)
+
+
+def release_all(session: Session) -> int:
+    """At the start of the only worker (SQLite): leases left by a killed process are void."""
+    rows = session.exec(select(Prediction).where(col(Prediction.lease_until).is_not(None))).all()
+    for p in rows:
+        p.lease_until = None
+    return len(rows)
 
 
 def mark_chat_inactive(session: Session, chat_id: int) -> None:

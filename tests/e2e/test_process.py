@@ -58,3 +58,17 @@ def test_malformed_token_never_echoed(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "does not look like a bot token" in out.stderr
     assert secret not in out.stderr + out.stdout
+
+
+def test_sqlite_allows_one_worker(tg: FakeTelegram, bot_process: BotProcess, db_url: str, tmp_path: Path) -> None:
+    from tests.conftest import PG_BASE
+
+    if PG_BASE:
+        return  # PostgreSQL allows several workers; tests/jobs/test_workers.py runs three
+    bot_process.start()
+    assert "keep score" in tg.reply(CHAT, "/start", timeout=40).text
+    second = subprocess.run([sys.executable, "-m", "calledit", "run"], cwd=tmp_path, env=bot_process.env,
+                            capture_output=True, text=True, timeout=60)
+    assert second.returncode == 2
+    assert "SQLite allows one bot process" in second.stderr and "Traceback" not in second.stderr
+    assert "#1" in tg.reply(CHAT, "/add A: b will happen soon", "Saved").text  # the first one is unharmed

@@ -90,6 +90,12 @@ class FakeTelegram:
         self.rate_limit: tuple[int, float] | None = None  # (max messages, per seconds)
         self.send_delay = 0.0  # seconds each sendMessage takes, to keep requests in flight
         self.send_log: list[tuple[int, float | None]] = []  # (chat, monotonic time) of each accepted send
+        # Several workers can be told apart by a URL prefix (base URL http://host:port/w1/bot):
+        self.paused: set[str] = set()  # their requests wait here
+        self.dropped: set[str] = set()  # their waiting requests fail and are never delivered
+        self.in_flight: dict[str, int] = {}
+        self.sent_by: dict[str, int] = {}
+        self.webhook: dict[str, Any] | None = None
         self._sent_times: list[float] = []
         self.too_many: int = 0
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -113,6 +119,7 @@ class FakeTelegram:
             self._new_update = asyncio.Event()
             app = web.Application(client_max_size=60 * 1024 * 1024)
             app.router.add_route("*", "/bot{token}/{method}", self._handle)
+            app.router.add_route("*", "/{prefix}/bot{token}/{method}", self._handle)
             self._runner = web.AppRunner(app, access_log=None)
             loop.run_until_complete(self._runner.setup())
             site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -137,7 +144,7 @@ class FakeTelegram:
     # ------------------------------------------------------------ the user's side
     def _push(self, update: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
-            update["update_id"] = next(self._update_ids)
+            update.setdefault("update_id", next(self._update_ids))
             self._updates.append(update)
         if self._loop and self._new_update:
             self._loop.call_soon_threadsafe(self._new_update.set)
@@ -156,6 +163,11 @@ class FakeTelegram:
     def send(self, chat_id: int, text: str, user_id: int | None = None, name: str = "Ann",
              forward_origin: dict[str, Any] | None = None, reply_to: int | None = None) -> dict[str, Any]:
         """Type `text` into a chat as a user; commands and mentions get Telegram's entities."""
+        return self._push(self.message_update(chat_id, text, user_id, name, forward_origin, reply_to))
+
+    def message_update(self, chat_id: int, text: str, user_id: int | None = None, name: str = "Ann",
+                       forward_origin: dict[str, Any] | None = None, reply_to: int | None = None) -> dict[str, Any]:
+        """The update Telegram would deliver for that message (not queued: for webhook posts)."""
         user_id = user_id if user_id is not None else (chat_id if chat_id > 0 else 1)
         message: dict[str, Any] = {
             "message_id": next(self._message_ids), "date": int(time.time()), "chat": self.chat(chat_id),
@@ -182,7 +194,7 @@ class FakeTelegram:
                 reply["from"] = BOT_USER
                 reply["text"] = original.text
             message["reply_to_message"] = reply
-        return self._push({"message": message})
+        return {"message": message, "update_id": next(self._update_ids)}
 
     def press(self, chat_id: int, message_id: int, data: str, user_id: int | None = None,
               name: str = "Ann") -> str:
@@ -276,6 +288,21 @@ class FakeTelegram:
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        prefix = request.match_info.get("prefix", "")
+        self.in_flight[prefix] = self.in_flight.get(prefix, 0) + 1
+        try:
+            while prefix in self.paused and prefix not in self.dropped:
+                await asyncio.sleep(0.01)
+            if prefix in self.dropped:
+                return web.json_response({"ok": False, "error_code": 502, "description": "Bad Gateway"}, status=502)
+            response = await self._dispatch(request, method)
+            if response.status == 200 and method == "sendMessage":
+                self.sent_by[prefix] = self.sent_by.get(prefix, 0) + 1
+            return response
+        finally:
+            self.in_flight[prefix] -= 1
+
+    async def _dispatch(self, request: web.Request, method: str) -> web.Response:
         try:
             params = await self._params(request)
             with self._lock:
@@ -394,6 +421,16 @@ class FakeTelegram:
         return True
 
     async def _m_setWebhook(self, params: dict[str, Any]) -> bool:
+        secret = str(params.get("secret_token") or "")
+        import re as _re
+
+        if secret and not _re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+            raise ApiError(400, "Bad Request: secret token contains unallowed characters")
+        if not str(params.get("url", "")).startswith("https://"):
+            raise ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
+        with self._lock:
+            self.webhook = {"url": params.get("url"), "secret_token": secret}
+            self._lock.notify_all()
         return True
 
     async def _m_getWebhookInfo(self, params: dict[str, Any]) -> dict[str, Any]:

@@ -183,7 +183,8 @@ def test_kill9_mid_batch_neither_loses_nor_repeats(tg: FakeTelegram, db, db_url:
     def sent() -> list:  # type: ignore[type-arg]
         return [m for m in tg.messages if "Deadline passed" in m.text]
 
-    proc = BotProcess(tg, db_url, tmp_path).start()
+    # On PostgreSQL the restarted worker waits for the killed one's leases to expire; keep them short here.
+    proc = BotProcess(tg, db_url, tmp_path, CLAIM_LEASE_SECONDS="5").start()
     try:
         wait_until(lambda: len(sent()) >= 30, timeout=60)
         proc.kill9()

@@ -23,10 +23,10 @@ def cli(args: list[str], db: str, cwd: Path, stdin: str | None = None) -> subpro
                           text=True, input=stdin, timeout=120)
 
 
-def test_import_export_round_trip(tmp_path: Path) -> None:
+def test_import_export_round_trip(tmp_path: Path, databases) -> None:  # type: ignore[no-untyped-def]
     src = tmp_path / "in.csv"
     src.write_text(GOOD)
-    db1 = f"sqlite:///{tmp_path / 'one.db'}"
+    db1 = databases.new("one")
     out = cli(["import", str(src)], db1, tmp_path)
     assert out.returncode == 0, out.stderr
     assert "Imported 3" in out.stdout
@@ -39,7 +39,7 @@ def test_import_export_round_trip(tmp_path: Path) -> None:
     # and once more through a second database: export → import → export is the identity
     dumped = tmp_path / "dump.csv"
     assert cli(["export", str(dumped)], db1, tmp_path).returncode == 0
-    db2 = f"sqlite:///{tmp_path / 'two.db'}"
+    db2 = databases.new("two")
     assert cli(["import", str(dumped)], db2, tmp_path).returncode == 0
     assert cli(["export"], db2, tmp_path).stdout == first
 
@@ -47,11 +47,11 @@ def test_import_export_round_trip(tmp_path: Path) -> None:
     assert [r["speaker"] for r in csv.DictReader(io.StringIO(only))] == ["Christine Lagarde"]
 
 
-def test_import_needs_only_four_columns_and_reads_phrases(tmp_path: Path) -> None:
+def test_import_needs_only_four_columns_and_reads_phrases(tmp_path: Path, databases) -> None:  # type: ignore[no-untyped-def]
     src = tmp_path / "min.csv"
     src.write_text("chat_id,speaker,statement,deadline\n7,Elon Musk,Robotaxis in ten cities,2026-12-31\n"
                    "7,Elon Musk,Starship reaches orbit,in 3 months\n")
-    db = f"sqlite:///{tmp_path / 'min.db'}"
+    db = databases.new("min")
     out = cli(["import", str(src)], db, tmp_path)
     assert out.returncode == 0, out.stderr
     rows = list(csv.DictReader(io.StringIO(cli(["export"], db, tmp_path).stdout)))
@@ -59,7 +59,7 @@ def test_import_needs_only_four_columns_and_reads_phrases(tmp_path: Path) -> Non
     assert rows[1]["deadline_text"] == "in 3 months"
 
 
-def test_bad_rows_are_reported_and_nothing_is_imported(tmp_path: Path) -> None:
+def test_bad_rows_are_reported_and_nothing_is_imported(tmp_path: Path, databases) -> None:  # type: ignore[no-untyped-def]
     src = tmp_path / "bad.csv"
     src.write_text("chat_id,speaker,statement,deadline,confidence\n"
                    "1,A,fine row,2026-01-01,0.5\n"
@@ -67,7 +67,7 @@ def test_bad_rows_are_reported_and_nothing_is_imported(tmp_path: Path) -> None:
                    "1,C,,2026-01-01,0.5\n"
                    "1,D,bad deadline,someday maybe,0.5\n"
                    "1,E,bad confidence,2026-01-01,1.7\n")
-    db = f"sqlite:///{tmp_path / 'bad.db'}"
+    db = databases.new("bad")
     out = cli(["import", str(src)], db, tmp_path)
     assert out.returncode == 1
     for line in (3, 4, 5):
@@ -78,24 +78,24 @@ def test_bad_rows_are_reported_and_nothing_is_imported(tmp_path: Path) -> None:
     assert export.strip().count("\n") == 0  # header only
 
 
-def test_missing_columns_and_missing_file(tmp_path: Path) -> None:
+def test_missing_columns_and_missing_file(tmp_path: Path, databases) -> None:  # type: ignore[no-untyped-def]
     src = tmp_path / "cols.csv"
     src.write_text("speaker,statement\nA,b\n")
-    db = f"sqlite:///{tmp_path / 'c.db'}"
+    db = databases.new("c")
     out = cli(["import", str(src)], db, tmp_path)
     assert out.returncode == 1 and "missing column(s) chat_id, deadline" in out.stderr
     out = cli(["import", str(tmp_path / "nope.csv")], db, tmp_path)
     assert out.returncode == 2 and "cannot read" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_every_command_has_help(tmp_path: Path) -> None:
+def test_every_command_has_help(tmp_path: Path, databases) -> None:  # type: ignore[no-untyped-def]
     for command in ["run", "migrate", "seed", "import", "export", "stats", "extract"]:
-        out = cli([command, "--help"], f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
+        out = cli([command, "--help"], databases.new("h"), tmp_path)
         assert out.returncode == 0 and "Usage" in out.stdout, command
 
 
-def test_seed_then_stats(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 's.db'}"
+def test_seed_then_stats(tmp_path: Path, databases) -> None:  # type: ignore[no-untyped-def]
+    db = databases.new("s")
     out = cli(["seed", "--chat", "42"], db, tmp_path)
     assert out.returncode == 0, out.stderr
     assert "Seeded" in out.stdout

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -14,8 +12,8 @@ import tracker.models  # noqa: F401
 from tracker.db import alembic_config, migrate
 
 
-def test_migrations_match_models_and_round_trip(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'm.db'}"
+def test_migrations_match_models_and_round_trip(databases) -> None:  # type: ignore[no-untyped-def]
+    url = databases.new("m")
     migrate(url)
     engine = create_engine(url)
     with engine.connect() as conn:
