@@ -71,3 +71,19 @@ async def edit_query_message(update: Update, text: str, markup: InlineKeyboardMa
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
             raise
+
+
+def prediction_number(text: str, whole: bool = True) -> int | None:
+    """'3', '#3' (whole) or the leading '3' of '3 deadline in 2 weeks' (whole=False)."""
+    m = re.match(r"\s*#?(\d{1,9})(?:\s*$|\s)" if not whole else r"\s*#?(\d{1,9})\s*$", text)
+    return int(m.group(1)) if m else None
+
+
+async def button_number(update: Update, parts: list[str]) -> int | None:
+    """The prediction number in 'verb:N…' button data, or None after telling the user it is stale."""
+    if len(parts) >= 2 and parts[1].isdigit():
+        return int(parts[1])
+    query = update.callback_query
+    assert query is not None
+    await query.answer("That button is no longer valid.")
+    return None

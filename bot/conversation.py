@@ -14,7 +14,16 @@ from telegram.constants import ChatAction
 from telegram.ext import ContextTypes
 
 from bot import keyboards
-from bot.common import args_text, can_manage, edit_query_message, reply_html, services, user_name
+from bot.common import (
+    args_text,
+    button_number,
+    can_manage,
+    edit_query_message,
+    prediction_number,
+    reply_html,
+    services,
+    user_name,
+)
 from bot.render import esc, fmt_date, prediction_line, review_html, show_html
 from tracker import actions, editing, pending, prompts, reviews, schedule, store
 from tracker.extraction.llm import LLMError
@@ -348,11 +357,6 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 # ------------------------------------------------------------------ one prediction
-def _number(text: str) -> int | None:
-    m = re.match(r"\s*#?(\d{1,9})\b", text)
-    return int(m.group(1)) if m else None
-
-
 def _show_text(svc: Services, chat_id: int, number: int) -> tuple[str, bool] | None:
     with svc.db.session() as session:
         p = store.get_prediction(session, chat_id, number)
@@ -370,7 +374,7 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     chat = update.effective_chat
     assert chat is not None
-    number = _number(args_text(update))
+    number = prediction_number(args_text(update))
     if number is None:
         await reply_html(update, "Which one? Give its number, e.g. <code>/show 3</code> (see /list).")
         return
@@ -388,7 +392,7 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None
     raw = args_text(update).strip()
-    number = _number(raw)
+    number = prediction_number(raw, whole=False)
     if number is None:
         await reply_html(update, "Which one? e.g. <code>/edit 3</code> or <code>/edit 3 deadline by March 2026</code>.")
         return
@@ -480,10 +484,11 @@ async def outcome_button(update: Update, context: ContextTypes.DEFAULT_TYPE, par
     svc = services(context)
     query, chat, user = update.callback_query, update.effective_chat, update.effective_user
     assert query is not None and chat is not None
-    if len(parts) < 3 or not parts[1].isdigit() or parts[2] not in prompts.OUTCOME_CODES:
-        await query.answer("That button is no longer valid.")
+    valid = len(parts) >= 3 and parts[2] in prompts.OUTCOME_CODES
+    number = await button_number(update, parts if valid else [])
+    if number is None:
         return
-    number, outcome = int(parts[1]), prompts.OUTCOME_CODES[parts[2]]
+    outcome = prompts.OUTCOME_CODES[parts[2]]
     explicit = parts[0] == "w"
     from_due = len(parts) > 3 and parts[3] == "d"
     with svc.db.session() as session:
@@ -520,10 +525,9 @@ async def undo_button(update: Update, context: ContextTypes.DEFAULT_TYPE, parts:
     svc = services(context)
     query, chat = update.callback_query, update.effective_chat
     assert query is not None and chat is not None
-    if len(parts) != 2 or not parts[1].isdigit():
-        await query.answer("That button is no longer valid.")
+    number = await button_number(update, parts)
+    if number is None:
         return
-    number = int(parts[1])
     with svc.db.session() as session:
         p = store.get_prediction(session, chat.id, number)
         action = actions.last(session, chat.id)
@@ -545,10 +549,9 @@ async def snooze_button(update: Update, context: ContextTypes.DEFAULT_TYPE, part
     svc = services(context)
     query, chat, user = update.callback_query, update.effective_chat, update.effective_user
     assert query is not None and chat is not None
-    if len(parts) < 2 or not parts[1].isdigit():
-        await query.answer("That button is no longer valid.")
+    number = await button_number(update, parts)
+    if number is None:
         return
-    number = int(parts[1])
     with svc.db.session() as session:
         p = store.get_prediction(session, chat.id, number)
         if p is None or p.status != Status.OPEN:
@@ -692,10 +695,9 @@ async def edit_button(update: Update, context: ContextTypes.DEFAULT_TYPE, parts:
     svc = services(context)
     query, chat, user = update.callback_query, update.effective_chat, update.effective_user
     assert query is not None and chat is not None
-    if len(parts) < 2 or not parts[1].isdigit():
-        await query.answer("That button is no longer valid.")
+    number = await button_number(update, parts)
+    if number is None:
         return
-    number = int(parts[1])
     with svc.db.session() as session:
         p = store.get_prediction(session, chat.id, number)
         owner, pid = (p.created_by, p.id) if p else (None, None)

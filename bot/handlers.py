@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 
 from telegram import ForceReply, Update
 from telegram.constants import ChatAction
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import conversation, keyboards, stats
-from bot.common import args_text, can_manage, edit_query_message, reply_html, services
+from bot.common import args_text, can_manage, edit_query_message, prediction_number, reply_html, services
 from bot.render import esc, fmt_date, prediction_line
 from tracker import actions, pending, store
 from tracker.callbacks import verify
@@ -147,16 +146,11 @@ async def list_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await reply_html(update, text, reply_markup=markup)
 
 
-def _number(arg: str) -> int | None:
-    m = re.fullmatch(r"\s*#?(\d{1,9})\s*", arg)
-    return int(m.group(1)) if m else None
-
-
 async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     chat = update.effective_chat
     assert chat is not None
-    number = _number(args_text(update))
+    number = prediction_number(args_text(update))
     if number is None:
         await reply_html(update, "Which one? Give its number, e.g. <code>/delete 3</code> (see /list).")
         return
