@@ -56,8 +56,8 @@ PAST_TENSE_TRIGGER = re.compile(r"^(?:agreed|pledged|promised|vowed|planned|deci
                                 r"|hoped|expected)\b", re.IGNORECASE)
 TIMED_TRIGGER = re.compile(r"(?<![\w'’])(?:expects?|forecasts?|predicts?|projects?|anticipates?|sees|targets?)\s+"
                            r"(?=\S)", re.IGNORECASE)
-WILL_NOUN = re.compile(r"(?:the|political|free|good|ill|own|his|her|their|its|of|against|at|popular|last)\s+$",
-                       re.IGNORECASE)
+WILL_NOUN = re.compile(r"(?<![\w'’-])(?:the|political|free|good|ill|own|his|her|their|its|of|against|at|popular|"
+                       r"last)\s+$", re.IGNORECASE)
 CLAUSE_START = re.compile(
     r";|:\s|\bthat\s|,\s*which\s|,\s*while\s|\bwhile\s|,?\s*but\s|,\s*and\s|,\s*although\s|,\s*though\s|,\s*whereas\s|"
     r"\bwhether\s|,\s*saying\s|,\s*stating\s|,\s*adding\s|,\s*warning\s|\s[—–]\s|\s-\s|,\s*as\s|\bif\s|\bunless\s"
@@ -75,6 +75,7 @@ SPEECH_FRAME = re.compile(
     rf"publicly|previously)\s+)*(?P<verb>{SPEECH_VERBS})\b(?P<obj>(?:\s+(?!that\b)[\w'’-]+){{0,3}}?)"
     rf"(?P<that>\s+(?:on\s+\w+\s+)?that\b|\s+(?=\w))",
 )
+APPOSITIVE = re.compile(rf",\s*(?:a|an|the|who|whose|[A-Z][\w'’-]+['’]s)\s[^,;]{{2,90}},(?=\s*(?:{SPEECH_VERBS})\b)")
 TRAILING = re.compile(
     rf"[,\"”]\s*(?:(?P<np1>[^,;\"”]{{1,100}}?)\s+(?:{SPEECH_VERBS})|(?:said|says|added|told reporters)\s+"
     rf"(?P<np2>[^,;.\"”]{{1,100}}))(?:[^.;]{{0,60}})?[.!]?[\"”]?\s*$",
@@ -145,7 +146,9 @@ def _triggers(sentence: str, published: date) -> list[re.Match[str]]:
         if word.lower().startswith("will") and WILL_NOUN.search(sentence[: m.start()]):
             continue
         out.append(m)
-    return out
+    # "predicted that turnout would rise": the modal carries the claim, the reporting verb is its frame.
+    return [m for i, m in enumerate(out)
+            if not (m.group(0).lower().endswith(" that") and any(n.start() >= m.end() for n in out[i + 1:]))]
 
 
 def _clause_bounds(sentence: str, trig_start: int, trig_end: int, next_trigger: int) -> tuple[int, int]:
@@ -173,7 +176,10 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int,
     subject = sentence[clause_start:trig_pos]
     subject = re.split(r",\s*", subject)[-1] if subject.count(",") else subject
     subj_speaker, subj_co, subj_kind = resolve_np(subject, ctx)
-    frames = [m for m in SPEECH_FRAME.finditer(sentence) if m.end("verb") <= trig_pos]
+    # "Lopez, a Democrat from Nevada, predicted that …": blank the appositive (same length, so every
+    # offset still points into `sentence`) and the frame reads "Lopez predicted that".
+    masked = APPOSITIVE.sub(lambda m: " " * len(m.group(0)), sentence)
+    frames = [m for m in SPEECH_FRAME.finditer(masked) if m.end("verb") <= trig_pos]
     if frames:
         frame = frames[-1]
         np = frame.group("np")
