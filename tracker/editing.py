@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from tracker import actions
-from tracker.models import Prediction, Resolution, Status, utcnow
+from tracker.models import Prediction, Resolution, Status
 from tracker.names import clean_name
 from tracker.reviews import EditError, parse_new_deadline
 from tracker.store import get_or_create_speaker, resolve
@@ -95,7 +95,3 @@ def history(session: Session, p: Prediction) -> list[Resolution]:
 def latest_resolution(session: Session, p: Prediction) -> Resolution | None:
     return session.exec(select(Resolution).where(Resolution.prediction_id == p.id, col(Resolution.undone_at).is_(None))
                         .order_by(col(Resolution.id).desc())).first()
-
-
-def today_utc() -> date:
-    return utcnow().date()

@@ -13,7 +13,6 @@ OUTCOME_CODES: dict[str, Status] = {
     "f": Status.FULFILLED, "n": Status.NOT_FULFILLED, "u": Status.UNCLEAR, "p": Status.PARTLY,
     "a": Status.ANNULLED,
 }
-CODE_OF = {v: k for k, v in OUTCOME_CODES.items()}
 Button = tuple[str, str]  # (label, callback payload before signing)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from tracker import actions
 from tracker.extraction.deadlines import parse_deadline_phrase
@@ -163,6 +163,4 @@ def save_review(session: Session, review: Review, user_id: int | None) -> tuple[
 
 
 def _same_speaker(chat_id: int, speaker_id: int | None):  # type: ignore[no-untyped-def]
-    from sqlmodel import select
-
     return select(Prediction).where(Prediction.chat_id == chat_id, Prediction.speaker_id == speaker_id)
