@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from tracker.extraction.pipeline import Claim, similar
-from tracker.models import Prediction
-from tracker.store import NewPrediction, add_prediction, find_speaker, get_or_create_source
+from tracker.extraction.pipeline import Claim
+from tracker.store import NewPrediction, add_prediction, already_tracked, get_or_create_source
 
 
 @dataclass(frozen=True)
@@ -43,11 +42,7 @@ def save_claims(session: Session, chat_id: int, claims: list[Claim], text: str, 
     source = get_or_create_source(session, text, title=title, url=url, published=published)
     saved = 0
     for claim in claims:
-        speaker = find_speaker(session, claim.speaker) if claim.speaker else None
-        existing = session.exec(select(Prediction).where(
-            Prediction.chat_id == chat_id, Prediction.speaker_id == (speaker.id if speaker else None))).all() \
-            if speaker or not claim.speaker else []
-        if any(similar(p.statement, claim.statement) for p in existing):
+        if already_tracked(session, chat_id, claim.speaker, claim.statement):
             continue
         deadline = claim.deadline_date() or published
         add_prediction(session, NewPrediction(

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from tracker import actions
 from tracker.extraction.deadlines import parse_deadline_phrase
-from tracker.extraction.pipeline import Claim, claims_to_json, similar
+from tracker.extraction.pipeline import Claim, claims_to_json
 from tracker.extraction.sentences import find_dateline_date, split_sentences
 from tracker.models import Prediction, Review
 from tracker.names import clean_name
-from tracker.store import NewPrediction, add_prediction, find_speaker, get_or_create_source
+from tracker.store import NewPrediction, add_prediction, already_tracked, get_or_create_source
 
 CLAIMS_PER_REVIEW = 8
 URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
@@ -142,10 +142,7 @@ def save_review(session: Session, review: Review, user_id: int | None) -> tuple[
     for claim, keep in zip(v.claims, v.selected, strict=True):
         if not keep:
             continue
-        speaker = find_speaker(session, claim["speaker"]) if claim.get("speaker") else None
-        existing = session.exec(_same_speaker(review.chat_id, speaker.id if speaker else None)).all() \
-            if speaker or not claim.get("speaker") else []
-        if any(similar(p.statement, claim["statement"]) for p in existing):
+        if already_tracked(session, review.chat_id, claim.get("speaker"), claim["statement"]):
             duplicates += 1
             continue
         saved.append(add_prediction(session, NewPrediction(
@@ -160,7 +157,3 @@ def save_review(session: Session, review: Review, user_id: int | None) -> tuple[
     if saved:
         actions.record(session, review.chat_id, user_id, "save", {"ids": [p.id for p in saved]})
     return saved, duplicates
-
-
-def _same_speaker(chat_id: int, speaker_id: int | None):  # type: ignore[no-untyped-def]
-    return select(Prediction).where(Prediction.chat_id == chat_id, Prediction.speaker_id == speaker_id)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from tracker.extraction.pipeline import similar
 from tracker.models import (
     Chat,
     Prediction,
@@ -270,3 +271,13 @@ def retime_chat(session: Session, chat_id: int, timezone: str) -> int:
     for p in rows:
         p.next_remind_at = first_due(p.deadline, timezone)
     return len(rows)
+
+
+def already_tracked(session: Session, chat_id: int, speaker: str | None, statement: str) -> bool:
+    """The chat already tracks this statement for this speaker (said again, or in another article)."""
+    found = find_speaker(session, speaker) if speaker else None
+    if speaker and found is None:
+        return False  # a speaker never seen before has nothing tracked yet
+    existing = session.exec(select(Prediction.statement).where(
+        Prediction.chat_id == chat_id, Prediction.speaker_id == (found.id if found else None))).all()
+    return any(similar(text, statement) for text in existing)
