@@ -21,6 +21,20 @@ TITLE_WORDS = {
     "japanese", "indian", "canadian", "italian", "spanish", "polish", "turkish", "iranian", "mexican",
     "brazilian", "australian", "european", "commission", "of", "the", "premier", "administrator", "principal",
     "team", "opposition", "guard", "qatar", "vice-president", "first",
+    # industry descriptors written before a company's name ("carmaker Volta", "Retailer Halden & Moss")
+    "carmaker", "automaker", "retailer", "airline", "chipmaker", "lender", "insurer", "miner", "drugmaker",
+    "carrier", "broadcaster", "telecom", "operator", "developer", "manufacturer", "supplier", "conglomerate",
+    "startup", "start-up", "giant", "producer", "exporter", "importer", "utility", "bank", "group", "firm",
+    "company", "regulator", "watchdog", "agency", "club", "side", "outfit", "rival", "peer", "owner",
+    "treasurer", "bishop", "archbishop", "cardinal", "rabbi", "imam", "colonel", "major", "lieutenant",
+    "commander", "admiral", "marshal", "sergeant", "inspector", "superintendent", "professor", "prof",
+    "prosecutor", "lawyer", "counsel", "mediator", "undersecretary", "assistant", "auditor", "ombudsman",
+    "councillor", "councilor", "sheriff", "pastor", "reverend", "patriarch", "colonel-general",
+    "lieutenant-general", "major-general", "brigadier", "field", "steelmaker", "automotive", "mining",
+    "spokeswoman", "deputy", "campaign", "coordinator", "negotiator", "investment", "operating", "financial",
+    "technology", "information", "marketing", "research", "science", "scientist", "engineer", "engineering",
+    "project", "programme", "program", "health", "education", "transport", "energy", "environment", "climate",
+    "labour", "labor", "justice", "culture", "agriculture", "industry", "infrastructure", "housing",
 }
 
 

@@ -32,9 +32,9 @@ def test_pasted_article_is_reviewed_then_saved(tg: FakeTelegram, bot: BotThread)
     before = review.edits
     tg.click(review, "Save")
     tg.wait_edit(review, before)
-    assert "💾 Saved 6 predictions" in review.text and "#1" in review.text
+    assert "💾 Saved 5 predictions" in review.text and "#1" in review.text
     listing = tg.reply(CHAT, "/list", "Open predictions")
-    assert "(6)" in listing.text
+    assert "(5)" in listing.text
 
 
 def test_ingest_with_date_and_edit_by_reply(tg: FakeTelegram, bot: BotThread) -> None:

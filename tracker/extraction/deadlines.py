@@ -254,10 +254,12 @@ def _named(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
         return pub + timedelta(days=2), False
     if "tomorrow" in text:
         return pub + timedelta(days=1), False
-    if text.endswith(("today", "tonight")):
+    if re.search(r"\b(?:today|tonight|morning|afternoon|evening|noon|midday|midnight)\b", text):
         return pub, False
     if "coming year" in text or "next twelve months" in text or "next 12 months" in text:
         return pub + relativedelta(years=1), False
+    if "rest of the week" in text:
+        return pub + timedelta(days=6 - pub.weekday()), False
     if "rest of the year" in text or "later in the year" in text:
         return date(pub.year, 12, 31), False
     kind_m = re.search(r"(weekend|week|month|quarter|year|decade)", text)
@@ -314,12 +316,18 @@ def _season(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
         return None, False  # a bare "fall" is a verb far more often than a season
     season = m.group("season")
     year_s = m.group("year")
-    if prep.startswith(("by", "before", "until", "till")) and not m.group("which"):
-        start_month = SEASONS[season.lower()]
+    which = m.group("which") or (prep if prep in {"this", "next"} else None)
+    if m.group("rel"):
+        year_s = str(pub.year + (0 if "this" in m.group("rel").lower() else 1))
+    start_month = SEASONS[season.lower()]
+    if prep.startswith(("by", "before", "until", "till")):
         if year_s:
             return date(int(year_s), start_month, 1), False
-        return _roll(lambda y: date(y, start_month, 1), pub, False), False
-    return _season_end(season, m.group("which"), year_s, pub), False
+        first = _roll(lambda y: date(y, start_month, 1), pub, False)
+        if (which or "").lower() == "next" and first <= pub + relativedelta(months=1):
+            first = date(first.year + 1, start_month, 1)
+        return first, False
+    return _season_end(season, which, year_s, pub), False
 
 
 def _month(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
@@ -334,7 +342,10 @@ def _month(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
 
 
 def _year(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
-    return date(int(m.group("year")), 12, 31), False
+    year = int(m.group("year"))
+    if m.group(0).lower().startswith("before"):
+        return date(year - 1, 12, 31), False  # "before 2027": by the end of 2026
+    return date(year, 12, 31), False
 
 
 def _part(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
@@ -367,8 +378,15 @@ def _part(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
 
 def _quarter(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     text = m.group(0).lower()
-    q_word = m.group("q") or m.group("q2")
-    q = int(q_word[-1]) if q_word.lower().startswith("q") else ORDINALS[q_word.lower()]
+    if m.group("qm"):
+        q = MONTHS[m.group("qm").lower()] // 3
+        text = text.replace(m.group("qm").lower(), "")
+    else:
+        q_word = m.group("q") or m.group("q2")
+        if q_word.lower() in {"h1", "h2"}:
+            q, text = int(q_word[-1]), text + " half"
+        else:
+            q = int(q_word[-1]) if q_word.lower().startswith("q") else ORDINALS[q_word.lower()]
     year = _resolve_year(m.group("qyear"), pub)
     explicit = year is not None
     month = (6 if q == 1 else 12) if "half" in text else q * 3
@@ -397,12 +415,122 @@ def _year_end(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     return date(int(year_s) if year_s else pub.year, 12, 31), False
 
 
+def _anchor_day(text: str, pub: date) -> date | None:
+    """The day an event phrase ends on: 'on 1 July', 'on 9 May 2026', 'Friday' (the next one)."""
+    wd = re.search(rf"\b({WEEKDAY})\b", text, re.I)
+    if wd and not re.search(r"\d", text):
+        ahead = (WEEKDAYS[wd.group(1).lower()] - pub.weekday()) % 7 or 7
+        return pub + timedelta(days=ahead)
+    cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text, flags=re.I).replace(".", " ")
+    cleaned = re.sub(r"^\s*(?:on|of|the)\s+", "", cleaned, flags=re.I)
+    day = _dateparser_date(cleaned.strip(), pub)
+    if day is not None and not re.search(YEAR, text) and day < pub:
+        day = day.replace(year=day.year + 1) if not (day.month == 2 and day.day == 29) \
+            else day + relativedelta(years=1)
+    return day
+
+
+def _after_event(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
+    """'within 60 days of the law taking effect on 1 July', 'ten days from Friday': counted from that day."""
+    base = _anchor_day(m.group("anchor"), pub)
+    if base is None:
+        return None, False
+    return base + _unit_delta(m.group("unit"), _num(m.group("n"))), False
+
+
+_ANCHOR = (rf"(?:on\s+)?(?:{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"
+           rf"|(?:(?:on|next|this)\s+)?{WEEKDAY}")
+
+
+def _next_day_of_month(day: int, pub: date) -> date | None:
+    for months in range(0, 13):
+        base = pub + relativedelta(months=months)
+        try:
+            candidate = date(base.year, base.month, day)
+        except ValueError:
+            continue
+        if candidate > pub:
+            return candidate
+    return None
+
+
+def _fiscal(m: re.Match[str], pub: date, fiscal_end: tuple[int, int] | None) -> tuple[date | None, bool]:
+    """'fiscal 2026', 'FY2026', 'the current fiscal year', 'next fiscal year': the fiscal year's last day,
+    named by the calendar year it ends in; the text says when that is, else 31 December."""
+    month, day = fiscal_end or (12, 31)
+    year_s = m.group("fy")
+    if year_s:
+        year = int(year_s) if len(year_s) == 4 else 2000 + int(year_s)
+        return date(year, month, day), False
+    end = date(pub.year, month, day)
+    if end < pub:
+        end = date(pub.year + 1, month, day)
+    if re.search(r"\b(?:next|following|coming)\b", m.group(0), re.I):
+        end = date(end.year + 1, month, day)
+    return end, False
+
+
+FISCAL_END = re.compile(
+    rf"fiscal year,?\s+(?:that\s+|which\s+)?(?:for [\w’' -]{{1,30}}?\s+)?(?:ends|ending|ended|runs through|runs to|"
+    rf"closes)\s+(?:on\s+|in\s+)?"
+    rf"(?:(?P<day1>{DAY})\s+(?P<month1>{MONTH})|(?P<month2>{MONTH})(?:\s+(?P<day2>{DAY}))?)", re.I)
+
+
+def fiscal_year_end(text: str) -> tuple[int, int] | None:
+    """(month, day) a text gives for its fiscal year's end ('a fiscal year that ends in June')."""
+    m = FISCAL_END.search(text)
+    if not m:
+        return None
+    month = MONTHS[(m.group("month1") or m.group("month2")).lower().rstrip(".")]
+    day_s = m.group("day1") or m.group("day2")
+    day = int(re.sub(r"\D", "", day_s)) if day_s else _month_end(2001, month).day
+    return month, day
+
+
+FISCAL_STATED = re.compile(
+    rf",?\s*(?:(?:which|that)\s+)?(?:for [\w’' -]{{1,30}}?\s+)?(?:ends|ending|ended|closes|runs to|runs through|"
+    rf"the year to|the year ending|to)\s+(?:on\s+|in\s+)?(?P<date>{MONTH}(?:\s+{DAY})?(?:,?\s+{YEAR})?|"
+    rf"{DAY}\s+{MONTH}(?:,?\s+{YEAR})?)(?![\w])", re.I)
+FISCAL = re.compile(
+    rf"(?<![\w-])(?:(?:by|before|in|during|for|through|until)\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?"
+    rf"(?P<fy>{YEAR})|FY\s?-?(?P<fy2>{YEAR}|\d\d)|(?:current|this|next|coming|following)\s+(?:fiscal|financial)\s+year"
+    rf"|(?:the\s+)?(?:fiscal|financial)[- ]year(?=\s+ending\b|\s*,?\s+which\b)|(?:fiscal|financial)[- ]year[- ]end)(?![\w])",
+    re.I)
+
+
 # ---------------------------------------------------------------- the rules, most specific first
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE)
 
 
 RULES: list[tuple[str, re.Pattern[str], Handler]] = [
+    ("after_event", _rx(
+        rf"(?:(?:within|in|no later than|no more than)\s+)?(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+"
+        rf"(?:of|after|from|following)\s+(?!now\b|today\b)(?:[^;.]{{0,80}}?\s)??(?P<anchor>{_ANCHOR})"
+    ), _after_event),
+    ("after_undated_event", _rx(
+        rf"(?:within|in|no later than|no more than)\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?:of|after|following)\s+"
+        rf"(?!now\b|today\b|the\s+(?:date|start|end)\b)(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+(?:ing|ion|al|ence|ance|ment|vote|"
+        rf"referendum|election|deal|launch|ceasefire|office|power|ruling|verdict|signing|return)\b"
+    ), lambda m, pub: (pub + timedelta(days=DEFAULT_HORIZON_DAYS), True)),
+    ("before_event_on", _rx(
+        rf"(?:before|by|until|ahead of)\s+[^,;.]{{3,50}}?\s+on\s+(?P<anchor>{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|"
+        rf"(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"
+    ), lambda m, pub: (_anchor_day(m.group("anchor"), pub), False)),
+    ("decade", _rx(r"(?:over|within|in|during|for)\s+(?:the\s+)?(?:next|coming|a|at least another|another)\s+decade"),
+     lambda m, pub: (pub + relativedelta(years=10), False)),
+    ("next_unit", _rx(r"(?:in|within|over|during)\s+the\s+(?:next|coming)\s+(?P<unit>fortnight|week|month|year)"),
+     lambda m, pub: (pub + _unit_delta(m.group("unit"), 1), False)),
+    ("first_day", _rx(r"(?:on|by|from)\s+the\s+first\s+day\s+of\s+(?:the|next)\s+year"),
+     lambda m, pub: (date(pub.year + 1, 1, 1), False)),
+    ("day_of_month", _rx(r"(?:on|by|before|until|from)\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?"
+                         + MONTH + r")"), lambda m, pub: (_next_day_of_month(int(m.group("d")), pub), False)),
+    ("that_date", _rx(
+        rf"(?P<anchor>{_ANCHOR})[^.;]{{0,120}}?(?:within|in)\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?:of|after)\s+"
+        rf"(?:that|this|the same)\s+(?:date|day)"), _after_event),
+    ("clock", _rx(r"(?:by|before|after|at|until|from)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})"),
+     lambda m, pub: (pub, False)),
+    ("midyear", _rx(r"(?:by|in|before|at)\s+mid-?year"), lambda m, pub: (_roll(lambda y: date(y, 6, 30), pub, False), False)),
     ("explicit", _rx(
         rf"(?:{BY}\s+(?:the\s+)?)?(?P<date>{YEAR}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/{YEAR}|"
         rf"{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"
@@ -420,8 +548,9 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         rf"{MONTH}(?:\s+{YEAR})?)"
     ), _part),
     ("quarter", _rx(
-        rf"(?:{BY}\s+)?(?:the\s+)?(?:(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half)"
-        rf"|(?P<q2>q[1-4]|h[12]))(?:\s+(?:of\s+)?(?P<qyear>{REL_YEAR}))?"
+        rf"(?:{BY}\s+)?(?:the\s+)?(?:(?:calendar\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+        rf"[\s-]+(?:quarter|half)|(?P<q2>q[1-4]|h[12])|(?P<qm>march|june|september|december)[\s-]+quarter)"
+        rf"(?:\s+(?:of\s+)?(?P<qyear>{REL_YEAR}))?"
     ), _quarter),
     ("range", _rx(
         rf"(?:within|in|inside|over the next|in the next|during the next|the next)\s+(?P<n>{NUM})"
@@ -441,7 +570,10 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         r"months|years)|within (?:hours|days|weeks|months|years)|in (?:a matter of )?(?:hours|days|weeks|months)"
     ), _vague),
     ("named", _rx(
-        r"(?:by|before|until|within|in|during|over|for)?\s*(?:the\s+)?(?:day after tomorrow|tomorrow|"
+        r"(?:by|before|until|within|in|during|over|for)?\s*(?:the\s+)?(?:day after tomorrow|"
+        r"tomorrow(?: (?:morning|afternoon|evening|night))?|tonight|later today|today|the rest of the week|"
+        r"this (?:morning|afternoon|evening)|(?:by|before|until) (?:the )?(?:afternoon|evening)|"
+        r"(?:at|by) (?:noon|midday|midnight)|"
         r"later (?:this|in the) (?:week|month|year)|the rest of the year|"
         r"(?:this|next|the following|the coming|the current)\s+(?:weekend|week|month|quarter|year|decade)|"
         r"next\s+(?:twelve|12)\s+months)"
@@ -451,16 +583,18 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         rf"(?:\s+(?P<year>{YEAR}))?"
     ), _holiday_rule),
     ("season", _rx(
-        rf"(?:(?P<prep>by|before|until|till|in|during|over|through|for|this|next)\s+)?(?:(?P<which>this|next)\s+|the\s+)?"
-        rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"
+        rf"(?:(?P<prep>by|before|until|till|in|during|over|through|this|next)\s+)?(?:(?P<which>this|next)\s+|the\s+)?"
+        rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<rel>next year|the following year|this year))?"
     ), _season),
     ("month", _rx(
-        rf"(?:by|before|until|till|in|during|through|for|this|next|come|from|starting in|starting)\s+"
-        rf"(?:(?P<which>this|next)\s+)?(?P<month>{MONTH})(?:\s+(?P<year>{YEAR}))?"
+        rf"(?:by|before|until|till|in|during|through|for|this|next|come|from|starting in|starting|into|"
+        rf"as early as|as soon as|as late as|around|no later than)\s+"
+        rf"(?:(?P<which>this|next)\s+)?(?P<month>{MONTH})(?:\s+(?P<year>{YEAR}))?(?!\s+\d)"
     ), _month),
     ("year", _rx(rf"(?:by|before|until|till|in|during|through|for|in the year|by the year)\s+(?P<year>{YEAR})"),
      _year),
-    ("weekday", _rx(rf"(?:(?:by|before|until|on|next|this|coming|this coming)\s+)+(?P<wd>{WEEKDAY})"), _weekday),
+    ("weekday", _rx(rf"(?:(?:by|before|until|on|next|this|coming|this coming|from|starting|as of|beginning)\s+)+"
+                    rf"(?P<wd>{WEEKDAY})"), _weekday),
 ]
 
 
@@ -478,9 +612,25 @@ def _needs_capital_may(m: re.Match[str], text: str) -> bool:
     return idx >= 0 and re.search(r"\bmay\b", body.lower()) is not None and "May" not in body
 
 
-def find_deadlines(text: str, published: date) -> list[Deadline]:
+def find_deadlines(text: str, published: date, fiscal_end: tuple[int, int] | None = None) -> list[Deadline]:
     """Every time phrase in `text` with its resolved day, left to right, non-overlapping."""
     found: list[tuple[int, int, str, Deadline]] = []
+    for m in FISCAL.finditer(text):
+        fy = m.group("fy") or m.group("fy2")
+        stated = FISCAL_STATED.match(text, m.end())
+        day: date | None = None
+        if stated:
+            when = stated.group("date")
+            if not re.search(YEAR, when) and fy:
+                when = f"{when} {fy if len(fy) == 4 else '20' + fy}"  # "fiscal 2027, which ends in December"
+            day = _anchor_day(when, published)
+            if day is not None and not re.search(r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
+                                                 re.sub(YEAR, "", when)):
+                day = _month_end(day.year, day.month)  # "which ends in March 2028"
+        elif fiscal_end is not None:
+            day, _ = _fiscal(_FY(m.group(0), fy), published, fiscal_end)
+        if day is not None:
+            found.append((m.start(), m.end(), "fiscal", Deadline(day, m.group(0).strip(), False, m.start(), m.end())))
     for name, rx, handler in RULES:
         for m in rx.finditer(text):
             start, end = m.span()
@@ -495,6 +645,13 @@ def find_deadlines(text: str, published: date) -> list[Deadline]:
             phrase = text[start:end].strip()
             lead = len(text[start:end]) - len(text[start:end].lstrip())
             found.append((start + lead, end, name, Deadline(day, phrase, vague, start + lead, end)))
+    if fiscal_end is not None:
+        for i, (start, end, name, d) in enumerate(found):
+            if name == "end_of" and "fiscal" in d.text.lower():
+                day = date(published.year, *fiscal_end)
+                if day < published:
+                    day = date(published.year + 1, *fiscal_end)
+                found[i] = (start, end, name, replace(d, date=day))
     # Longest match wins where phrases overlap; rules are ordered so ties go to the more specific one.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     chosen: list[tuple[int, int, str, Deadline]] = []
@@ -505,15 +662,30 @@ def find_deadlines(text: str, published: date) -> list[Deadline]:
     return [c[3] for c in chosen]
 
 
+class _FY:
+    """The two things _fiscal reads from a match, whichever alternative matched."""
+
+    def __init__(self, text: str, fy: str | None) -> None:
+        self.text, self.fy = text, fy
+
+    def group(self, key: int | str) -> str | None:
+        return self.text if key == 0 else self.fy
+
+
 def default_deadline(published: date) -> Deadline:
     return Deadline(published + timedelta(days=DEFAULT_HORIZON_DAYS), "", True)
 
 
-def pick_deadline(text: str, published: date, anchor: int = 0) -> Deadline:
+def pick_deadline(text: str, published: date, anchor: int = 0, fiscal_end: tuple[int, int] | None = None,
+                  skip: Callable[[str, Deadline], bool] | None = None) -> Deadline:
     """The phrase that governs a claim: the first one from `anchor` on that is not in the past,
-    else the nearest one before it; without any, the default horizon."""
-    future = [d for d in find_deadlines(text, published) if d.date >= published]
+    else the nearest one before it; without any, the default horizon. `skip` drops phrases that
+    are times of speech or of past events ("said on Tuesday", "the forecast it gave in May")."""
+    future = [d for d in find_deadlines(text, published, fiscal_end) if d.date >= published
+              and not (skip and skip(text, d))]
     after = [d for d in future if d.start >= anchor]
+    if len(after) > 1 and re.match(r"for\s+(?:this|next|the)\s+(?:year|quarter)", after[0].text, re.I):
+        after = after[1:]  # "cut its forecast for this year at the next meeting in August"
     if after:
         return after[0]
     if future:

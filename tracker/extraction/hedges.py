@@ -32,7 +32,7 @@ HEDGES: list[tuple[str, float, str]] = [
     (r"chances are slight|slight chance", 0.10, "survey"),
     (r"little chance|improbable", 0.15, "survey"),
     (r"unlikely", 0.20, "survey"),
-    (r"(?:we|i) doubt|doubts? (?:that|whether)|doubtful", 0.25, "survey"),
+    (r"(?:we|i) doubt|doubts? (?:that|whether)|doubtful|doubted|doubts", 0.25, "survey"),
     (r"probably not|probably won['’]t|probably will not", 0.265, "survey"),
     (r"about even|even chance|fifty-fifty|50-50|toss-up|coin flip", 0.50, "survey"),
     (r"better than even", 0.60, "survey"),
@@ -81,3 +81,29 @@ def hedge_confidence(clause: str) -> Hedge:
                 continue
             return Hedge(prob, word.lower(), basis)
     return DEFAULT
+
+
+_MAIN_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)\s+(?:chance|probability|likelihood|risk)",
+                           re.IGNORECASE)
+_MAIN = [(rx, prob, basis) for rx, prob, basis in _COMPILED if basis in {"survey", "kent"}]
+
+
+def main_clause_hedge(text: str) -> Hedge | None:
+    """A hedge in the clause that embeds a claim ('there is little chance that …', 'it is almost
+    certain that …', 'a 60% probability that …'): the one nearest the claim, or None.
+    Only published-scale words count here; a modal in the main clause belongs to another claim."""
+    m = None
+    for m in _MAIN_PERCENT.finditer(text):
+        pass
+    if m and 0 <= float(m.group(1)) <= 100:
+        return Hedge(round(float(m.group(1)) / 100, 3), m.group(0), "stated")
+    best: tuple[int, Hedge] | None = None
+    for rx, prob, basis in _MAIN:
+        for hit in rx.finditer(text):
+            word = hit.group(0).lower()
+            if word in {"believe", "believes", "no doubt"} or (word == "probable" and "improbable" in text.lower()):
+                continue
+            if best is None or hit.end() > best[0] or (hit.end() == best[0]):
+                if best is None or hit.end() >= best[0]:
+                    best = (hit.end(), Hedge(prob, word, basis))
+    return best[1] if best else None

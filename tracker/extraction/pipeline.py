@@ -6,12 +6,12 @@ sentences → forward-looking triggers → clauses → speaker, statement, deadl
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from tracker.extraction.deadlines import find_deadlines, pick_deadline
-from tracker.extraction.hedges import hedge_confidence
+from tracker.extraction.deadlines import MONTHS, Deadline, find_deadlines, fiscal_year_end, pick_deadline
+from tracker.extraction.hedges import Hedge, hedge_confidence, main_clause_hedge
 from tracker.extraction.sentences import split_sentences
 from tracker.extraction.speakers import (
     SPEECH_VERBS,
@@ -19,7 +19,10 @@ from tracker.extraction.speakers import (
     aliases_for,
     remember,
     resolve_np,
+    subject_speaks,
 )
+
+MONTH_NAMES = sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
 
 MAX_TEXT = 200_000
 MAX_STATEMENT = 240
@@ -27,15 +30,24 @@ MAX_STATEMENT = 240
 _DET = r"(?!(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|it|him|them|me|us)\b)"
 _VERBISH = rf"{_DET}[a-z][a-z-]+"
 TRIGGERS = re.compile(
-    r"(?<![\w'’])(?:"
-    r"will(?!\s+(?:of|to)\b)|won['’]t|['’]ll|shall|would(?!\s+have\b)|wouldn['’]t|could(?!\s+have\b)|"
+    r"(?:(?<=\w)['’]ll(?!\w))|(?<![\w'’])(?:"
+    r"will(?!\s+(?:of|to)\b)|won['’]t|shall|would(?!\s+have\b)|wouldn['’]t|could(?!\s+have\b)|"
     r"couldn['’]t(?!\s+have\b)|might(?!\s+have\b)|may(?!\s+have\b)|should(?!\s+have\b)|"
-    rf"(?:is|are|was|were|am|be)\s+(?:not\s+)?(?:going|set|expected|due|poised|scheduled|slated|likely|unlikely|"
+    rf"(?:is|are|was|were|am|be)\s+(?:not\s+|still\s+|now\s+|also\s+|firmly\s+)?(?:going|set|expected|due|poised|scheduled|slated|likely|unlikely|"
     rf"certain|sure|projected|forecast|on track|about|bound|poised)\s+to\s+{_VERBISH}|"
     rf"gonna\s+{_VERBISH}|"
+    r"(?:is|are|was|were)\s+(?:expected|due|likely|set|scheduled|slated)(?=\s+(?:imminently|soon|shortly|later|next|"
+    r"this|by|before|within|in|on|early|late)\b)|"
     rf"(?:plans?|planned|planning|intends?|intended|aims?|aimed|seeks?|sought|hopes?|hoped|vows?|vowed|"
     rf"promises?|promised|pledges?|pledged|agreed|agrees?|committed|commits?|threatens?|threatened|"
-    rf"expects?|expected|decided)\s+to\s+{_VERBISH}|"
+    rf"expects?|expected|decided)(?:\s+(?:on|last|this|late on|early on)\s+\w+|\s+again|\s+also|"
+    rf"\s+now|\s+still|\s+\w+ly)?\s+to\s+{_VERBISH}|"
+    r"(?:commits?|committed|committing)\s+(?:[\w-]+\s+){1,4}to\s+(?:\w+ing\b|(?:an?|the)\s)|"
+    rf"(?:requires?|required|obliges?|obliged|forces?|orders?|ordered|compels?)\s+(?:[\w-]+\s+){{1,5}}to\s+{_VERBISH}|"
+    r"(?:puts?|put|sees?|saw|gave|gives?|assigns?|estimates?|estimated)\s+(?:the|a|an)\s+(?:probability|chance|odds|"
+    r"likelihood|risk)\b|"
+    r"\d{1,3}(?:\.\d+)?\s?(?:%|per ?cent)\s+(?:chance|probability|likelihood|risk)\s+(?:of|that)\b|"
+    r"must(?!\s+have\b)|(?:has|have|need|needs)\s+to(?=\s+[a-z])|"
     r"(?:expects?|expected|predicts?|predicted|forecasts?|forecast|projects?|projected|anticipates?|anticipated)"
     r"\s+(?:that\b|(?:[\w%-]+\s+){1,5}(?:to|will|would)\b)|"
     r"(?:scheduled|slated|set)\s+for\b"
@@ -43,6 +55,14 @@ TRIGGERS = re.compile(
     re.IGNORECASE,
 )
 NOT_CLAIMS = re.compile(
+    r"(?:was|were) (?:supposed|meant|originally (?:due|expected|scheduled|planned|set)) to[^,;.]*|"
+    r"had (?:originally )?been (?:due|expected|scheduled|planned|set|supposed) to[^,;.]*|"
+    r"\basked (?:whether|if|when|why|how)[^,;.]*|"    r"(?:fiscal|financial)?\s*year,?\s+(?:which|that)\s+(?:for [\w’' -]{1,30}?\s+)?ends\b[^,;.]*|"
+    r"\bwhich\s+(?:for [\w’' -]{1,30}?\s+)?ends\s+(?:on|in)\b[^,;.]*|"
+    r"we['’]ll (?:bring you|be back|keep you|have more|update)[^.;]*|(?:stay tuned|more to follow)[^.;]*|"
+    r"(?:won['’]t|will not|would not|wouldn['’]t) (?:speculate|rule (?:it|that|anything) out|comment)[^.;]*|"
+    r"\b(?:would|'d) (?:love|like|prefer|argue|say|add)\b[^.;]*|what (?:would|will|could) help\b[^.;]*|"
+    r"what I (?:will|would|can|could) (?:say|tell you)(?: is)?\b|"    r"(?:actual )?results (?:may|could|might) differ materially[^;]*|forward-looking statements[^;]*|"
     r"(?:declined|refused) to (?:comment|say|elaborate|confirm|speculate)[^;]*|"
     r"could not (?:be reached|immediately|confirm)|"
     r"did not (?:respond|immediately|say|comment)|would not (?:comment|say|confirm|elaborate|disclose)|"
@@ -50,37 +70,91 @@ NOT_CLAIMS = re.compile(
     r"refused to (?:comment|say)|was not immediately|were not immediately",
     re.IGNORECASE,
 )
-PAST_MARKER = re.compile(r"\b(?:last (?:year|week|month|night|weekend|spring|summer|autumn|fall|winter)|yesterday|"
-                         r"\d+ (?:days|weeks|months|years) ago|earlier this (?:year|month|week))\b", re.IGNORECASE)
+PAST_MARKER = re.compile(r"\b(?:last (?:year|week|month|night|weekend|spring|summer|autumn|fall|winter|quarter|season|"
+                         r"time)|yesterday|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|"
+                         r"many) (?:days?|weeks?|months?|years?|decades?) ago|earlier this (?:year|month|week)|"
+                         r"in (?:19|20)\d\d when)\b", re.IGNORECASE)
 PAST_TENSE_TRIGGER = re.compile(r"^(?:agreed|pledged|promised|vowed|planned|decided|committed|threatened|intended|aimed"
                                 r"|hoped|expected)\b", re.IGNORECASE)
-TIMED_TRIGGER = re.compile(r"(?<![\w'’])(?:expects?|forecasts?|predicts?|projects?|anticipates?|sees|targets?)\s+"
-                           r"(?=\S)", re.IGNORECASE)
+TIMED_TRIGGER = re.compile(
+    r"(?<![\w'’])(?:expects?|expected|forecast(?:s|ed)?|predicts?|projects?|anticipates?|sees|"
+    r"targets?|targeting|guid(?:e|es|ed|ing)|can(?:not|['’]t)?|hopes?|hoping|applies|apply|takes? effect|takes? place|"
+    r"(?:comes?|enters?) into force|(?:is|are) (?:due|scheduled|set|expected|slated)|due to(?=\s+[a-z]+\s)|"
+    r"starts?|begins?|goes|opens?|closes?|ends?|launches?|arrives?|resumes?|returns?|kicks? off|expires?|"
+    r"meets?|sits?|sit|gather|gathers|(?:is|are|am|we['’]re|they['’]re)\s+(?:[a-z]+ing)|"
+    r"(?:pushed back|postponed|delayed|rescheduled|brought forward|deferred)(?=(?:\s+[\w-]+){0,8}?\s+(?:to|until|till)\s)|"
+    r"expected(?=\s+(?:next|this|by|in|within|before|early|late|on|from)\b)|"
+    r"to (?:follow|start|begin|open|close|resume|launch|arrive)(?=\s+(?:in|by|on|from|next|this|before|within)\b))"
+    r"(?:\s+|(?=[,.]))(?=\S)", re.IGNORECASE)
+# Forecasting verbs whose object carries the time ("he expected further strikes in the coming weeks"):
+# a vague horizon is enough for them.
+FORECAST_VERB = re.compile(r"^(?:expects?|expected|forecast(?:s|ed)?|predicts?|projects?|anticipates?|targets?|"
+                           r"targeting|guid(?:e|es|ed|ing)|starts?|begins?|hopes?)\b", re.IGNORECASE)
+# A decision taken now is not a prediction unless it names a future date.
+DECISION_TRIGGER = re.compile(r"^(?:decided|agreed|voted)\b", re.IGNORECASE)
+TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|ET|BST|MSK))?|"
+                       r"\[\d{1,2}[:.]\d{2}\])\s*[-–—|:•]?\s*", re.IGNORECASE)
+LINE_LABEL = re.compile(r"[^\w\"“«(]*(?P<label>[A-Za-z][\w .,’'&()-]{0,70}?)\s*:\s+(?=\S)")
+NOT_LABELS = re.compile(r"^(?:breaking|update|updated|note|editor['’]s note|source|sources|photo|video|watch|read more|"
+                        r"read|see also|related|live|latest|analysis|opinion|comment|correction|disclaimer|warning|"
+                        r"why it matters|what['’]s next|the bottom line|background|context|key points?|"
+                        r"in brief|summary|tl;?dr|ps|p\.s|quote|headline|agenda|timeline|dates?|when|where|"
+                        r"what|who|how|topic|subject|re|fyi|nb)$", re.IGNORECASE)
+INTERVIEWEE = re.compile(r"(?:interview(?:ed)? with|interviewed|spoke (?:to|with)|talked (?:to|with)|sat down with|"
+                         r"conversation with|in conversation:?|questions? (?:to|for)|asked)\s+(?P<np>[^.?!\n]{3,120})",
+                         re.IGNORECASE)
+SPEECH_TIME = re.compile(
+    r"\s*(?:(?:on|late on|early on|last|this|earlier|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|night|week|month|year|morning|evening|afternoon)(?:\s+(?:night|morning|evening|afternoon))?|"
+    r"in (?:a|an|its|his|her|their) [\w -]{1,30}?(?:statement|interview|post|speech|briefing|address|letter|"
+    r"report|note|filing|tweet|video)|(?:to|at) (?:reporters|journalists|a news conference|a press conference|"
+    r"a briefing|parliament|lawmakers)|on (?:telegram|x|twitter|facebook|television|tv|radio|its website)"
+    r")\s*,?\s*", re.IGNORECASE)
+PAST_VERB_BEFORE = re.compile(
+    r"(?:\b(?:said|says|told|announced|appointed|met|spoke|wrote|posted|published|released|gave|reported|"
+    r"confirmed|was|were|had|did|held|signed|elected|named|unveiled|launched|introduced|voted|decided|approved|"
+    r"filed|passed|destroyed|began|started|took|made|issued|set|cut|raised|missed|hit|occurred|happened|"
+    r"[a-z]+ed)\b(?:\s+[\w'’-]+){0,5}?\s*,?\s*)$", re.IGNORECASE)
+FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|to|be|'ll|’ll|could|may|might|should|must|expected|scheduled|"
+                           r"due|set|planned|slated)\b(?:\s+[\w'’-]+){0,3}\s*$", re.IGNORECASE)
+MAIN_CLAUSE_HEDGE_STOP = re.compile(r"\bas (?:markets?|investors|traders|analysts|economists|many|some|others|"
+                                    r"most) (?:expect|predict|anticipate|hope|fear)\w*", re.IGNORECASE)
+PLUPERFECT_FRAME = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:pledged|promised|vowed|said|predicted|claimed|insisted|"
+                              r"announced|forecast|expected|planned|assured|told|written|wrote)\b", re.IGNORECASE)
 WILL_NOUN = re.compile(r"(?<![\w'’-])(?:the|political|free|good|ill|own|his|her|their|its|of|against|at|popular|"
                        r"last)\s+$", re.IGNORECASE)
 CLAUSE_START = re.compile(
     r";|:\s|\bthat\s|,\s*which\s|,\s*while\s|\bwhile\s|,?\s*but\s|,\s*and\s|,\s*although\s|,\s*though\s|,\s*whereas\s|"
     r"\bwhether\s|,\s*saying\s|,\s*stating\s|,\s*adding\s|,\s*warning\s|\s[—–]\s|\s-\s|,\s*as\s|\bif\s|\bunless\s"
-    r"|,\s*with\s",
+    r"|,\s*with\s|\sand\s+(?=(?:will|would|could|should|may|might|must|can)\b)",
     re.IGNORECASE,
 )
 CLAUSE_END = re.compile(
     rf";|,\s*which\s|,\s*while\s|\sbut\s|,\s*stating\s|,\s*saying\s|,\s*adding\s|,\s*according to\s|\s[—–]\s|"
-    rf",\s*following\s|,\s*potentially\s|,\s*as well as\s|,\s*with\s|,\s*(?:[\w.'’-]+\s+){{1,6}}(?:{SPEECH_VERBS})\b"
+    rf",\s*following\s|,\s*potentially\s|,\s*as well as\s|,\s*with\s|,[\"”]?\s*(?:[\w.'’-]+\s+){{1,6}}(?:{SPEECH_VERBS})\b"
     rf"|,[\"”]?\s*(?:said|says|added|told)\s|,\s*and\s+(?=[A-Z])",
     re.IGNORECASE,
 )
 SPEECH_FRAME = re.compile(
-    rf"(?P<np>[A-Z\"“]?[^,;:“”\"]{{0,120}}?)\s+(?:(?:has|have|had|also|has also|reportedly|again|repeatedly|"
+    rf"(?P<np>[A-Z\"“]?[^,;:“”\"]{{0,120}}?)(?:,(?=\s+(?:{SPEECH_VERBS})\b))?\s+(?:(?:has|have|had|also|has also|reportedly|again|repeatedly|"
     rf"publicly|previously)\s+)*(?P<verb>{SPEECH_VERBS})\b(?P<obj>(?:\s+(?!that\b)[\w'’-]+){{0,3}}?)"
-    rf"(?P<that>\s+(?:on\s+\w+\s+)?that\b|\s+(?=\w))",
+    rf"(?P<that>\s+(?:on\s+\w+\s+)?that\b|\s+(?=\w)|(?=,\s))",
 )
-APPOSITIVE = re.compile(rf",\s*(?:a|an|the|who|whose|[A-Z][\w'’-]+['’]s)\s[^,;]{{2,90}},(?=\s*(?:{SPEECH_VERBS})\b)")
+APPOSITIVE = re.compile(rf",\s*(?:a|an|the|who|whose|which|[A-Z][\w'’-]+['’]s|[a-z]+ed)\s[^,;]{{2,90}},(?=\s*(?:{SPEECH_VERBS})\b)")
 TRAILING = re.compile(
     rf"[,\"”]\s*(?:(?P<np1>[^,;\"”]{{1,100}}?)\s+(?:{SPEECH_VERBS})|(?:said|says|added|told reporters)\s+"
     rf"(?P<np2>[^,;.\"”]{{1,100}}))(?:[^.;]{{0,60}})?[.!]?[\"”]?\s*$",
 )
-ACCORDING = re.compile(r"(?:^|,\s*)according to (?P<np>[^,;]{2,100})", re.IGNORECASE)
+ACCORDING = re.compile(r"(?<![\w])according to (?P<np>[^,;]{2,100})", re.IGNORECASE)
+# The frame right after a claim's clause: '…, the Interior Ministry said on Friday, after a pilot…',
+# '…, its largest manufacturer, Farmaco Brenta, said on Monday', '…," said X, who chairs…'.
+TAIL_FRAME = re.compile(
+    rf"^[,\"”’'\s]*(?!(?:and|but|or|while|whereas|although|which|who|whom|whose|that|where|when|as|if)\b)(?:(?:[^,;.\"”]{{1,60}},\s*)??(?P<np1>[^,;\"”]{{1,100}}?),?\s+(?:(?:has|had|also|later|earlier)\s+)?"
+    rf"(?:{SPEECH_VERBS})\b|(?:said|says|added|adds|told reporters|wrote|warned)\s+(?P<np2>[^,;.\"”]{{1,100}}))")
+DOCUMENT_NOUNS = re.compile(r"\b(?:statement|document|filing|report|letter|note|plan|strategy|survey|poll|data|figures|"
+                            r"estimates?|minutes|transcript|release|press release|notice|memo|website|announcement|"
+                            r"forecast|projections?|budget|prospectus|presentation|post|tweet|circular|decree|order|"
+                            r"ruling|study|analysis|draft|proposal|schedule|timetable|roadmap|agreement)\b", re.I)
 GENERIC_ORG = re.compile(r"^(?:the|its)\s+(?:company|group|firm|bank|carrier|airline|automaker|club|team|"
                          r"organi[sz]ation|cartel|alliance|companies)$", re.IGNORECASE)
 CONDITIONAL = re.compile(r"\b(?:if|unless|provided that|as long as|in the event|in case|otherwise|without)\b",
@@ -131,12 +205,42 @@ def similar(a: str, b: str, threshold: float = 0.6) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= threshold
 
 
+DEADLINE_BOUND = re.compile(r"^(?:must|has to|have to|needs? to|can|cannot|can['’]t|hopes?|hoping|decided|agreed|"
+                            r"voted)\b", re.IGNORECASE)
+
+
+def _precise_future(text: str, published: date) -> bool:
+    return any(d.date > published and not d.vague for d in find_deadlines(text, published))
+
+
+def _future_after(text: str, published: date, vague_ok: bool) -> bool:
+    return any(d.date >= published and (vague_ok or not d.vague) and (d.date > published or not d.vague)
+               for d in find_deadlines(text, published))
+
+
 def _triggers(sentence: str, published: date) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     blocked = [m.span() for m in NOT_CLAIMS.finditer(sentence)]
-    found = list(TRIGGERS.finditer(sentence))
-    if not found and any(d.date > published and not d.vague for d in find_deadlines(sentence, published)):
-        found = list(TIMED_TRIGGER.finditer(sentence))  # "Nvidia expects revenue of $54 billion in Q3"
+    found = [m for m in TRIGGERS.finditer(sentence) if not (m.group(0).lower().startswith("may")
+                                                             and m.group(0)[0] == "M")]
+    # Present tense and forecasting verbs carry a claim when a time ahead governs them ("the pilot starts on
+    # Monday", "Nvidia expects revenue of $54 billion in Q3", "we can win the title before Easter").
+    for m in TIMED_TRIGGER.finditer(sentence):
+        if any(f.start() <= m.start() < f.end() + 40 or m.start() <= f.start() < m.end() for f in found):
+            continue
+        if re.search(r"(?:\b(?:its|the|a|their|his|her|our|profit|growth|revenue|sales|earnings|weather|budget)\s+)$",
+                     sentence[:m.start()], re.I) and m.group(0).lower().startswith(("forecast", "target", "guid")):
+            continue  # "its profit forecast for the year", "the weather forecast": nouns
+        following = [f.start() for f in found if f.start() > m.end()]
+        end = min(following) if following else len(sentence)
+        stop = CLAUSE_END.search(sentence, m.end(), end)
+        segment = sentence[m.start(): min(end, stop.start() if stop else end, m.start() + 120)]
+        segment = re.split(r"[;]|,\s*(?:and|but)\s|\s(?:and|but)\s+(?:the|a|an|he|she|they|it|we)\b", segment)[0]
+        if _future_after(segment, published, vague_ok=bool(FORECAST_VERB.match(m.group(0)))) and not any(
+                _past_time(sentence, replace(d, start=d.start + m.start(), end=d.end + m.start()), published)
+                for d in find_deadlines(segment, published) if not d.vague):
+            found.append(m)
+    found.sort(key=lambda m: m.start())
     for m in found:
         word = m.group(0)
         if any(s <= m.start() < e for s, e in blocked):
@@ -145,6 +249,8 @@ def _triggers(sentence: str, published: date) -> list[re.Match[str]]:
             continue  # the month
         if word.lower().startswith("will") and WILL_NOUN.search(sentence[: m.start()]):
             continue
+        if DEADLINE_BOUND.match(word) and not _precise_future(sentence[m.start():], published):
+            continue  # "we must do more", "decided to hold rates": an obligation or decision without a date
         out.append(m)
     # "predicted that turnout would rise": the modal carries the claim, the reporting verb is its frame.
     return [m for i, m in enumerate(out)
@@ -170,43 +276,337 @@ def _clause_bounds(sentence: str, trig_start: int, trig_end: int, next_trigger: 
     return start, end
 
 
-def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int,
-             ctx: SpeakerContext) -> tuple[str | None, list[str], str | None, int]:
-    """The speaker and where the statement starts (after a speech frame, if one governs the clause)."""
+def ctx_published(ctx: SpeakerContext) -> date:
+    return getattr(ctx, "published", date.min)
+
+
+def _skip_speech_time(sentence: str, pos: int) -> int:
+    """Past 'on Tuesday', 'in a statement', 'to reporters' after a speech verb: where the claim starts."""
+    while True:
+        m = SPEECH_TIME.match(sentence, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    that = re.match(r"\s*that\s+", sentence[pos:])
+    return pos + that.end() if that else pos
+
+
+def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, ctx: SpeakerContext,
+             line_speaker: str | None = None) -> tuple[str | None, list[str], str | None, int, bool]:
+    """(speaker, co-speakers, kind, where the statement starts, reported-as-past) for one clause.
+
+    Candidates in order of strength: a speech frame before the claim (the innermost when reports
+    nest, the outer reporter as co-speaker), an attribution after it (", the mayor told reporters"),
+    "according to X", the line's label (channel posts, transcripts), then the clause's subject if it
+    is a person or a body that speaks."""
     subject = sentence[clause_start:trig_pos]
     subject = re.split(r",\s*", subject)[-1] if subject.count(",") else subject
+    subject = re.sub(r"\s+(?:see|sees|saw|put|puts|give|gives|gave|assign|assigns|estimate|estimates|"
+                     r"estimated|now|also)(?:\s+(?:a|an|the))?\s*$", "", subject)
     subj_speaker, subj_co, subj_kind = resolve_np(subject, ctx)
+    if not subject_speaks(subject, subj_speaker, subj_kind, ctx):
+        subj_speaker, subj_co, subj_kind = None, [], None
     # "Lopez, a Democrat from Nevada, predicted that …": blank the appositive (same length, so every
     # offset still points into `sentence`) and the frame reads "Lopez predicted that".
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group(0)), sentence)
     frames = [m for m in SPEECH_FRAME.finditer(masked) if m.end("verb") <= trig_pos]
-    if frames:
-        frame = frames[-1]
-        np = frame.group("np")
-        np = re.split(r",\s*|\bthat\s|\bwhich\s|\bwho\s|:\s", np)[-1]
+    resolved: list[tuple[re.Match[str], str, list[str], str | None]] = []
+    for frame in frames:
+        np = re.split(r",\s*|\bthat\s|\bwhich\s|\bwho\s|:\s", frame.group("np"))[-1]
+        said_in = re.search(r"\s(?:said|says|told|tells)\b", np)
+        if said_in:
+            np = np[:said_in.start()]  # "Analysts at Holm Bank said the outlook … and predicted"
+        elif re.fullmatch(r"\s*(?:and|but|then|also)?\s*", np) or re.search(r"\b(?:and|but)\s*$", np):
+            np = _sentence_subject(sentence)  # "Iceland's central bank raised rates … and said …"
+        pronoun = re.fullmatch(r"\s*(he|she)\s*", np, re.I)
+        if pronoun and resolved and resolved[-1][3] == "person":
+            outer = resolved[-1][1]  # "El Amrani said he was confident …": the same person
+            person = ctx.people.get(outer)
+            if person is None or person.gender in (None, {"he": "m", "she": "f"}[pronoun.group(1).lower()]):
+                resolved.append((frame, outer, resolved[-1][2], "person"))
+                continue
         speaker, co, kind = resolve_np(np, ctx)
         if speaker:
-            body_start = frame.end("that") if frame.group("that").strip() else frame.end("verb")
-            return speaker, co, kind, max(clause_start, body_start) if body_start <= trig_pos else clause_start
-    tail: re.Match[str] | None = TRAILING.search(sentence[clause_end:]) if clause_end < len(sentence) else None
-    if tail is None:
-        whole = TRAILING.search(sentence)
-        tail = whole if whole and whole.start() >= trig_pos else None
-    if tail is not None and TRIGGERS.search(tail.group(0)):
-        tail = None  # ", which Trump claims could lead to ..." is another claim, not this one's attribution
-    if tail:
+            resolved.append((frame, speaker, co, kind))
+    if resolved:
+        frame, speaker, co, kind = resolved[-1]
+        if len(resolved) > 1 and resolved[-2][1] != speaker and resolved[-2][0].end() <= frame.start() + 1:
+            co = [*co, resolved[-2][1]]  # "a senator said the president had assured him…": the reporter
+        pluperfect = [bool(PLUPERFECT_FRAME.search(sentence[f.start():f.end("verb") + 1])) for f, *_ in resolved]
+        # "Bluewake had pledged two years ago that the route would stay open": history. Nested in a report
+        # ("a senator said the president had assured him the base would remain open") it is news again.
+        past = bool(PAST_MARKER.search(sentence[frame.start():trig_pos])) or all(pluperfect) and pluperfect[-1]
+        body_start = frame.end("that") if frame.group("that").strip() else frame.end("verb")
+        body_start = _skip_speech_time(sentence, body_start)
+        return speaker, co, kind, max(clause_start, body_start) if body_start <= trig_pos else clause_start, past
+    tail_speaker, tail_co, tail_kind = _tail(sentence, trig_pos, clause_end, subj_speaker, subj_kind, ctx)
+    if tail_speaker:
+        return tail_speaker, tail_co, tail_kind, clause_start, False
+    acc = ACCORDING.search(sentence)
+    if acc and DOCUMENT_NOUNS.search(acc.group("np")):
+        owner = _document_owner(acc.group("np"), subj_speaker, ctx)
+        return owner, [], "org" if owner else None, clause_start, False
+    if acc:
+        appositive = re.match(r",\s*(?P<name>[A-Z][^,;.]{2,60})[.;,]?\s*$", sentence[acc.end():])
+        speaker, co, kind = resolve_np(appositive.group("name") if appositive else acc.group("np"), ctx)
+        if speaker:
+            return speaker, co, kind, max(clause_start, acc.end() if acc.end() <= trig_pos else clause_start), False
+        return None, [], None, clause_start, False  # "according to two officials familiar with the talks"
+    if line_speaker and (subj_kind != "person" or re.fullmatch(r"\s*(?:i|we)\s*", subject, re.I)):
+        return line_speaker, [], "person", clause_start, False
+    adding = re.search(r",\s*(?:adding|saying|warning|noting|stressing|arguing|explaining|insisting|predicting)"
+                       r"(?:\s+that)?\s*$", sentence[:clause_start])
+    if adding:
+        main = _speaker(sentence, adding.start(), 0, adding.start(), ctx, line_speaker)
+        if main[0]:
+            return main[0], main[1], main[2], clause_start, False
+    return subj_speaker, subj_co, subj_kind, clause_start, False
+
+
+def attribution_start(sentence: str, trig_pos: int, clause_end: int) -> int:
+    """Where an attribution after the claim begins (", its largest manufacturer, Farmaco Brenta, said"),
+    so the statement stops before it; len(sentence) if there is none."""
+    for at in _tail_cuts(sentence, trig_pos, clause_end):
+        m = TAIL_FRAME.match(sentence[at:])
+        if m and not TRIGGERS.search(m.group(0)) and (m.group("np1") or m.group("np2")):
+            return at
+    return len(sentence)
+
+
+def _tail_cuts(sentence: str, trig_pos: int, clause_end: int) -> list[int]:
+    cuts = [trig_pos + m.start() for m in re.finditer(r"[,\"”]", sentence[trig_pos:])]
+    if clause_end < len(sentence):
+        cuts.append(clause_end)
+    return sorted(set(cuts))
+
+
+def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | None, subj_kind: str | None,
+          ctx: SpeakerContext) -> tuple[str | None, list[str], str | None]:
+    """The attribution after a claim: the first comma or closing quote after it that opens a frame
+    whose speaker resolves ('…, the Interior Ministry said on Friday, after …', '…,\" she added')."""
+    for at in _tail_cuts(sentence, trig_pos, clause_end):
+        tail = TAIL_FRAME.match(sentence[at:])
+        if tail is None or TRIGGERS.search(tail.group(0)) or TRIGGERS.match(
+                re.sub(r"^\s*(?:that\s+)?(?:[\w'’-]+\s+){0,4}?", "", sentence[at + tail.end():at + tail.end() + 40])):
+            continue  # ", which Trump claims could lead to ..." is another claim, not this one's attribution
         tail_np = (tail.group("np1") or tail.group("np2") or "").strip()
         if GENERIC_ORG.match(tail_np) and subj_speaker and subj_kind == "org":
-            return subj_speaker, subj_co, subj_kind, clause_start  # "OPEC+ will ..., the group said"
+            return subj_speaker, [], subj_kind  # "OPEC+ will ..., the group said"
+        if DOCUMENT_NOUNS.search(tail_np.split()[-1] if tail_np.split() else ""):
+            owner = _document_owner(tail_np, subj_speaker, ctx)  # "…, the note said"
+            if owner:
+                return owner, [], "org"
+            continue
         speaker, co, kind = resolve_np(tail_np, ctx)
         if speaker:
-            return speaker, co, kind, clause_start
-    acc = ACCORDING.search(sentence)
-    if acc:
-        speaker, co, kind = resolve_np(acc.group("np"), ctx)
+            return speaker, co, kind
+    whole = TRAILING.search(sentence)
+    if whole and whole.start() >= trig_pos and not TRIGGERS.search(whole.group(0)):
+        speaker, co, kind = resolve_np((whole.group("np1") or whole.group("np2") or "").strip(), ctx)
         if speaker:
-            return speaker, co, kind, max(clause_start, acc.end() if acc.end() <= trig_pos else clause_start)
-    return subj_speaker, subj_co, subj_kind, clause_start
+            return speaker, co, kind
+    return None, [], None
+
+
+SUBJECT_END = re.compile(r"\s(?:on|in|at|last|this|has|have|had|is|was|were|are|will|would|said|says|and|who|which|"
+                         r"[a-z]+ed|[a-z]+s)\b")
+
+
+def _sentence_subject(sentence: str) -> str:
+    """The noun phrase a sentence opens with: 'Iceland's central bank' in 'Iceland's central bank raised…'."""
+    m = SUBJECT_END.search(sentence, 1)
+    return sentence[:m.start()] if m else ""
+
+
+AUTHOR_HEADER = re.compile(r"^[^\w]*(?P<who>[^|·•\n]{3,80}?)\s*(?:[|·•]|—|–|-)\s*(?:official|channel|telegram|"
+                           r"blog|page|account|press service|office)\b[^\n]*$", re.IGNORECASE)
+SIGNATURE = re.compile(r"^\s*(?:[—–-]+|~)\s*(?P<who>[A-Z][^\n]{2,80})$")
+FIRST_PERSON = re.compile(r"(?<![\"“«\w])(?:we|our|us|I|my)\b")
+
+
+def _author(text: str, ctx: SpeakerContext) -> str | None:
+    """Who writes a channel post in the first person: a header ('Mayor Oksana Hrytsenko | Official
+    channel') or a signature ('— Oksana Hrytsenko'); their unattributed claims are theirs."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        return None
+    candidates: list[str] = []
+    m = AUTHOR_HEADER.match(lines[0])
+    if m:
+        candidates.append(m.group("who"))
+    m = SIGNATURE.match(lines[-1])
+    if m:
+        candidates.append(m.group("who"))
+    for line in lines[:3]:
+        by = re.match(r"^\W*(?:by|written by|opinion by|forwarded from)\s+(?P<who>[A-Z][^,|\n]{2,60})", line, re.I)
+        if by:
+            candidates.append(by.group("who"))
+    for who in candidates:
+        speaker, _, kind = resolve_np(who.split(",")[0], ctx)
+        if speaker and (kind == "person" or subject_speaks(who, speaker, kind, ctx)):
+            return speaker
+    return None
+
+
+def _document_owner(np: str, subject_speaker: str | None, ctx: SpeakerContext) -> str | None:
+    """Whose document speaks: "Velo's filing" → Velo; "a statement issued by the ministry" → the ministry;
+    "a strategy document it published" / "the note" → the clause's subject or the organisation in view."""
+    m = re.search(r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})['’]s?\s+(?:\w+\s+){0,2}"
+                  + DOCUMENT_NOUNS.pattern, np)
+    if m:
+        speaker, _, _ = resolve_np(m.group(1), ctx)
+        if speaker:
+            return speaker
+    m = re.search(r"\b(?:by|from)\s+(?P<who>(?:the\s+)?[A-Z][^,;]{1,60}|the\s+\w+)", np)
+    if m:
+        speaker, _, _ = resolve_np(m.group("who"), ctx)
+        if speaker:
+            return speaker
+    return subject_speaker or ctx.org_at(ctx.position)
+
+
+def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, int, bool]]:
+    """Paragraphs that open with a speaker label: {paragraph index: (speaker or None for the
+    interviewer, characters to cut)}. 'Finance minister Lena Ortiz: …', 'ORTIZ: …', 'A: …' (the
+    interviewee named in the introduction), 'Q: …' (the interviewer, never a claim)."""
+    labels: dict[int, tuple[str | None, int, bool]] = {}
+    interviewee: str | None = None
+    paragraphs = text.split("\n")
+    if any(re.match(r"^\s*(?:A|Answer)\s*[:.]\s", p) for p in paragraphs):
+        for p in paragraphs:
+            if re.match(r"^\s*(?:Q|A|Question|Answer)\s*[:.]\s", p):
+                continue
+            m = INTERVIEWEE.search(p)
+            if m:
+                interviewee, _, _ = resolve_np(m.group("np"), ctx)
+                if interviewee is None:
+                    interviewee = next((name for name in ctx.people if name in m.group("np")), None)
+            if interviewee:
+                break
+        if interviewee is None and ctx.mentions:
+            counts: dict[str, int] = {}
+            for _, name in ctx.mentions:
+                counts[name] = counts.get(name, 0) + 1
+            interviewee = max(counts, key=lambda n: counts[n])
+    current: str | None = None
+    run_on = False  # the previous paragraph was a speaker's
+    for index, paragraph in enumerate(paragraphs):
+        if not paragraph.strip():
+            continue
+        stamp = TIMESTAMP.match(paragraph)
+        cut = stamp.end() if stamp and stamp.end() < len(paragraph) else 0
+        qa = re.match(r"^\s*(?P<who>Q|A|Question|Answer)\s*[:.]\s+", paragraph[cut:])
+        if qa:
+            asker = qa.group("who")[0] == "Q"
+            current = None if asker else interviewee
+            labels[index] = (current, cut + qa.end(), asker)
+            run_on = not asker
+            continue
+        m = LINE_LABEL.match(paragraph, cut)
+        if m and not NOT_LABELS.match(m.group("label").strip()) and len(m.group("label").split()) <= 7:
+            label = m.group("label").strip()
+            speaker: str | None = None
+            if label.isupper() and len(label) > 2:
+                speaker = ctx.by_surname(label.split()[-1].title()) or next(
+                    (n for n in ctx.people if n.upper() == label), None) or label.title()
+            else:
+                speaker, _, kind = resolve_np(label, ctx)
+                if speaker and not subject_speaks(label, speaker, kind, ctx) and \
+                        not (len(label.split()) >= 2 and kind == "person"):
+                    speaker = None
+            if speaker:
+                current = speaker
+                labels[index] = (speaker, m.end(), False)
+                run_on = label.isupper() or bool(re.match(r"\s*[A-Z]", paragraph))  # transcripts, not bullets
+                continue
+        if cut:
+            labels[index] = (None, cut, False)
+            run_on = False
+        elif current is not None and run_on and not re.match(r"^\s*[\"“«]", paragraph):
+            labels[index] = (current, 0, False)  # an answer that runs on into the next paragraph
+        else:
+            run_on = False
+    return labels
+
+
+def _past_time(clause: str, d: Deadline, published: date) -> bool:
+    """A time phrase that dates speech or a past event: 'said on Tuesday', 'the forecast it gave in May',
+    'destroyed on Saturday'. Only weekdays and dates without a year can be misread so (they would be
+    rolled forward); an explicit future date is left alone."""
+    phrase = d.text.lower()
+    right_before = clause[max(0, d.start - 40):d.start]
+    if re.search(r"\b(?:said|says|told(?:\s+[\w'’-]+){0,3}|announced|added|wrote|posted|tweeted|spoke|speaking(?:\s+"
+                 r"again)?|confirmed|stated|commented)\s*,?\s*$", right_before, re.I) and not re.match(
+                     r"(?:by|before|until|within|no later than)\b", phrase):
+        return True  # "told club media this week": when it was said
+    if re.search(r"\b(?:19|20)\d\d\b", phrase) or re.match(r"^(?:by|before|until|within|no later than)\b", phrase):
+        return False
+    weekday = re.search(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", phrase) is not None
+    month_like = re.search(rf"\b(?:{'|'.join(MONTH_NAMES)})\b", phrase) is not None
+    if not (weekday or month_like):
+        return False
+    if month_like and not weekday and (d.date - published).days < 250:
+        return False  # not rolled into next year, so not a past month
+    before = clause[max(0, d.start - 60):d.start]
+    return bool(PAST_VERB_BEFORE.search(before)) and not FUTURE_BEFORE.search(before)
+
+
+EVENT_NOUNS = r"summit|match|game|fixture|final|vote|referendum|election|runoff|run-off|ballot|meeting|hearing"
+EVENT_DATE = re.compile(rf"\b(?P<noun>{EVENT_NOUNS})\b", re.IGNORECASE)
+EVENT_REF = re.compile(rf"\b(?:at|before|by|until|in|after|of|against|from)\s+(?:the|this|that|a|its)\s+(?:[\w-]+\s+){{0,2}}?"
+                       rf"(?P<noun>{EVENT_NOUNS})\b(?P<noun2>)", re.IGNORECASE)
+RELATIVE_TO = re.compile(r"(?:within|in|no later than)\s+(?P<n>\S+(?:\s+\S+)?)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+                         r"(?:of|after|following)\b", re.IGNORECASE)
+
+
+def _dated_events(text: str, published: date, fiscal_end: tuple[int, int] | None) -> dict[str, date]:
+    """Events the text dates ('an emergency summit in Abuja on February 10', 'the referendum on 9 May'):
+    a later 'at the summit' or 'within two years of a Yes vote' is counted from that day."""
+    events: dict[str, date] = {}
+    for sent in split_sentences(text):
+        dated = [d for d in find_deadlines(sent.text, published, fiscal_end) if d.date >= published and not d.vague]
+        if not dated:
+            continue
+        for m in EVENT_DATE.finditer(sent.text):
+            near = min(dated, key=lambda d: min(abs(d.start - m.end()), abs(m.start() - d.end)))
+            if min(abs(near.start - m.end()), abs(m.start() - near.end)) <= 60:
+                events.setdefault(m.group("noun").lower().replace("run-off", "runoff"), near.date)
+    return events
+
+
+def _event_deadline(clause: str, current: Deadline, events: dict[str, date], published: date) -> Deadline | None:
+    if not events:
+        return None
+    for m in EVENT_REF.finditer(clause):
+        noun = (m.group("noun") or m.group("noun2")).lower().replace("run-off", "runoff")
+        if noun not in events:
+            continue
+        day = events[noun]
+        rel = RELATIVE_TO.search(clause, 0, m.start() + 1)
+        if rel and current.text and rel.end() <= m.start():
+            from tracker.extraction.deadlines import _num, _unit_delta
+
+            try:
+                day = day + _unit_delta(rel.group("unit"), _num(rel.group("n").split()[-1] if
+                                                                 rel.group("n").split()[-1].isdigit() else rel.group("n")))
+            except KeyError:
+                continue
+        return Deadline(day, m.group(0), False)
+    return None
+
+
+def _only_past_times(text: str, published: date) -> bool:
+    """A clause whose every precise time lies before publication describes the past."""
+    explicit = [m for m in re.finditer(r"\b(?:in|by|until|before|during|since)\s+((?:19|20)\d\d)\b", text)]
+    return bool(explicit) and all(int(m.group(1)) < published.year for m in explicit) and not any(
+        d.date >= published for d in find_deadlines(text, published))
+
+
+def _main_clause_hedge(text: str) -> Hedge | None:
+    """'there is little chance that…', 'it was unlikely the merger would…': a hedge in the main clause
+    governs the embedded claim; 'as markets expect' is someone else's."""
+    text = MAIN_CLAUSE_HEDGE_STOP.sub(" ", text)
+    return main_clause_hedge(text)
 
 
 def extract(text: str, published: date) -> list[Claim]:
@@ -216,15 +616,48 @@ def extract(text: str, published: date) -> list[Claim]:
     text = text[:MAX_TEXT].replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
     ctx = SpeakerContext()
+    ctx.published = published  # type: ignore[attr-defined]
     ctx.learn(text)
+    fiscal_end = fiscal_year_end(text)
+    events = _dated_events(text, published, fiscal_end)
+    labels = _line_labels(text, ctx)
+    author = _author(text, ctx) if FIRST_PERSON.search(text) or AUTHOR_HEADER.match(text.lstrip()) else None
     claims: list[Claim] = []
     sentences = split_sentences(text)
+    prev_quote_speaker: str | None = None
+    line_starts = [0]
+    for line in text.split("\n")[:-1]:
+        line_starts.append(line_starts[-1] + len(line) + 1)
     for index, sent in enumerate(sentences):
         s = sent.text
+        line_speaker: str | None = None
+        label = labels.get(sent.paragraph)
+        if label is not None:
+            line_speaker, cut, asked = label
+            if asked:
+                continue  # the interviewer's question
+            cut_at = line_starts[sent.paragraph] + cut
+            if sent.start < cut_at < sent.start + len(s):
+                s = s[cut_at - sent.start:]
         if s.rstrip("\"”’' ").endswith("?"):
             continue
-        if index == 0 and sent.paragraph == 0 and not re.search(r"[.!?\"”]$", s) and len(s) < 200:
+        if index == 0 and sent.paragraph == 0 and not re.search(r"[.!?\"”]$", s) and len(s) < 200 \
+                and len(sentences) > 1 and not line_speaker:
             continue  # a headline
+        if label is None:
+            inline = re.match(r"(?P<label>[A-Z][\w .’'-]{2,60}?):\s*(?=[\"“«])", s)
+            if inline:  # 'Spokeswoman Lotte Brandt: "We expect …"' inside a paragraph
+                who, _, who_kind = resolve_np(inline.group("label"), ctx)
+                if who and (who_kind == "person" or subject_speaks(inline.group("label"), who, who_kind, ctx)):
+                    line_speaker, s = who, s[inline.end():]
+        ctx.position = sent.start
+        quoted_start = bool(re.match(r"\s*[\"“«]", s))
+        has_quote = bool(re.search(r"[\"“”«»]", s))
+        quote_speaker = prev_quote_speaker
+        prev_quote_speaker = None
+        if has_quote:
+            prev_quote_speaker = _speaker(s, 0, 0, len(s), ctx, line_speaker)[0] or \
+                (quote_speaker if quoted_start else None)
         triggers = _triggers(s, published)
         previous_subject = ""
         last_clause_end = -1
@@ -233,10 +666,20 @@ def extract(text: str, published: date) -> list[Claim]:
                 continue  # same clause as the previous trigger
             next_pos = triggers[i + 1].start() if i + 1 < len(triggers) else len(s)
             c_start, c_end = _clause_bounds(s, trig.start(), trig.end(), next_pos)
+            c_end = min(c_end, max(trig.end(), attribution_start(s, trig.end(), c_end)))
+            main_start = max(0, last_clause_end)
             last_clause_end = c_end
-            speaker, co, kind, body_start = _speaker(s, trig.start(), c_start, c_end, ctx)
+            ctx.position = sent.start + trig.start()
+            speaker, co, kind, body_start, reported_past = _speaker(s, trig.start(), c_start, c_end, ctx,
+                                                                     line_speaker)
+            if reported_past:
+                continue  # "had pledged two years ago that the line would open": history, not an open claim
             if speaker is None and re.fullmatch(r"\s*(?:he|she|they|we|i)\s*", s[c_start:trig.start()], re.I):
-                speaker = ctx.last_speaker
+                speaker = line_speaker or author or ctx.last_speaker
+            if speaker is None and quoted_start and quote_speaker:
+                speaker, kind = quote_speaker, "person"  # a quote that runs on from the sentence before
+            if speaker is None and author:
+                speaker, kind = author, "person"
             remember(ctx, speaker, kind)
             body = s[body_start:c_end]
             subject_text = s[body_start:trig.start()].strip(" ,")
@@ -249,23 +692,34 @@ def extract(text: str, published: date) -> list[Claim]:
             statement = _tidy(body)
             if len(content_words(statement)) < 2:
                 continue
-            clause = s[c_start:c_end]
-            if PAST_TENSE_TRIGGER.match(trig.group(0)) and PAST_MARKER.search(clause):
+            clause_from = max(c_start, body_start) if body_start <= trig.start() else c_start
+            clause = s[clause_from:c_end]
+            rel = max(0, trig.start() - clause_from)
+            if PAST_TENSE_TRIGGER.match(trig.group(0)) and PAST_MARKER.search(clause[rel:]):
                 continue  # "agreed to provide subsidies last year" happened already
-            rel = max(0, trig.start() - c_start)
-            deadline = pick_deadline(clause, published, anchor=rel)
+            if re.search(r"\bhad\s+(?:\w+ly\s+)?\w+ed\b", clause[:rel]) and PAST_MARKER.search(clause):
+                continue  # "she had campaigned four years ago on a pledge to cut taxes"
+            if _only_past_times(clause[rel:], published):
+                continue  # "was originally due to finish in 2025", written in 2026: history
+            deadline = pick_deadline(clause, published, anchor=rel, fiscal_end=fiscal_end,
+                                     skip=lambda c, d, at=clause_from: _past_time(s, replace(d, start=d.start + at,
+                                                                                           end=d.end + at), published))
             if deadline.text == "":
                 # "..., with production to start in 2027": a precise phrase right after the clause, before
                 # the next claim's clause, still governs it.
-                later = [d for d in find_deadlines(s[c_end:next_pos], published) if d.date >= published and not d.vague]
+                later = [d for d in find_deadlines(s[c_end:next_pos], published, fiscal_end)
+                         if d.date >= published and not d.vague and not _past_time(
+                             s, replace(d, start=d.start + c_end, end=d.end + c_end), published)]
                 if later:
                     deadline = later[0]
-            hedge = hedge_confidence(clause[rel:] if rel else clause)
+            if deadline.text == "" or deadline.text.lower().startswith(("within", "in ", "no later")) and deadline.vague:
+                deadline = _event_deadline(clause, deadline, events, published) or deadline
+            hedge = _main_clause_hedge(s[main_start:trig.start()]) or hedge_confidence(clause[rel:] if rel else clause)
             conditional = bool(CONDITIONAL.search(clause)) or (
                 trig.group(0).lower().startswith(("would", "could")) and
                 bool(re.match(r"\s*[A-Za-z]+ing\b", (previous_subject or subject_text or "") + " ")))
             claims.append(Claim(
-                speaker=speaker, statement=statement, sentence=s, deadline=deadline.date.isoformat(),
+                speaker=speaker, statement=statement, sentence=sent.text, deadline=deadline.date.isoformat(),
                 deadline_text=deadline.text, vague=deadline.vague, confidence=hedge.probability,
                 conditional=conditional, co_speakers=co,
                 speaker_aliases=aliases_for(ctx, speaker) if speaker else [], hedge=hedge.word,
@@ -278,7 +732,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     kept: list[Claim] = []
     for claim in claims:
         twin = next((k for k in kept if (k.speaker == claim.speaker or not k.speaker or not claim.speaker)
-                     and similar(k.statement, claim.statement)), None)
+                     and (similar(k.statement, claim.statement) or _refers_back(claim, k))), None)
         if twin is None:
             kept.append(claim)
             continue
@@ -288,6 +742,19 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         if twin.vague and not claim.vague:
             twin.deadline, twin.deadline_text, twin.vague = claim.deadline, claim.deadline_text, claim.vague
     return kept
+
+
+BACK_REFERENCE = re.compile(r"^(?:the|this|that)\s+(?:planned\s+|proposed\s+|new\s+)?(?P<noun>[a-z][a-z-]{3,})\b", re.I)
+
+
+def _refers_back(later: Claim, earlier: Claim) -> bool:
+    """'The summit is expected to take place within two weeks' after 'agreed to hold a summit in Budapest
+    within two weeks': the definite noun names the earlier claim's event and the deadline is the same."""
+    m = BACK_REFERENCE.match(later.statement)
+    if not m or later.deadline != earlier.deadline or later.vague:
+        return False
+    noun = m.group("noun").lower()
+    return noun not in STOPWORDS and re.search(rf"\b{re.escape(noun)}\b", earlier.statement, re.I) is not None
 
 
 def claims_to_json(claims: list[Claim]) -> list[dict[str, Any]]:

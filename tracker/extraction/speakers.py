@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker.extraction.entities import first_name_gender, gender_of, is_demonym, is_non_speaker_body, is_place
 from tracker.names import TITLE_WORDS
 
-CAP = r"(?:[A-Z][\w’'+-]+|[A-Z]\.)"
+CAP = r"(?:[A-Z][\w’'+-]+|[A-Z]\.|(?:al|el|ad|as|an|ash|at|az|ibn|bin|ben|abu|ould)-[A-Z][\w’'-]+)"
 NAME = rf"(?:{CAP}(?:(?: (?:de|van|von|der|den|da|bin|al|la|le|di|du|del|dos))+ | )){{1,7}}{CAP}"
 NAME_RUN = re.compile(rf"(?<![\w’'-]){NAME}(?![\w’'-])")
 SPEECH_VERBS = (
@@ -18,14 +19,24 @@ SPEECH_VERBS = (
     r"forecasts|estimated|estimates|suggested|suggests|indicated|indicates|hinted|confirmed|confirms|assured|"
     r"assures|reiterated|reiterates|acknowledged|admitted|conceded|expects|expected|reckons|maintained|"
     r"maintains|signalled|signaled|signals|projected|projects|told reporters|cautioned|cautions|pledged|vowed|"
-    r"promised|promises|vows|pledges|guaranteed|expressed confidence|is confident|was confident|hopes|hoped"
+    r"promised|promises|vows|pledges|guaranteed|expressed confidence|is confident|was confident|hopes|hoped|"
+    r"doubted|doubts|feared|fears|reckoned|predicted|assured|informed|wrote on \w+|posted on \w+|ruled|ordered|"
+    r"declared|testified|explained|replied|responded|revealed|disclosed|reported|urged|recommended|advised"
 )
 AUX_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|also|has also|have also|reportedly|again|repeatedly|publicly|previously|once|"
     r"recently|separately|earlier|later|already|then|now|still|further|himself|herself|themselves|itself|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:a|an) [\w ]+|last week|this week))+$",
     re.IGNORECASE)
-PARTICLES = {"de", "van", "von", "der", "da", "bin", "al", "la", "le", "di", "du", "del"}
+PARTICLES = {"de", "van", "von", "der", "da", "bin", "al", "la", "le", "di", "du", "del", "el", "ibn", "ben", "abu",
+             "den", "ter", "dos", "das", "della", "y"}
+NOT_PERSON_TOKENS = {"democrat", "democrats", "republican", "republicans", "party", "socialist", "socialists",
+                     "liberal", "liberals", "conservative", "conservatives", "green", "greens", "labour", "union",
+                     "front", "alliance", "movement", "church", "cup", "league", "day", "week", "street", "avenue",
+                     "road", "square", "bridge", "airport", "station", "university", "hospital", "school", "park",
+                     "river", "lake", "mountain", "island", "bay", "coast", "valley", "county", "district",
+                     "province", "region", "city", "state", "republic", "kingdom", "games", "olympics", "prize",
+                     "award", "summit", "forum", "index", "report", "act", "bill", "law", "plan", "fund", "forces"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 INSTITUTION_NOUNS = {
     "officials", "official", "policymakers", "government", "ministry", "company", "firm", "bank", "analysts",
@@ -52,11 +63,31 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "their", "its", "our", "my", "your"}
 
 
+ORG_MARKERS = re.compile(
+    r"\b(?:Ministry|Bank|Corp|Corporation|Inc|Ltd|Group|Airlines?|Airways|Agency|Council|Commission|Authority|"
+    r"Institute|Union|Party|Motors|Energy|Holdings|Foundation|Fund|Office|Department|Service|Federation|League|"
+    r"Association|Reserve|Board|Committee|Court|Company|Co|Partners|Capital|Systems|Technologies|Labs|"
+    r"Pharma|Therapeutics|Club|FC|Securities|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
+    r"Treasury|Secretariat|Administration|Organi[sz]ation|Alliance|Network|Media|News|Times|Post|Press|Bureau)\b")
+ORG_NAME = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][\w&’'+.-]*[ ]+(?:(?:of|for|and|de|du|the|&)[ ]+)*){0,6}"
+    r"(?:[A-Z][\w&’'+.-]*)(?![\w’'-])")
+GENERIC_ORG_HEADS = {"company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "bank", "lender",
+                     "insurer", "retailer", "manufacturer", "maker", "developer", "operator", "club", "team",
+                     "ministry", "agency", "commission", "council", "committee", "regulator", "authority", "court",
+                     "party", "union", "association", "institute", "government", "administration", "board",
+                     "department", "office", "fund", "league", "federation", "utility", "chipmaker", "drugmaker",
+                     "miner", "producer", "startup", "watchdog", "service", "organisation", "organization"}
+GOV_HEADS = {"ministry", "agency", "commission", "council", "committee", "regulator", "authority", "court",
+             "government", "administration", "department", "office", "watchdog", "service"}
+
+
 @dataclass
 class Person:
     name: str
     roles: list[str] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
+    gender: str | None = None  # 'm', 'f' or None (unknown: agrees with either pronoun)
 
 
 @dataclass
@@ -67,6 +98,12 @@ class SpeakerContext:
     last_person: str | None = None
     last_org: str | None = None
     last_speaker: str | None = None
+    # (offset in the text, person) for every mention of a learned person, in text order
+    mentions: list[tuple[int, str]] = field(default_factory=list)
+    # names quoted with a speech verb somewhere in the text ("Airbus said"): they speak
+    speaking_names: set[str] = field(default_factory=set)
+    position: int = 0  # offset of the sentence being read, for pronouns
+    orgs: list[tuple[int, str]] = field(default_factory=list)  # (offset, organisation) mentions in text order
 
     def learn(self, text: str) -> None:
         """Collect 'Role Words Full Name' mentions from the whole text before any attribution."""
@@ -78,10 +115,13 @@ class SpeakerContext:
                 role_words.insert(0, word)
             role, name = split_title(" ".join([*role_words, m.group(0)]))
             tokens = name.split()
-            if len(tokens) < 2 or any(t.lower() in NOT_NAMES for t in tokens):
+            if len(tokens) < 2 or any(t.lower() in NOT_NAMES or t.lower() in NOT_PERSON_TOKENS for t in tokens) \
+                    or ORG_MARKERS.search(name) or re.search(r"['’]s?$", tokens[0]) or is_place(name) \
+                    or is_demonym(tokens[0]) or tokens[0].lower() in {"west", "east", "north", "south", "central"}:
                 continue
-            # A capitalised pair with neither a title nor a speech verb may be a place or a headline.
-            if not role and not re.search(
+            # A capitalised pair with neither a title, a known first name nor a speech verb may be a place
+            # or a headline.
+            if not role and not (first_name_gender(tokens[0]) and not is_place(name)) and not re.search(
                 rf"\b(?:{re.escape(name)}|{re.escape(tokens[-1])})(?:,[^,]{{3,80}},)?\s+(?:{SPEECH_VERBS})\b", text
             ):
                 continue
@@ -90,13 +130,98 @@ class SpeakerContext:
             if role:
                 person.roles.append(role.lower())
                 person.aliases.add(f"{role} {name}")
+        # "the president of its commission, Alieu Ceesay-Bah," / "Congo's foreign minister, Patience Ilunga, said"
+        for m in re.finditer(rf"(?P<role>\b[\w’'-]+(?:\s+[\w’'-]+){{0,5}}),\s+(?P<name>{NAME})(?=\s*[,.;)]|\s+(?:said|says|told))",
+                             text):
+            role_words = m.group("role").lower().split()
+            name = m.group("name")
+            if not (set(role_words) & PERSON_ROLE_NOUNS or set(role_words) & {"spokesperson", "head", "deputy"}) \
+                    or ORG_MARKERS.search(name) or is_place(name) or len(name.split()) < 2:
+                continue
+            person = self.people.setdefault(name, Person(name))
+            person.aliases.add(name.split()[-1])
+            role = " ".join(w for w in role_words if w not in {"the", "a", "an", "its", "his", "her", "their"})
+            person.roles.append(role)
+        for person in self.people.values():
+            person.gender = gender_of(person.name, person.roles, strict=True) or \
+                _gender_from_pronouns(text, person.name) or gender_of(person.name, [])
+        self._find_mentions(text)
+        self._find_orgs(text)
+        for m in re.finditer(rf"(?<![\w’'-])((?:[A-Z][\w&’'+.-]*\s){{0,3}}[A-Z][\w&’'+-]*)"
+                             rf"(?:,[^,]{{3,80}},)?\s+(?:{SPEECH_VERBS})\b", text):
+            self.speaking_names.add(m.group(1).lower())
+
+    def _find_mentions(self, text: str) -> None:
+        found: list[tuple[int, str]] = []
+        for person in self.people.values():
+            surname = person.name.split()[-1]
+            unique = self.by_surname(surname) == person.name
+            pattern = re.escape(person.name) + (rf"|(?<![\w-]){re.escape(surname)}(?![\w-])" if unique else "")
+            for m in re.finditer(pattern, text):
+                found.append((m.start(), person.name))
+            for role in person.roles:
+                head = role.split()[-1]
+                for m in re.finditer(rf"\b(?:the|The)\s+(?:[a-z]+\s+)?{re.escape(head)}\b(?!\s+[A-Z])", text):
+                    found.append((m.start(), person.name))
+        self.mentions = sorted(set(found))
+
+    def _find_orgs(self, text: str) -> None:
+        found: list[tuple[int, str]] = []
+        for m in ORG_NAME.finditer(text):
+            name = m.group(0).strip()
+            name = re.sub(r"^(?:The|A|An|Its|Their|His|Her)\s+", "", name)
+            name = re.sub(r"['’]s$", "", name)
+            cut = [i for i, t in enumerate(name.split()) if t.lower() in PERSON_ROLE_NOUNS | {"minister", "ceo"}]
+            if cut:
+                name = " ".join(name.split()[:cut[0]])
+            if not name or name in self.people or is_place(name) or any(name.endswith(p) for p in self.people):
+                continue
+            tokens = name.split()
+            if ORG_MARKERS.search(name) or name.lower() in self.speaking_names or (
+                    len(tokens) == 1 and name.isupper() and len(name) >= 2):
+                found.append((m.start(), name))
+        self.orgs = found
+
+    def org_at(self, position: int, head: str | None = None) -> str | None:
+        """The organisation mentioned last before `position`; with `head` ('ministry'), one whose name
+        has that word, or for a company-like head one that is not a government body."""
+        for offset, name in reversed(self.orgs):
+            if offset >= position:
+                continue
+            low = name.lower()
+            if head is None or head in low.split():
+                return name
+            if head not in GOV_HEADS and not any(g in low.split() for g in GOV_HEADS):
+                return name
+        return None
+
+    def pronoun(self, word: str, position: int) -> str | None:
+        """The nearest person mentioned before `position` whose gender agrees with the pronoun."""
+        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(word.lower())
+        for offset, name in reversed(self.mentions):
+            if offset >= position:
+                continue
+            gender = self.people[name].gender if name in self.people else None
+            if want is None or gender is None or gender == want:
+                return name
+        return self.last_person
 
     def by_surname(self, word: str) -> str | None:
-        matches = [p.name for p in self.people.values() if p.name.split()[-1].lower() == word.lower()]
+        """'Ortiz' → 'Lena Ortiz'; 'Ríos' → 'Valentina Ríos Araya' (a first surname works too)."""
+        key = word.lower()
+        matches = [p.name for p in self.people.values() if p.name.split()[-1].lower() == key]
+        if not matches:
+            matches = [p.name for p in self.people.values()
+                       if key in (t.lower() for t in p.name.split()[1:]) and key not in PARTICLES]
+        if not matches and " " in word:
+            matches = [p.name for p in self.people.values() if p.name.lower().endswith(" " + key)]
         return matches[0] if len(set(matches)) == 1 else None
 
     def by_role(self, role_phrase: str) -> str | None:
-        words = [w for w in re.findall(r"[a-z]+", role_phrase.lower()) if w not in {"the", "a", "an", "s"}]
+        phrase = re.sub(r"\b[\w-]+['’]s\b", " ", role_phrase)  # "Poland's foreign minister" → "foreign minister"
+        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in {"the", "a", "an", "s", "his", "her",
+                                                                                "its", "their", "our", "former"}
+                 and not is_demonym(w) and not is_place(w)]
         if not words:
             return None
         best: str | None = None
@@ -105,6 +230,14 @@ class SpeakerContext:
                 if all(w in role.split() or w.rstrip("s") in role.split() for w in words):
                     best = person.name
         return best
+
+
+def _gender_from_pronouns(text: str, name: str) -> str | None:
+    """'Berg said she…' more often than '…he…' right after the name: the text tells."""
+    surname = re.escape(name.split()[-1])
+    he = len(re.findall(rf"{surname}\b[^?!\n]{{0,100}}?\b(?:he|his|him)\b", text))
+    she = len(re.findall(rf"{surname}\b[^?!\n]{{0,100}}?\b(?:she|her)\b", text))
+    return "m" if he > she else "f" if she > he else None
 
 
 def split_title(phrase: str) -> tuple[str, str]:
@@ -120,11 +253,30 @@ def split_title(phrase: str) -> tuple[str, str]:
                 and all(t[:1].isupper() or t in PARTICLES for t in tokens[j + 1:]):
             i = j + 1
             break
+    # "Treasurer Amira Haddad", "Secretary of State for Tax Affairs Rui Dantas Amaral": the name starts at
+    # the first known first name followed only by capitalised words.
+    if len(tokens) - i > 2 and not first_name_gender(tokens[i]):
+        for j in range(i + 1, len(tokens) - 1):
+            rest = tokens[j:]
+            if first_name_gender(tokens[j - 1]) and tokens[j - 1].lower() not in PARTICLES:
+                break
+            if len(rest) <= 4 and tokens[j].lower() not in PARTICLES and first_name_gender(tokens[j].strip(",.")) \
+                    and all(t[:1].isupper() or t.lower() in PARTICLES for t in rest):
+                i = j
+                break
     return " ".join(tokens[:i]), " ".join(tokens[i:])
 
 
+LEADING_TIME = re.compile(r"^(?:(?:on|last|this|late on|early on)\s+(?:monday|tuesday|wednesday|thursday|friday|"
+                          r"saturday|sunday|night|week|month|year|morning|evening)\s*,?\s*|(?:and|but|then|that)\s+)+",
+                          re.IGNORECASE)
+
+
 def _clean_np(np: str) -> str:
+    np = re.sub(r"^[^\w\"“]+", "", np)
     np = np.strip(" ,;:\"'“”‘’—-")
+    np = LEADING_TIME.sub("", np)
+    np = re.sub(r"\s*\([^)]{1,40}\)", "", np)  # "Independent Electoral Commission (IEC)"
     np = AUX_TAIL.sub("", np).strip(" ,")
     return np
 
@@ -135,6 +287,28 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if not np:
         return None, [], None
     np = re.sub(r"^(?:both|the two leaders?)\b", "", np, flags=re.I).strip() or np
+    if re.match(r"^(?:a|an|one|two|three|four|several|some|many|other|\d+)\s+(?:[\w-]+\s+){0,3}?(?:"
+                r"officials?|diplomats?|sources?|persons?|people|aides?|insiders?|advisers?|advisors?|analysts?|"
+                r"economists?|executives?|members?|lawmakers?|residents?|experts?|observers?|traders?|bankers?|"
+                r"negotiators?|politicians?|commanders?|soldiers?|officers?|spokes(?:wo)?man|spokesperson|"
+                r"employees?|staff|workers?|managers?|investors?|delegates?|ministers?)\b", np, re.I) \
+            and not re.search(r"\b(?:at|of|from)\s+[A-Z]", np):
+        named = re.match(r"^(?:a|an|one|two|three|several|some)\s+(?P<org>(?:[A-Z][\w&.-]*\s+)+)", np)
+        if named and not is_demonym(named.group("org").strip()) and not is_place(named.group("org").strip()):
+            return named.group("org").strip(), [], "org"  # "a European Union official"
+        head = re.search(r"\b(company|firm|bank|ministry|government|club|party|agency|airline|group)\b", np, re.I)
+        if head:
+            org = ctx.org_at(ctx.position, head.group(1).lower())
+            return (org, [], "org") if org else (None, [], None)  # "a company spokesperson"
+        return None, [], None  # "two officials familiar with the talks", "a diplomat in Jeddah"
+    at_org = re.match(r"^(?:[\w-]+\s+){0,2}?(?:analysts?|economists?|strategists?|officials?|executives?|"
+                      r"researchers?|experts?)\s+(?:at|of|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{1,60})$", np)
+    if at_org:
+        org = re.sub(r"^the\s+", "", at_org.group("org"))
+        return org, [], "org"  # "Analysts at Holm Bank" → Holm Bank
+    bare0 = re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.I)
+    if ORG_MARKERS.search(bare0) and re.match(r"[A-Z]", bare0) and " and " in bare0 and not is_place(bare0):
+        return _org_name(bare0), [], "org"  # "Ministry of Industry and Trade" is one body
     parts = [p.strip() for p in re.split(r"\s+and\s+|\s*&\s*", np) if p.strip()]
     if len(parts) == 2 and all(_looks_like_speaker(p, ctx) for p in parts):
         first, _, kind = resolve_np(parts[0], ctx)
@@ -145,11 +319,27 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if known:
         return known, [], "person"
     low = np.lower()
+    bare = re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.I)
+    if ORG_MARKERS.search(bare) and bare[:1].isupper() and not is_place(bare):
+        return _org_name(bare), [], "org"  # "Turkish Defence Ministry", "Ministry of Transport"
+    words = low.split()
+    if words and words[0] in {"the", "its", "this"} and len(words) <= 3 and words[-1] in GENERIC_ORG_HEADS:
+        org = ctx.org_at(ctx.position, words[-1])
+        if org:
+            return org, [], "org"
+    if len(words) >= 2 and words[0] in {"the", "its"} and words[-1] in {"office", "service", "bureau"}:
+        return " ".join(np.split()[1:]), [], "org"  # "the prosecutor's office"
+    if low in {"it", "its"}:
+        org = ctx.org_at(ctx.position)
+        return (org, [], "org") if org else (None, [], None)
     first = low.split()[0] if low.split() else ""
     if first in INSTITUTION_NOUNS and len(np.split()) > 1 and re.search(r"\b(?:at|of|from)\b", low):
         return np[:1].upper() + np[1:], [], "org"  # "Analysts at Goldman Sachs", "economists at the bank"
     if low in PRONOUNS:
-        if low in {"he", "she", "i"}:
+        if low in {"he", "she"}:
+            person = ctx.pronoun(low, ctx.position)
+            return person, [], "person" if person else None
+        if low == "i":
             return ctx.last_person, [], "person" if ctx.last_person else None
         if low in {"they", "we"}:
             return ctx.last_speaker, [], "org" if ctx.last_speaker else None
@@ -158,15 +348,21 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if name and name[0].isupper() and name.split()[0].lower() not in NOT_NAMES:
         tokens = name.split()
         if len(tokens) == 1:
+            org = next((o for _, o in reversed(ctx.orgs) if o.split()[0] == tokens[0] and o != tokens[0]), None)
+            if org and not ctx.by_surname(tokens[0]):
+                return org, [], "org"  # "Semafor" → "Semafor Systems"
             full = ctx.by_surname(tokens[0])
             if full:
                 return full, [], "person"
             if tokens[0].lower() in INSTITUTION_NOUNS:
                 return tokens[0], [], "org"
+            if is_place(tokens[0]):
+                return tokens[0], [], "place"
             return tokens[0], [], "org" if tokens[0].isupper() or role == "" else "person"
         if name in ctx.people:
             return name, [], "person"
-        if len(tokens) <= 4 and all(t[0].isupper() for t in tokens if t.lower() not in {"of", "the", "de"}):
+        if len(tokens) <= 4 and all(t[0].isupper() or t.lower() in PARTICLES or re.match(r"[a-z]{1,3}-[A-Z]", t)
+                                    for t in tokens if t.lower() not in {"of", "the", "de"}):
             last = tokens[-1].lower()
             if last in INSTITUTION_NOUNS or any(t.lower() in INSTITUTION_NOUNS for t in tokens):
                 return name, [], "org"
@@ -186,6 +382,21 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         phrase = " ".join(words)
         return (phrase[:1].upper() + phrase[1:]) if phrase else None, [], "org"
     return None, [], None
+
+
+DESCRIPTOR = re.compile(r"^(?:(?:[a-z][\w-]*|[A-Z][\w-]*maker|[A-Z][a-z]+(?=\s+[a-z]))\s+)+(?=[A-Z])")
+
+
+def _org_name(name: str) -> str:
+    """'Finnish carrier Aurora Air' → 'Aurora Air'; 'Steelmaker Nordstål' → 'Nordstål'; possessive dropped."""
+    name = re.sub(r"['’]s$", "", name.strip())
+    m = DESCRIPTOR.match(name)
+    if m and all(w.islower() or is_demonym(w) or w.lower().endswith("maker") or w.lower() in TITLE_WORDS
+                 for w in m.group(0).split()):
+        rest = name[m.end():]
+        if rest and not is_place(rest):
+            return rest
+    return name
 
 
 def _known_person_in(np: str, ctx: SpeakerContext) -> str | None:
@@ -226,3 +437,44 @@ def remember(ctx: SpeakerContext, speaker: str | None, kind: str | None) -> None
 def aliases_for(ctx: SpeakerContext, speaker: str) -> list[str]:
     person = ctx.people.get(speaker)
     return sorted(person.aliases) if person else []
+
+
+# Courts and legislatures are the subjects of events ("the Supreme Court will hear…", "the Ohio House will
+# vote…"); they speak through rulings and statements, which frames attribute.
+NON_SPEAKING_BODY = re.compile(r"\b(?:Court|House|Senate|Parliament|Assembly|Congress|Duma|Rada|Bundestag|Knesset|"
+                               r"Security Council|Sejm|Legislature|Tribunal|Jury)\b")
+GENERIC_SPEAKING_NOUNS = {"officials", "official", "analysts", "economists", "experts", "executives", "sources",
+                          "diplomats", "spokesperson", "spokesman", "spokeswoman", "organisers", "organizers",
+                          "policymakers", "forecasters", "strategists"}
+
+
+def subject_speaks(np: str, speaker: str | None, kind: str | None, ctx: SpeakerContext) -> bool:
+    """A clause's grammatical subject is its speaker only if it is a person or a body that speaks:
+    'Ortiz will…', 'the ministry expects…' yes; 'prices', 'the bill', 'Congress', 'Seoul', 'Ukraine' no."""
+    if not speaker:
+        return False
+    if kind == "person":
+        return True
+    phrase = _clean_np(np)
+    bare = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    if is_place(bare) or is_place(speaker) or is_non_speaker_body(bare) or is_non_speaker_body(phrase) or \
+            NON_SPEAKING_BODY.search(speaker):
+        return False
+    if speaker.lower() in ctx.speaking_names or bare.lower() in ctx.speaking_names:
+        return True
+    if speaker in ctx.people:
+        return True
+    if ORG_MARKERS.search(speaker) or ORG_MARKERS.search(bare):
+        return True
+    words = bare.lower().split()
+    if words and (words[-1] in GENERIC_SPEAKING_NOUNS or words[0] in GENERIC_SPEAKING_NOUNS):
+        return True
+    if re.search(r"\b(?:at|of|from)\s+[A-Z]", bare) and words and words[0] in INSTITUTION_NOUNS:
+        return True  # "analysts at Goldman Sachs"
+    if speaker == ctx.last_org and re.match(r"(?:the|its)\s", phrase, re.I):
+        return True  # "the company" standing for the one just named
+    if len(speaker) >= 2 and speaker.isupper() and not is_place(speaker):
+        return True  # ECB, OPEC, NATO
+    if speaker.split()[0].lower() in ("ministry", "government") or is_demonym(speaker.split()[0]):
+        return bool(re.search(r"\b(?:government|ministry|officials|authorities)\b", bare, re.I))
+    return False
