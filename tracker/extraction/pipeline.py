@@ -300,7 +300,7 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     "according to X", the line's label (channel posts, transcripts), then the clause's subject if it
     is a person or a body that speaks."""
     subject = sentence[clause_start:trig_pos]
-    subject = re.split(r",\s*", subject)[-1] if subject.count(",") else subject
+    subject = _head_chunk(subject) if subject.count(",") else subject
     subject = re.sub(r"\s+(?:see|sees|saw|put|puts|give|gives|gave|assign|assigns|estimate|estimates|"
                      r"estimated|now|also)(?:\s+(?:a|an|the))?\s*$", "", subject)
     subj_speaker, subj_co, subj_kind = resolve_np(subject, ctx)
@@ -312,7 +312,7 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     frames = [m for m in SPEECH_FRAME.finditer(masked) if m.end("verb") <= trig_pos]
     resolved: list[tuple[re.Match[str], str, list[str], str | None]] = []
     for frame in frames:
-        np = re.split(r",\s*|\bthat\s|\bwhich\s|\bwho\s|:\s", frame.group("np"))[-1]
+        np = _head_chunk(frame.group("np"))
         said_in = re.search(r"\s(?:said|says|told|tells)\b", np)
         if said_in:
             np = np[:said_in.start()]  # "Analysts at Holm Bank said the outlook … and predicted"
@@ -408,6 +408,20 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
     return None, [], None
 
 
+def _head_chunk(np: str) -> str:
+    """The part of a comma-separated noun phrase that names the speaker: 'Melnychenko, speaking alongside
+    his Danish counterpart in Kyiv,' → 'Melnychenko'; 'the vaccine's manufacturer, the Pune-based Serene
+    Biologics' → the last; relative and participial chunks and ages are skipped."""
+    parts = [p for p in re.split(r",\s*|\bthat\s|:\s", np)]
+    for part in reversed(parts):
+        bare = part.strip()
+        if not bare or re.match(r"(?:[a-z]+ing|who|which|whose|where|\d+|aged|speaking|also|however)\b", bare) or \
+                re.search(r"\b(?:who|which)\b", bare):
+            continue
+        return part
+    return parts[-1] if parts else np
+
+
 SUBJECT_END = re.compile(r"\s(?:on|in|at|last|this|has|have|had|is|was|were|are|will|would|said|says|and|who|which|"
                          r"[a-z]+ed|[a-z]+s)\b")
 
@@ -431,7 +445,7 @@ def _author(text: str, ctx: SpeakerContext) -> str | None:
     if not lines:
         return None
     candidates: list[str] = []
-    m = AUTHOR_HEADER.match(lines[0])
+    m = AUTHOR_HEADER.match(lines[0]) or re.match(r"^\W*(?P<who>[^|\n]{3,60}?)\s*\|[^\n]{0,80}$", lines[0])
     if m:
         candidates.append(m.group("who"))
     m = SIGNATURE.match(lines[-1])
@@ -442,9 +456,12 @@ def _author(text: str, ctx: SpeakerContext) -> str | None:
         if by:
             candidates.append(by.group("who"))
     for who in candidates:
+        who = re.sub(r"[^\w\s.'’&-]", "", who).strip()
         speaker, _, kind = resolve_np(who.split(",")[0], ctx)
         if speaker and (kind == "person" or subject_speaks(who, speaker, kind, ctx)):
             return speaker
+        if who and (who.isupper() or all(w[:1].isupper() for w in who.split())) and len(who.split()) <= 4:
+            return who.title() if who.isupper() else who  # a channel's name: "MARKETS INSIDE"
     return None
 
 
@@ -457,7 +474,8 @@ def _document_owner(np: str, subject_speaker: str | None, ctx: SpeakerContext) -
         speaker, _, _ = resolve_np(m.group(1), ctx)
         if speaker:
             return speaker
-    m = re.search(r"\b(?:by|from)\s+(?P<who>(?:the\s+)?[A-Z][^,;]{1,60}|the\s+\w+)", np)
+    m = re.search(r"(?<!seen )(?<!obtained )(?<!reviewed )(?<!reported )\b(?:by|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}"
+                  r"(?P<who>[A-Z][\w&.’'-]*(?:\s+(?:of\s+)?[A-Z][\w&.’'-]*)*)", np)
     if m:
         speaker, _, _ = resolve_np(m.group("who"), ctx)
         if speaker:
@@ -478,9 +496,9 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
                 continue
             m = INTERVIEWEE.search(p)
             if m:
-                interviewee, _, _ = resolve_np(m.group("np"), ctx)
+                interviewee = next((name for name in ctx.people if name in m.group("np")), None)
                 if interviewee is None:
-                    interviewee = next((name for name in ctx.people if name in m.group("np")), None)
+                    interviewee, _, _ = resolve_np(m.group("np"), ctx)
             if interviewee:
                 break
         if interviewee is None and ctx.mentions:
@@ -506,9 +524,10 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
         if m and not NOT_LABELS.match(m.group("label").strip()) and len(m.group("label").split()) <= 7:
             label = m.group("label").strip()
             speaker: str | None = None
-            if label.isupper() and len(label) > 2:
-                speaker = ctx.by_surname(label.split()[-1].title()) or next(
-                    (n for n in ctx.people if n.upper() == label), None) or label.title()
+            if re.sub(r"\s*\([^)]*\)", "", label).isupper() and len(label) > 2:
+                label = re.sub(r"\s*\([^)]*\)", "", label).strip()  # "FOLASADE ADEBAYO-WILLIAMS (CFO)"
+                speaker = next((n for n in ctx.people if n.upper() == label), None) or \
+                    ctx.by_surname(label.split()[-1].title()) or label.title()
             else:
                 speaker, _, kind = resolve_np(label, ctx)
                 if speaker and not subject_speaks(label, speaker, kind, ctx) and \
@@ -621,7 +640,7 @@ def extract(text: str, published: date) -> list[Claim]:
     fiscal_end = fiscal_year_end(text)
     events = _dated_events(text, published, fiscal_end)
     labels = _line_labels(text, ctx)
-    author = _author(text, ctx) if FIRST_PERSON.search(text) or AUTHOR_HEADER.match(text.lstrip()) else None
+    author = _author(text, ctx) if FIRST_PERSON.search(text) else None
     claims: list[Claim] = []
     sentences = split_sentences(text)
     prev_quote_speaker: str | None = None
@@ -674,6 +693,10 @@ def extract(text: str, published: date) -> list[Claim]:
                                                                      line_speaker)
             if reported_past:
                 continue  # "had pledged two years ago that the line would open": history, not an open claim
+            first_person = re.fullmatch(r"\s*(?:we|i|our\s+\w+)\s*", s[c_start:trig.start()], re.I)
+            if first_person and author and not line_speaker and (speaker is None or speaker == ctx.last_speaker) \
+                    and not has_quote:
+                speaker, kind = author, "person"
             if speaker is None and re.fullmatch(r"\s*(?:he|she|they|we|i)\s*", s[c_start:trig.start()], re.I):
                 speaker = line_speaker or author or ctx.last_speaker
             if speaker is None and quoted_start and quote_speaker:

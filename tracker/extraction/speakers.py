@@ -36,7 +36,11 @@ NOT_PERSON_TOKENS = {"democrat", "democrats", "republican", "republicans", "part
                      "road", "square", "bridge", "airport", "station", "university", "hospital", "school", "park",
                      "river", "lake", "mountain", "island", "bay", "coast", "valley", "county", "district",
                      "province", "region", "city", "state", "republic", "kingdom", "games", "olympics", "prize",
-                     "award", "summit", "forum", "index", "report", "act", "bill", "law", "plan", "fund", "forces"}
+                     "award", "summit", "forum", "index", "report", "act", "bill", "law", "plan", "fund", "forces",
+                     "international", "open", "masters", "championship", "championships", "grand", "prix",
+                     "classic", "studies", "research", "analytics", "economics", "consulting", "advisory",
+                     "associates", "mobility", "biologics", "media", "news", "times", "post", "herald", "tribune",
+                     "journal", "gazette", "telegraph", "express", "daily", "weekly", "tv", "radio", "group"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 INSTITUTION_NOUNS = {
     "officials", "official", "policymakers", "government", "ministry", "company", "firm", "bank", "analysts",
@@ -67,7 +71,9 @@ ORG_MARKERS = re.compile(
     r"\b(?:Ministry|Bank|Corp|Corporation|Inc|Ltd|Group|Airlines?|Airways|Agency|Council|Commission|Authority|"
     r"Institute|Union|Party|Motors|Energy|Holdings|Foundation|Fund|Office|Department|Service|Federation|League|"
     r"Association|Reserve|Board|Committee|Court|Company|Co|Partners|Capital|Systems|Technologies|Labs|"
-    r"Pharma|Therapeutics|Club|FC|Securities|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
+    r"Pharma|Therapeutics|Club|FC|Securities|Studies|Research|Analytics|Economics|Consulting|Advisory|Associates|"
+    r"Mobility|Biologics|Biotech|Vaccines|Sciences|Genomics|Robotics|Logistics|Semiconductor|Semiconductors|"
+    r"Insurance|Investments?|Ventures|Entertainment|Communications|Airlines|Shipping|Automotive|Solar|Wind|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
     r"Treasury|Secretariat|Administration|Organi[sz]ation|Alliance|Network|Media|News|Times|Post|Press|Bureau)\b")
 ORG_NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w&’'+.-]*[ ]+(?:(?:of|for|and|de|du|the|&)[ ]+)*){0,6}"
@@ -114,10 +120,13 @@ class SpeakerContext:
                     break
                 role_words.insert(0, word)
             role, name = split_title(" ".join([*role_words, m.group(0)]))
+            if name.isupper():
+                name = name.title()  # "CHUKWUEMEKA OKONKWO (CEO):" in a transcript
             tokens = name.split()
             if len(tokens) < 2 or any(t.lower() in NOT_NAMES or t.lower() in NOT_PERSON_TOKENS for t in tokens) \
                     or ORG_MARKERS.search(name) or re.search(r"['’]s?$", tokens[0]) or is_place(name) \
-                    or is_demonym(tokens[0]) or tokens[0].lower() in {"west", "east", "north", "south", "central"}:
+                    or is_demonym(tokens[0]) or tokens[0].lower() in {"west", "east", "north", "south", "central"} \
+                    or is_place(tokens[0]):
                 continue
             # A capitalised pair with neither a title, a known first name nor a speech verb may be a place
             # or a headline.
@@ -171,6 +180,9 @@ class SpeakerContext:
             name = m.group(0).strip()
             name = re.sub(r"^(?:The|A|An|Its|Their|His|Her)\s+", "", name)
             name = re.sub(r"['’]s$", "", name)
+            name = re.split(r"\.\s+", name)[-1]
+            name = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w ]+$", lambda t: "" if is_place(t.group(0).split(" of ")[-1]
+                          .replace("the ", "")) else t.group(0), name)
             cut = [i for i, t in enumerate(name.split()) if t.lower() in PERSON_ROLE_NOUNS | {"minister", "ceo"}]
             if cut:
                 name = " ".join(name.split()[:cut[0]])
@@ -178,7 +190,7 @@ class SpeakerContext:
                 continue
             tokens = name.split()
             if ORG_MARKERS.search(name) or name.lower() in self.speaking_names or (
-                    len(tokens) == 1 and name.isupper() and len(name) >= 2):
+                    len(tokens) == 1 and name.replace(".", "").isupper() and len(name.replace(".", "")) >= 3):
                 found.append((m.start(), name))
         self.orgs = found
 
@@ -198,13 +210,20 @@ class SpeakerContext:
     def pronoun(self, word: str, position: int) -> str | None:
         """The nearest person mentioned before `position` whose gender agrees with the pronoun."""
         want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(word.lower())
+        unknown: tuple[int, str] | None = None
         for offset, name in reversed(self.mentions):
             if offset >= position:
                 continue
             gender = self.people[name].gender if name in self.people else None
-            if want is None or gender is None or gender == want:
-                return name
-        return self.last_person
+            if want is None or gender == want:
+                # a person whose gender agrees wins over a nearer one whose gender is unknown, unless that
+                # one is much nearer
+                if unknown is None or unknown[0] - offset < 400:
+                    return name
+                return unknown[1]
+            if gender is None and unknown is None:
+                unknown = (offset, name)
+        return unknown[1] if unknown else self.last_person
 
     def by_surname(self, word: str) -> str | None:
         """'Ortiz' → 'Lena Ortiz'; 'Ríos' → 'Valentina Ríos Araya' (a first surname works too)."""
@@ -287,13 +306,20 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if not np:
         return None, [], None
     np = re.sub(r"^(?:both|the two leaders?)\b", "", np, flags=re.I).strip() or np
-    if re.match(r"^(?:a|an|one|two|three|four|several|some|many|other|\d+)\s+(?:[\w-]+\s+){0,3}?(?:"
+    in_org = re.match(r"^(?:our\s+|the\s+)?(?:sources?|officials?|people|insiders?)\s+(?:in|at|inside|close to|within)\s+"
+                      r"(?:the\s+)?(?P<org>[A-Z][^,;]{1,60})$", np)
+    if in_org:
+        return _org_name(in_org.group("org")), [], "org"  # "our sources in the Energy Ministry"
+    role_person = re.match(r"^(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<role>judge|prosecutor|mediator|spokes\w+|minister)\b", np)
+    if role_person and ctx.by_role(role_person.group("role")):
+        return ctx.by_role(role_person.group("role")), [], "person"  # "a federal judge" named later
+    if re.match(r"^(?:a|an|one|two|three|four|several|some|many|other|\d+)\s+(?:[\w.-]+\s+){0,3}?(?:"
                 r"officials?|diplomats?|sources?|persons?|people|aides?|insiders?|advisers?|advisors?|analysts?|"
                 r"economists?|executives?|members?|lawmakers?|residents?|experts?|observers?|traders?|bankers?|"
                 r"negotiators?|politicians?|commanders?|soldiers?|officers?|spokes(?:wo)?man|spokesperson|"
                 r"employees?|staff|workers?|managers?|investors?|delegates?|ministers?)\b", np, re.I) \
             and not re.search(r"\b(?:at|of|from)\s+[A-Z]", np):
-        named = re.match(r"^(?:a|an|one|two|three|several|some)\s+(?P<org>(?:[A-Z][\w&.-]*\s+)+)", np)
+        named = re.match(r"^(?:a|an|one|two|three|several|some)\s+(?P<org>(?:[A-Z][\w&.-]*\s+)+)", np.strip() + " ")
         if named and not is_demonym(named.group("org").strip()) and not is_place(named.group("org").strip()):
             return named.group("org").strip(), [], "org"  # "a European Union official"
         head = re.search(r"\b(company|firm|bank|ministry|government|club|party|agency|airline|group)\b", np, re.I)
@@ -327,8 +353,9 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         org = ctx.org_at(ctx.position, words[-1])
         if org:
             return org, [], "org"
-    if len(words) >= 2 and words[0] in {"the", "its"} and words[-1] in {"office", "service", "bureau"}:
-        return " ".join(np.split()[1:]), [], "org"  # "the prosecutor's office"
+    if len(words) >= 2 and words[-1] in {"office", "service", "bureau"} and (
+            words[0] in {"the", "its"} or re.search(r"['’]s\b", np)):
+        return re.sub(r"^(?:the|its)\s+", "", np, flags=re.I), [], "org"  # "the prosecutor's office"
     if low in {"it", "its"}:
         org = ctx.org_at(ctx.position)
         return (org, [], "org") if org else (None, [], None)
@@ -400,13 +427,18 @@ def _org_name(name: str) -> str:
 
 
 def _known_person_in(np: str, ctx: SpeakerContext) -> str | None:
-    """A person learned from the text whose full name, or unique surname as the last word, is in the phrase."""
+    """A person learned from the text whose full name, or unique surname as the last word, is in the phrase
+    and heads it ('the fraud trial of Erik Halvorsen' is not Halvorsen speaking)."""
     best: tuple[int, str] | None = None
     for name in ctx.people:
         idx = np.rfind(name)
         if idx >= 0 and (best is None or idx > best[0]):
             best = (idx, name)
     if best:
+        before = np[:best[0]]
+        if re.search(r"\b(?:of|for|against|with|to|from|by|about|on|alongside|like)\s+(?:\w+\s+){0,4}$", before) \
+                and not np[best[0] + len(best[1]):].strip():
+            return None
         return best[1]
     words = re.findall(r"[\w’'+-]+", np)
     if words and words[-1][:1].isupper() and len(words) <= 6:
