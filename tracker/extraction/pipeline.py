@@ -140,7 +140,7 @@ SPEECH_FRAME = re.compile(
     rf"publicly|previously)\s+)*(?P<verb>{SPEECH_VERBS})\b(?P<obj>(?:\s+(?!that\b)[\w'’-]+){{0,3}}?)"
     rf"(?P<that>\s+(?:on\s+\w+\s+)?that\b|\s+(?=\w)|(?=,\s))",
 )
-APPOSITIVE = re.compile(rf",\s*(?:a|an|the|who|whose|which|[A-Z][\w'’-]+['’]s|[a-z]+ed)\s[^,;]{{2,90}},(?=\s*(?:{SPEECH_VERBS})\b)")
+APPOSITIVE = re.compile(rf",\s*(?:a|an|the|who|whose|which|[A-Z][\w'’-]+['’]s|[a-z]+ed|[a-z]+ing|\d+|aged)\s[^,;]{{2,140}},(?=\s*(?:{SPEECH_VERBS})\b)")
 TRAILING = re.compile(
     rf"[,\"”]\s*(?:(?P<np1>[^,;\"”]{{1,100}}?)\s+(?:{SPEECH_VERBS})|(?:said|says|added|told reporters)\s+"
     rf"(?P<np2>[^,;.\"”]{{1,100}}))(?:[^.;]{{0,60}})?[.!]?[\"”]?\s*$",
@@ -304,7 +304,14 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     subject = re.sub(r"\s+(?:see|sees|saw|put|puts|give|gives|gave|assign|assigns|estimate|estimates|"
                      r"estimated|now|also)(?:\s+(?:a|an|the))?\s*$", "", subject)
     subj_speaker, subj_co, subj_kind = resolve_np(subject, ctx)
-    if not subject_speaks(subject, subj_speaker, subj_kind, ctx):
+    raw_subject = (subj_speaker, subj_co, subj_kind)
+    owned = OWNED_SUBJECT.match(subject.strip())
+    if owned:  # "the bank's new inflation report projects …", "the bank's staff now forecast …"
+        org = ctx.org_at(ctx.position, owned.group("head").lower()) or resolve_np(owned.group("owner"), ctx)[0]
+        subj_speaker, subj_co, subj_kind = (org, [], "org") if org else (None, [], None)
+    elif not subject_speaks(subject, subj_speaker, subj_kind, ctx) or PASSIVE_EXPECTATION.match(
+            sentence[trig_pos:trig_pos + 40]):
+        # "prices will rise", "the WHO is expected to update …": the narrator's or others' expectation
         subj_speaker, subj_co, subj_kind = None, [], None
     # "Lopez, a Democrat from Nevada, predicted that …": blank the appositive (same length, so every
     # offset still points into `sentence`) and the frame reads "Lopez predicted that".
@@ -339,7 +346,8 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         body_start = frame.end("that") if frame.group("that").strip() else frame.end("verb")
         body_start = _skip_speech_time(sentence, body_start)
         return speaker, co, kind, max(clause_start, body_start) if body_start <= trig_pos else clause_start, past
-    tail_speaker, tail_co, tail_kind = _tail(sentence, trig_pos, clause_end, subj_speaker, subj_kind, ctx)
+    tail_speaker, tail_co, tail_kind = _tail(sentence, trig_pos, clause_end, subj_speaker, subj_kind, ctx,
+                                             raw_subject)
     if tail_speaker:
         return tail_speaker, tail_co, tail_kind, clause_start, False
     acc = ACCORDING.search(sentence)
@@ -381,7 +389,9 @@ def _tail_cuts(sentence: str, trig_pos: int, clause_end: int) -> list[int]:
 
 
 def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | None, subj_kind: str | None,
-          ctx: SpeakerContext) -> tuple[str | None, list[str], str | None]:
+          ctx: SpeakerContext,
+          raw_subject: tuple[str | None, list[str], str | None] = (None, [], None)
+          ) -> tuple[str | None, list[str], str | None]:
     """The attribution after a claim: the first comma or closing quote after it that opens a frame
     whose speaker resolves ('…, the Interior Ministry said on Friday, after …', '…,\" she added')."""
     for at in _tail_cuts(sentence, trig_pos, clause_end):
@@ -390,6 +400,11 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
                 re.sub(r"^\s*(?:that\s+)?(?:[\w'’-]+\s+){0,4}?", "", sentence[at + tail.end():at + tail.end() + 40])):
             continue  # ", which Trump claims could lead to ..." is another claim, not this one's attribution
         tail_np = (tail.group("np1") or tail.group("np2") or "").strip()
+        if not re.match(r"(?:[A-Z\"“]|(?:the|a|an|its|his|her|their|our|he|she|they|we|i|one|two|three|several|some|"
+                        r"senior|top|both|officials?|analysts?|sources?|economists?|experts?)\b)", tail_np):
+            continue  # "…, above analysts' estimates": not an attribution
+        if re.match(r"(?:the two|both)\s+\w+", tail_np, re.I) and raw_subject[0]:
+            return raw_subject  # "Germany's Greens and the CDU will …, the two parties said"
         if GENERIC_ORG.match(tail_np) and subj_speaker and subj_kind == "org":
             return subj_speaker, [], subj_kind  # "OPEC+ will ..., the group said"
         if DOCUMENT_NOUNS.search(tail_np.split()[-1] if tail_np.split() else ""):
@@ -422,6 +437,14 @@ def _head_chunk(np: str) -> str:
     return parts[-1] if parts else np
 
 
+OWNED_SUBJECT = re.compile(r"^(?:the|its)\s+(?P<owner>[\w-]+)['’]s\s+(?:own\s+|new\s+|latest\s+|\w+ly\s+)*(?:[\w-]+\s+){0,2}"
+                           r"(?P<head>staff|economists|engineers|analysts|researchers|board|officials|management|"
+                           r"report|forecast|projections?|statement|outlook|survey|models?)\s*(?:now\s*)?$", re.I)
+OWNED_SUBJECT_HEAD = OWNED_SUBJECT
+PASSIVE_EXPECTATION = re.compile(r"(?:is|are|was|were)\s+(?:not\s+|still\s+|now\s+|also\s+)?(?:expected|likely|"
+                                 r"unlikely|set|due|poised|projected|forecast|seen|tipped|widely expected)\b", re.I)
+
+
 SUBJECT_END = re.compile(r"\s(?:on|in|at|last|this|has|have|had|is|was|were|are|will|would|said|says|and|who|which|"
                          r"[a-z]+ed|[a-z]+s)\b")
 
@@ -435,6 +458,8 @@ def _sentence_subject(sentence: str) -> str:
 AUTHOR_HEADER = re.compile(r"^[^\w]*(?P<who>[^|·•\n]{3,80}?)\s*(?:[|·•]|—|–|-)\s*(?:official|channel|telegram|"
                            r"blog|page|account|press service|office)\b[^\n]*$", re.IGNORECASE)
 SIGNATURE = re.compile(r"^\s*(?:[—–-]+|~)\s*(?P<who>[A-Z][^\n]{2,80})$")
+SECTION_WORDS = re.compile(r"^(?:opinion|analysis|comment|commentary|editorial|column|breaking|live|update|news|"
+                           r"explainer|feature|interview|review|letters?|guest post|viewpoint|perspective)\b", re.I)
 FIRST_PERSON = re.compile(r"(?<![\"“«\w])(?:we|our|us|I|my)\b")
 
 
@@ -446,13 +471,14 @@ def _author(text: str, ctx: SpeakerContext) -> str | None:
         return None
     candidates: list[str] = []
     m = AUTHOR_HEADER.match(lines[0]) or re.match(r"^\W*(?P<who>[^|\n]{3,60}?)\s*\|[^\n]{0,80}$", lines[0])
-    if m:
+    if m and not SECTION_WORDS.match(m.group("who").strip()):
         candidates.append(m.group("who"))
     m = SIGNATURE.match(lines[-1])
     if m:
         candidates.append(m.group("who"))
     for line in lines[:3]:
-        by = re.match(r"^\W*(?:by|written by|opinion by|forwarded from)\s+(?P<who>[A-Z][^,|\n]{2,60})", line, re.I)
+        by = re.match(r"^\W*(?:by|written by|opinion by|forwarded from)\s+(?:dr\.?\s+|prof\.?\s+)?"
+                      r"(?P<who>[A-Z][^,|\n]{2,60})", line, re.I)
         if by:
             candidates.append(by.group("who"))
     for who in candidates:
@@ -468,7 +494,7 @@ def _author(text: str, ctx: SpeakerContext) -> str | None:
 def _document_owner(np: str, subject_speaker: str | None, ctx: SpeakerContext) -> str | None:
     """Whose document speaks: "Velo's filing" → Velo; "a statement issued by the ministry" → the ministry;
     "a strategy document it published" / "the note" → the clause's subject or the organisation in view."""
-    m = re.search(r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})['’]s?\s+(?:\w+\s+){0,2}"
+    m = re.search(r"([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4})(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}"
                   + DOCUMENT_NOUNS.pattern, np)
     if m:
         speaker, _, _ = resolve_np(m.group(1), ctx)
@@ -480,7 +506,55 @@ def _document_owner(np: str, subject_speaker: str | None, ctx: SpeakerContext) -
         speaker, _, _ = resolve_np(m.group("who"), ctx)
         if speaker:
             return speaker
-    return subject_speaker or ctx.org_at(ctx.position)
+    head = re.search(r"\b(?:the|its|a)\s+(?P<head>party|company|bank|ministry|government|agency|club|union)\b", np)
+    if head:
+        return ctx.org_at(ctx.position, head.group("head")) or subject_speaker  # "a party memo"
+    return subject_speaker
+
+
+def _quote_speakers(sentences: list[Any], text: str, ctx: SpeakerContext,
+                    labels: dict[int, tuple[str | None, int, bool]]) -> dict[int, str]:
+    """Who speaks in sentences that are inside a quotation: a quote runs over several sentences
+    ('"My goal is a title. I really think I can win one before I turn 25."') and is attributed once,
+    before, inside or after the run."""
+    result: dict[int, str] = {}
+    groups: list[list[int]] = []
+    attributions: dict[int, str | None] = {}
+    open_quote = False
+    previous_paragraph = -1
+    for i, sent in enumerate(sentences):
+        s = sent.text
+        starts_quoted = bool(re.match(r"\s*[\"“«]", s))
+        if sent.paragraph != previous_paragraph and not starts_quoted:
+            open_quote = False
+        inside = open_quote or starts_quoted
+        straight = s.count('"')
+        opens, closes = s.count("“") + s.count("«"), s.count("”") + s.count("»")
+        if straight % 2 == 1:
+            open_quote = not open_quote
+        elif opens != closes:
+            open_quote = opens > closes
+        has_quote = straight > 0 or opens > 0 or closes > 0
+        if has_quote or sent.paragraph in labels:
+            ctx.position = sent.start
+            attributions[i] = _speaker(s, 0, 0, len(s), ctx)[0] if has_quote else None
+        if inside:
+            if groups and groups[-1][-1] == i - 1 and sentences[i - 1].paragraph == sent.paragraph or (
+                    groups and groups[-1][-1] == i - 1 and starts_quoted):
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+        elif has_quote and groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)  # the sentence that closes the quote and attributes it
+        previous_paragraph = sent.paragraph
+    for group in groups:
+        speaker = next((attributions[i] for i in group if attributions.get(i)), None)
+        if speaker is None and group[0] > 0:
+            speaker = attributions.get(group[0] - 1)
+        if speaker:
+            for i in group:
+                result[i] = speaker
+    return result
 
 
 def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, int, bool]]:
@@ -643,6 +717,7 @@ def extract(text: str, published: date) -> list[Claim]:
     author = _author(text, ctx) if FIRST_PERSON.search(text) else None
     claims: list[Claim] = []
     sentences = split_sentences(text)
+    quoted = _quote_speakers(sentences, text, ctx, labels)
     prev_quote_speaker: str | None = None
     line_starts = [0]
     for line in text.split("\n")[:-1]:
@@ -699,6 +774,8 @@ def extract(text: str, published: date) -> list[Claim]:
                 speaker, kind = author, "person"
             if speaker is None and re.fullmatch(r"\s*(?:he|she|they|we|i)\s*", s[c_start:trig.start()], re.I):
                 speaker = line_speaker or author or ctx.last_speaker
+            if index in quoted and (speaker is None or re.fullmatch(r"\s*(?:i|we)\s*", s[c_start:trig.start()], re.I)):
+                speaker, kind = quoted[index], "person"  # a quotation that runs over several sentences
             if speaker is None and quoted_start and quote_speaker:
                 speaker, kind = quote_speaker, "person"  # a quote that runs on from the sentence before
             if speaker is None and author:

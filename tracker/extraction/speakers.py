@@ -157,7 +157,8 @@ class SpeakerContext:
         self._find_mentions(text)
         self._find_orgs(text)
         for m in re.finditer(rf"(?<![\w’'-])((?:[A-Z][\w&’'+.-]*\s){{0,3}}[A-Z][\w&’'+-]*)"
-                             rf"(?:,[^,]{{3,80}},)?\s+(?:{SPEECH_VERBS})\b", text):
+                             rf"(?:,[^,]{{3,80}},)?\s+(?:on \w+day\s+)?(?:{SPEECH_VERBS}|plans|expects|aims|intends|"
+                             rf"reported|posted|raised|announced|unveiled|launched)\b", text):
             self.speaking_names.add(m.group(1).lower())
 
     def _find_mentions(self, text: str) -> None:
@@ -306,11 +307,11 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if not np:
         return None, [], None
     np = re.sub(r"^(?:both|the two leaders?)\b", "", np, flags=re.I).strip() or np
-    in_org = re.match(r"^(?:our\s+|the\s+)?(?:sources?|officials?|people|insiders?)\s+(?:in|at|inside|close to|within)\s+"
+    in_org = re.match(r"^(?i:our\s+|the\s+)?(?i:sources?|officials?|people|insiders?)\s+(?:in|at|inside|close to|within)\s+"
                       r"(?:the\s+)?(?P<org>[A-Z][^,;]{1,60})$", np)
     if in_org:
         return _org_name(in_org.group("org")), [], "org"  # "our sources in the Energy Ministry"
-    role_person = re.match(r"^(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<role>judge|prosecutor|mediator|spokes\w+|minister)\b", np)
+    role_person = re.match(r"^(?i:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<role>judge|prosecutor|mediator|spokes\w+|minister)\b", np)
     if role_person and ctx.by_role(role_person.group("role")):
         return ctx.by_role(role_person.group("role")), [], "person"  # "a federal judge" named later
     if re.match(r"^(?:a|an|one|two|three|four|several|some|many|other|\d+)\s+(?:[\w.-]+\s+){0,3}?(?:"
@@ -319,7 +320,7 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
                 r"negotiators?|politicians?|commanders?|soldiers?|officers?|spokes(?:wo)?man|spokesperson|"
                 r"employees?|staff|workers?|managers?|investors?|delegates?|ministers?)\b", np, re.I) \
             and not re.search(r"\b(?:at|of|from)\s+[A-Z]", np):
-        named = re.match(r"^(?:a|an|one|two|three|several|some)\s+(?P<org>(?:[A-Z][\w&.-]*\s+)+)", np.strip() + " ")
+        named = re.match(r"^(?i:a|an|one|two|three|several|some)\s+(?:senior\s+|top\s+|former\s+)?(?P<org>(?:[A-Z][\w&.-]*\s+)+)", np.strip() + " ")
         if named and not is_demonym(named.group("org").strip()) and not is_place(named.group("org").strip()):
             return named.group("org").strip(), [], "org"  # "a European Union official"
         head = re.search(r"\b(company|firm|bank|ministry|government|club|party|agency|airline|group)\b", np, re.I)
@@ -327,8 +328,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
             org = ctx.org_at(ctx.position, head.group(1).lower())
             return (org, [], "org") if org else (None, [], None)  # "a company spokesperson"
         return None, [], None  # "two officials familiar with the talks", "a diplomat in Jeddah"
-    at_org = re.match(r"^(?:[\w-]+\s+){0,2}?(?:analysts?|economists?|strategists?|officials?|executives?|"
-                      r"researchers?|experts?)\s+(?:at|of|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{1,60})$", np)
+    at_org = re.match(r"^(?:[\w-]+\s+){0,2}?(?i:analysts?|economists?|strategists?|officials?|executives?|"
+                      r"researchers?|experts?|staff)\s+(?:at|of|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{1,60})$", np)
     if at_org:
         org = re.sub(r"^the\s+", "", at_org.group("org"))
         return org, [], "org"  # "Analysts at Holm Bank" → Holm Bank
@@ -411,7 +412,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     return None, [], None
 
 
-DESCRIPTOR = re.compile(r"^(?:(?:[a-z][\w-]*|[A-Z][\w-]*maker|[A-Z][a-z]+(?=\s+[a-z]))\s+)+(?=[A-Z])")
+DESCRIPTOR = re.compile(r"^(?:(?:[a-z][\w-]*|[A-Z][\w-]*maker|[A-Z][a-z]+(?=\s+[a-z])|[A-Z][a-z]*-[a-z][\w-]*)\s+)+"
+                        r"(?=[A-Z])")
 
 
 def _org_name(name: str) -> str:
@@ -419,7 +421,7 @@ def _org_name(name: str) -> str:
     name = re.sub(r"['’]s$", "", name.strip())
     m = DESCRIPTOR.match(name)
     if m and all(w.islower() or is_demonym(w) or w.lower().endswith("maker") or w.lower() in TITLE_WORDS
-                 for w in m.group(0).split()):
+                 or re.match(r"[A-Z][a-z]*-[a-z]", w) for w in m.group(0).split()):
         rest = name[m.end():]
         if rest and not is_place(rest):
             return rest
@@ -436,9 +438,9 @@ def _known_person_in(np: str, ctx: SpeakerContext) -> str | None:
             best = (idx, name)
     if best:
         before = np[:best[0]]
-        if re.search(r"\b(?:of|for|against|with|to|from|by|about|on|alongside|like)\s+(?:\w+\s+){0,4}$", before) \
-                and not np[best[0] + len(best[1]):].strip():
-            return None
+        if re.search(r"\b[a-z]+\s+(?:of|for|against|with|to|from|by|about|on|alongside|like)\s+(?:[a-z-]+\s+){0,4}$",
+                     before) and not np[best[0] + len(best[1]):].strip():
+            return None  # "the fraud trial of former executive Erik Halvorsen"
         return best[1]
     words = re.findall(r"[\w’'+-]+", np)
     if words and words[-1][:1].isupper() and len(words) <= 6:
