@@ -528,6 +528,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("that_date", _rx(
         rf"(?P<anchor>{_ANCHOR})[^.;]{{0,120}}?(?:within|in)\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?:of|after)\s+"
         rf"(?:that|this|the same)\s+(?:date|day)"), _after_event),
+    ("full_year", _rx(r"(?:for|in|over)\s+the\s+(?:full|whole|entire)\s+year|full-year"),
+     lambda m, pub: (date(pub.year, 12, 31), False)),
     ("clock", _rx(r"(?:by|before|after|at|until|from)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})"),
      lambda m, pub: (pub, False)),
     ("midyear", _rx(r"(?:by|in|before|at)\s+mid-?year"), lambda m, pub: (_roll(lambda y: date(y, 6, 30), pub, False), False)),

@@ -33,7 +33,7 @@ TRIGGERS = re.compile(
     r"(?:(?<=\w)['’]ll(?!\w))|(?<![\w'’])(?:"
     r"will(?!\s+(?:of|to)\b)|won['’]t|shall|would(?!\s+have\b)|wouldn['’]t|could(?!\s+have\b)|"
     r"couldn['’]t(?!\s+have\b)|might(?!\s+have\b)|may(?!\s+have\b)|should(?!\s+have\b)|"
-    rf"(?:is|are|was|were|am|be)\s+(?:not\s+|still\s+|now\s+|also\s+|firmly\s+)?(?:going|set|expected|due|poised|scheduled|slated|likely|unlikely|"
+    rf"(?:is|are|was|were|am|be)\s+(?:not\s+|still\s+|now\s+|also\s+|firmly\s+)?(?:going|set|expected|due|poised|scheduled|slated|likely|unlikely|prepared|ready|willing|determined|"
     rf"certain|sure|projected|forecast|on track|about|bound|poised)\s+to\s+{_VERBISH}|"
     rf"gonna\s+{_VERBISH}|"
     r"(?:is|are|was|were)\s+(?:expected|due|likely|set|scheduled|slated)(?=\s+(?:imminently|soon|shortly|later|next|"
@@ -55,13 +55,19 @@ TRIGGERS = re.compile(
     re.IGNORECASE,
 )
 NOT_CLAIMS = re.compile(
-    r"(?:was|were) (?:supposed|meant|originally (?:due|expected|scheduled|planned|set)) to[^,;.]*|"
+    r"\b(?:I|we)(?:['’]m| am| are|['’]re)? (?:not going to|won['’]t|will not|would not|wouldn['’]t) (?:lie|pretend|promise|"
+    r"speculate|comment|guess|predict|say|go into)\b[^.;]*|"
+    r"\b(?:I|we)(?: will|['’]ll|['’]d| would) be (?:honest|clear|frank|brief|candid|blunt)\b[^.;]*|"
+    r"\bI (?:should|must|will|would|['’]d|want to) (?:also )?(?:say|add|note|stress|point out|mention)\b[^.;]*|"
+    r"\b(?:now )?I(?: will|['’]ll) go further\b|\bwill believe it when\b[^.;]*|\bhold (?:them|him|her|us) to (?:that|it)\b|"
+    r"\b(?:quarter|year|half)\s+(?:ends|ended|closes)\s+on\b[^,;.]*|"    r"(?:was|were) (?:supposed|meant|originally (?:due|expected|scheduled|planned|set)) to[^,;.]*|"
     r"had (?:originally )?been (?:due|expected|scheduled|planned|set|supposed) to[^,;.]*|"
-    r"\basked (?:whether|if|when|why|how)[^,;.]*|"    r"(?:fiscal|financial)?\s*year,?\s+(?:which|that)\s+(?:for [\w’' -]{1,30}?\s+)?ends\b[^,;.]*|"
-    r"\bwhich\s+(?:for [\w’' -]{1,30}?\s+)?ends\s+(?:on|in)\b[^,;.]*|"
+    r"\basked (?:whether|if|when|why|how)[^,;.]*|"    r"(?:fiscal|financial)?\s*year,?\s+(?:(?:which|that)\s+)?(?:for [\w’' -]{1,30}?\s+)?ends\b(?:\s+(?:on|in))?"
+    r"(?:\s+[\w]+){1,3}|"
+    r"\bwhich\s+(?:for [\w’' -]{1,30}?\s+)?ends\s+(?:on|in)\b(?:\s+[\w]+){1,3}|"
     r"we['’]ll (?:bring you|be back|keep you|have more|update)[^.;]*|(?:stay tuned|more to follow)[^.;]*|"
     r"(?:won['’]t|will not|would not|wouldn['’]t) (?:speculate|rule (?:it|that|anything) out|comment)[^.;]*|"
-    r"\b(?:would|'d) (?:love|like|prefer|argue|say|add)\b[^.;]*|what (?:would|will|could) help\b[^.;]*|"
+    r"\b(?:I|we)\s+(?:would|'d|’d) (?:love|like|prefer|argue|say|add)\b[^.;]*|what (?:would|will|could) help\b[^.;]*|"
     r"what I (?:will|would|can|could) (?:say|tell you)(?: is)?\b|"    r"(?:actual )?results (?:may|could|might) differ materially[^;]*|forward-looking statements[^;]*|"
     r"(?:declined|refused) to (?:comment|say|elaborate|confirm|speculate)[^;]*|"
     r"could not (?:be reached|immediately|confirm)|"
@@ -82,6 +88,8 @@ TIMED_TRIGGER = re.compile(
     r"(?:comes?|enters?) into force|(?:is|are) (?:due|scheduled|set|expected|slated)|due to(?=\s+[a-z]+\s)|"
     r"starts?|begins?|goes|opens?|closes?|ends?|launches?|arrives?|resumes?|returns?|kicks? off|expires?|"
     r"meets?|sits?|sit|gather|gathers|(?:is|are|am|we['’]re|they['’]re)\s+(?:[a-z]+ing)|"
+    r"(?:is|was|were|are)\s+(?:possible|probable|likely|unlikely|certain|inevitable|imminent)|"
+    r"(?:agreed|committed|pledged)(?:\s+on\s+\w+)?\s+to\s+(?:a|an|the)\b|"
     r"(?:pushed back|postponed|delayed|rescheduled|brought forward|deferred)(?=(?:\s+[\w-]+){0,8}?\s+(?:to|until|till)\s)|"
     r"expected(?=\s+(?:next|this|by|in|within|before|early|late|on|from)\b)|"
     r"to (?:follow|start|begin|open|close|resume|launch|arrive)(?=\s+(?:in|by|on|from|next|this|before|within)\b))"
@@ -213,9 +221,11 @@ def _precise_future(text: str, published: date) -> bool:
     return any(d.date > published and not d.vague for d in find_deadlines(text, published))
 
 
-def _future_after(text: str, published: date, vague_ok: bool) -> bool:
+def _future_after(text: str, published: date, vague_ok: bool, strict: bool = False) -> bool:
+    """A time ahead in `text`; with `strict`, later than the day of publication ('is running again from
+    today' describes the present)."""
     return any(d.date >= published and (vague_ok or not d.vague) and (d.date > published or not d.vague)
-               for d in find_deadlines(text, published))
+               and (d.date > published or not strict) for d in find_deadlines(text, published))
 
 
 def _triggers(sentence: str, published: date) -> list[re.Match[str]]:
@@ -228,6 +238,8 @@ def _triggers(sentence: str, published: date) -> list[re.Match[str]]:
     for m in TIMED_TRIGGER.finditer(sentence):
         if any(f.start() <= m.start() < f.end() + 40 or m.start() <= f.start() < m.end() for f in found):
             continue
+        if re.search(r"\b(?:which|that|who)\s+$", sentence[:m.start()]) and not FORECAST_VERB.match(m.group(0)):
+            continue  # "the Australian Open, which starts on 14 January": a fact about the schedule
         if re.search(r"(?:\b(?:its|the|a|their|his|her|our|profit|growth|revenue|sales|earnings|weather|budget)\s+)$",
                      sentence[:m.start()], re.I) and m.group(0).lower().startswith(("forecast", "target", "guid")):
             continue  # "its profit forecast for the year", "the weather forecast": nouns
@@ -236,7 +248,8 @@ def _triggers(sentence: str, published: date) -> list[re.Match[str]]:
         stop = CLAUSE_END.search(sentence, m.end(), end)
         segment = sentence[m.start(): min(end, stop.start() if stop else end, m.start() + 120)]
         segment = re.split(r"[;]|,\s*(?:and|but)\s|\s(?:and|but)\s+(?:the|a|an|he|she|they|it|we)\b", segment)[0]
-        if _future_after(segment, published, vague_ok=bool(FORECAST_VERB.match(m.group(0)))) and not any(
+        if _future_after(segment, published, vague_ok=bool(FORECAST_VERB.match(m.group(0))),
+                         strict=not FORECAST_VERB.match(m.group(0))) and not any(
                 _past_time(sentence, replace(d, start=d.start + m.start(), end=d.end + m.start()), published)
                 for d in find_deadlines(segment, published) if not d.vague):
             found.append(m)
@@ -271,6 +284,9 @@ def _clause_bounds(sentence: str, trig_start: int, trig_end: int, next_trigger: 
         b = None
         for bm in CLAUSE_START.finditer(sentence, trig_end, next_trigger):
             b = bm.start()
+        if b is None:
+            for bm in re.finditer(r"\s(?:and|but|or)\s", sentence[trig_end:next_trigger]):
+                b = trig_end + bm.start()  # "would open a factory … and planned to cut 300 jobs"
         if b is not None:
             end = min(end, b)
     return start, end
@@ -287,6 +303,10 @@ def _skip_speech_time(sentence: str, pos: int) -> int:
         if not m or m.end() == pos:
             break
         pos = m.end()
+    obj = re.match(r"\s*(?:him|her|them|us|me|reporters|journalists|lawmakers|parliament|analysts)\s+(?=\w)",
+                   sentence[pos:])
+    if obj and re.search(r"(?:assured|told|informed|promised|warned|reminded|tells|assures)\s*$", sentence[:pos]):
+        pos += obj.end()  # "had assured him the base would remain open"
     that = re.match(r"\s*that\s+", sentence[pos:])
     return pos + that.end() if that else pos
 
@@ -342,7 +362,7 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         pluperfect = [bool(PLUPERFECT_FRAME.search(sentence[f.start():f.end("verb") + 1])) for f, *_ in resolved]
         # "Bluewake had pledged two years ago that the route would stay open": history. Nested in a report
         # ("a senator said the president had assured him the base would remain open") it is news again.
-        past = bool(PAST_MARKER.search(sentence[frame.start():trig_pos])) or all(pluperfect) and pluperfect[-1]
+        past = bool(YEARS_AGO.search(masked[frame.start():trig_pos])) or all(pluperfect) and pluperfect[-1]
         body_start = frame.end("that") if frame.group("that").strip() else frame.end("verb")
         body_start = _skip_speech_time(sentence, body_start)
         return speaker, co, kind, max(clause_start, body_start) if body_start <= trig_pos else clause_start, past
@@ -437,6 +457,8 @@ def _head_chunk(np: str) -> str:
     return parts[-1] if parts else np
 
 
+YEARS_AGO = re.compile(r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) years ago|a decade ago|"
+                       r"decades ago|back in (?:19|20)\d\d)\b", re.I)
 OWNED_SUBJECT = re.compile(r"^(?:the|its)\s+(?P<owner>[\w-]+)['’]s\s+(?:own\s+|new\s+|latest\s+|\w+ly\s+)*(?:[\w-]+\s+){0,2}"
                            r"(?P<head>staff|economists|engineers|analysts|researchers|board|officials|management|"
                            r"report|forecast|projections?|statement|outlook|survey|models?)\s*(?:now\s*)?$", re.I)
@@ -576,10 +598,14 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
             if interviewee:
                 break
         if interviewee is None and ctx.mentions:
-            counts: dict[str, int] = {}
-            for _, name in ctx.mentions:
-                counts[name] = counts.get(name, 0) + 1
-            interviewee = max(counts, key=lambda n: counts[n])
+            # the first person the introduction names (outside the questions and answers)
+            offset = 0
+            spans: list[tuple[int, int]] = []
+            for p in paragraphs:
+                if not re.match(r"^\s*(?:Q|A|Question|Answer)\s*[:.]\s", p):
+                    spans.append((offset, offset + len(p)))
+                offset += len(p) + 1
+            interviewee = next((name for at, name in ctx.mentions if any(a <= at < b for a, b in spans)), None)
     current: str | None = None
     run_on = False  # the previous paragraph was a speaker's
     for index, paragraph in enumerate(paragraphs):
@@ -657,7 +683,8 @@ def _dated_events(text: str, published: date, fiscal_end: tuple[int, int] | None
     a later 'at the summit' or 'within two years of a Yes vote' is counted from that day."""
     events: dict[str, date] = {}
     for sent in split_sentences(text):
-        dated = [d for d in find_deadlines(sent.text, published, fiscal_end) if d.date >= published and not d.vague]
+        dated = [d for d in find_deadlines(sent.text, published, fiscal_end) if d.date >= published and not d.vague
+                 and not _past_time(sent.text, d, published)]
         if not dated:
             continue
         for m in EVENT_DATE.finditer(sent.text):
@@ -761,6 +788,10 @@ def extract(text: str, published: date) -> list[Claim]:
             next_pos = triggers[i + 1].start() if i + 1 < len(triggers) else len(s)
             c_start, c_end = _clause_bounds(s, trig.start(), trig.end(), next_pos)
             c_end = min(c_end, max(trig.end(), attribution_start(s, trig.end(), c_end)))
+            second = _coordinated(s, trig.end(), c_end, published)
+            whole_end = c_end
+            if second is not None:
+                c_end = second[0]  # "would cut emissions by half by 2030 | and reach net zero by 2045"
             main_start = max(0, last_clause_end)
             last_clause_end = c_end
             ctx.position = sent.start + trig.start()
@@ -824,7 +855,36 @@ def extract(text: str, published: date) -> list[Claim]:
                 conditional=conditional, co_speakers=co,
                 speaker_aliases=aliases_for(ctx, speaker) if speaker else [], hedge=hedge.word,
             ))
+            if second is not None:
+                rest = s[second[1]:whole_end]
+                modal = trig.group(0) if re.match(r"(?:will|would|could|should|may|might|must|shall|can|'ll|’ll)$",
+                                                  trig.group(0), re.I) else ""
+                head = f"{subject_text} {modal}".strip() if modal else ""
+                later_deadline = pick_deadline(rest, published, fiscal_end=fiscal_end)
+                claims.append(replace(claims[-1], statement=_tidy(f"{head} {rest}".strip()),
+                                      deadline=later_deadline.date.isoformat(), deadline_text=later_deadline.text,
+                                      vague=later_deadline.vague))
     return dedupe(claims)
+
+
+NOT_VERBS = {"the", "a", "an", "its", "their", "his", "her", "our", "other", "more", "then", "also", "not", "that",
+             "this", "these", "those", "all", "some", "many", "most", "two", "three", "four", "five", "ten", "new",
+             "later", "possibly", "perhaps", "maybe", "even", "still", "again", "partly", "eventually"}
+
+
+def _coordinated(sentence: str, start: int, end: int, published: date) -> tuple[int, int] | None:
+    """'… would cut emissions by half by 2030 and reach net zero by 2045': two claims sharing one modal, each
+    with its own date. Returns (end of the first, start of the second) or None."""
+    for m in re.finditer(r"\s+and\s+(?P<verb>[a-z][a-z-]{2,})\b", sentence[start:end]):
+        verb = m.group("verb")
+        if verb in NOT_VERBS or verb.endswith(("ly", "ed", "ing")) or (verb.endswith("s") and not verb.endswith("ss")):
+            continue
+        first, rest = sentence[start:start + m.start()], sentence[start + m.start("verb"):end]
+        dated = [d for d in find_deadlines(first, published) if d.date >= published and not d.vague]
+        later = [d for d in find_deadlines(rest, published) if d.date >= published]
+        if dated and later and len(rest.split()) >= 3:
+            return start + m.start(), start + m.start("verb")
+    return None
 
 
 def dedupe(claims: list[Claim]) -> list[Claim]:
@@ -832,7 +892,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     kept: list[Claim] = []
     for claim in claims:
         twin = next((k for k in kept if (k.speaker == claim.speaker or not k.speaker or not claim.speaker)
-                     and (similar(k.statement, claim.statement) or _refers_back(claim, k))), None)
+                     and similar(k.statement, claim.statement) or _refers_back(claim, k)), None)
         if twin is None:
             kept.append(claim)
             continue

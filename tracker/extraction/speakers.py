@@ -403,6 +403,9 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
             return person, [], "person"
     if head in ORG_ROLE_NOUNS and low.startswith(("the ", "its ")) and ctx.last_org:
         return ctx.last_org, [], "org"
+    if low.startswith(("the ", "its ")) and len(low.split()) == 2 and head in GENERIC_ORG_HEADS - {
+            "government", "administration", "council", "union", "party", "committee", "board", "court"}:
+        return None, [], None  # "the company said" with no company named before it says nothing
     if head in INSTITUTION_NOUNS or low in INSTITUTION_NOUNS:
         words = np.split()
         if words and words[0].lower() in {"the", "a", "an", "some", "several", "many"}:

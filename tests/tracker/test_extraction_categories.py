@@ -1,0 +1,226 @@
+"""One test per failure category of the extraction issue: speakers, deadlines, what is and is not a
+claim, and hedges. Examples are written for these tests (not taken from any evaluation set)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extraction.deadlines import parse_deadline_phrase
+from tracker.extraction.pipeline import Claim, extract
+
+PUB = date(2026, 3, 10)  # a Tuesday
+
+
+def one(text: str, published: date = PUB) -> Claim:
+    claims = extract(text, published)
+    assert len(claims) == 1, [c.statement for c in claims]
+    return claims[0]
+
+
+def about(text: str, words: str, published: date = PUB) -> Claim:
+    claims = extract(text, published)
+    found = [c for c in claims if words in c.statement]
+    assert found, [c.statement for c in claims]
+    return found[0]
+
+
+# ------------------------------------------------------------------ speakers
+def test_name_colon_lines_in_channel_posts_and_headlines() -> None:
+    claim = one("🔴 Finance minister Lena Ortiz: the budget will pass next week")
+    assert claim.speaker == "Lena Ortiz" and claim.statement == "the budget will pass next week"
+    assert claim.deadline == "2026-03-22"  # the Sunday that ends next week
+
+
+def test_transcript_answers_belong_to_the_interviewee() -> None:
+    text = ("In an interview, Finance Minister Lena Ortiz spoke about the budget and about her rival, "
+            "Paul Kim.\n\nQ: Paul Kim says the budget will fail. Will it pass?\n\n"
+            "A: I think the budget will pass next week.\n\nQ: And taxes?\n\nA: We will cut them in the spring.")
+    claims = extract(text, PUB)
+    assert [c.speaker for c in claims] == ["Lena Ortiz", "Lena Ortiz"]
+    assert not any("fail" in c.statement for c in claims)  # the interviewer's question is no claim
+
+
+def test_surname_labels_in_transcripts() -> None:
+    claim = about("Mayor Tom Reyes spoke to the council.\n\nREYES: The bridge will reopen by Friday.", "bridge")
+    assert claim.speaker == "Tom Reyes" and claim.deadline == "2026-03-13"
+
+
+def test_frames_with_something_after_them() -> None:
+    text = ("Mayor Jane Holt spoke on Monday. The new line will open in May, the mayor told reporters, adding that "
+            "funding was secured.")
+    assert about(text, "new line").speaker == "Jane Holt"
+    unnamed = one("A ceasefire could be announced within days, according to two officials familiar with the talks.")
+    assert unnamed.speaker is None
+    chair = one("The committee will publish its report by June, said Mark Dunn, who chairs the committee.")
+    assert chair.speaker == "Mark Dunn" and "Dunn" not in chair.statement
+
+
+def test_attribution_after_an_appositive_is_not_part_of_the_statement() -> None:
+    claim = one("Supplies of the syrup will return to normal by Christmas, its largest manufacturer, "
+                "Farmaco Brenta, said on Monday.")
+    assert claim.speaker == "Farmaco Brenta"
+    assert claim.statement == "Supplies of the syrup will return to normal by Christmas"
+
+
+def test_nested_belief_is_the_speakers_own() -> None:
+    claim = one("Lena Ortiz said she doubted the talks would conclude before the summer.")
+    assert claim.speaker == "Lena Ortiz" and claim.statement == "the talks would conclude before the summer"
+
+
+def test_nested_report_records_the_innermost_source_with_the_reporter() -> None:
+    claim = one("Senator Paul Kim said President Maria Vance had assured him the base would remain open until 2030.")
+    assert claim.speaker == "Maria Vance" and claim.co_speakers == ["Paul Kim"]
+    assert claim.statement == "the base would remain open until 2030"
+
+
+def test_pronouns_agree_in_gender_across_paragraphs() -> None:
+    text = ("Defence Minister Anna Berg visited the front with General Piotr Nowak.\n\n"
+            "The next day, she wrote on Telegram that the new brigade would be ready by May.")
+    assert one(text).speaker == "Anna Berg"
+
+
+def test_a_quote_continued_in_the_next_sentence_keeps_its_speaker() -> None:
+    text = ('Striker Leo Mart was upbeat. "My goal is the title," he said. "We will win it before Easter.')
+    assert one(text).speaker == "Leo Mart"
+
+
+@pytest.mark.parametrize("text", [
+    "Prices will rise next year.", "The bill will pass in April.", "Ukraine will receive the jets in the summer.",
+    "Congress will vote next week.", "Seoul will host the summit in 2027.",
+    "The World Health Organization is expected to update its guidance in due course.",
+])
+def test_things_places_and_legislatures_are_not_speakers(text: str) -> None:
+    assert one(text).speaker is None
+
+
+def test_wire_style_without_that() -> None:
+    claim = one("Airbus said on Tuesday it expects to restart deliveries in the third quarter.")
+    assert claim.speaker == "Airbus" and claim.deadline == "2026-09-30"
+    assert "Tuesday" not in claim.statement
+
+
+def test_titles_and_roles_are_stripped_and_kept_as_aliases() -> None:
+    text = ("Russian President Vladimir Putin spoke by phone. The Russian president said the talks would resume "
+            "next month.")
+    claim = one(text)
+    assert claim.speaker == "Vladimir Putin"
+    assert any("Russian President" in alias for alias in claim.speaker_aliases)
+    assert one("Treasurer Amira Haddad said the deficit would halve by 2028.").speaker == "Amira Haddad"
+    assert one("Carmaker Volta vowed on Tuesday to double output by 2028.").speaker == "Volta"
+
+
+def test_organisations_are_named_and_referred_back_to() -> None:
+    text = ("The Ministry of Transport published new rules on Monday. The ministry will review them by June, "
+            "it said.")
+    assert one(text).speaker == "Ministry of Transport"
+    assert one("Analysts at Holm Bank said the shares would re-rate within weeks.").speaker == "Holm Bank"
+    assert one("The company expects sales of $5 billion before 2027.").speaker is None  # no company named
+
+
+# ------------------------------------------------------------------ deadlines
+@pytest.mark.parametrize(("phrase", "published", "expected"), [
+    ("from 1 March", "2026-02-10", "2026-03-01"),
+    ("next summer", "2024-08-16", "2025-08-31"),
+    ("in the spring of next year", "2026-03-10", "2027-05-31"),
+    ("before 2027", "2026-03-10", "2026-12-31"),
+    ("third-quarter", "2026-03-10", "2026-09-30"),
+    ("the September quarter", "2026-03-10", "2026-09-30"),
+    ("in H1 2027", "2026-12-31", "2027-06-30"),
+    ("within 60 days of the law taking effect on 1 July", "2026-03-10", "2026-08-30"),
+    ("within three weeks of the referendum on 9 May", "2026-03-10", "2026-05-30"),
+    ("ten days from Friday", "2026-03-10", "2026-03-23"),
+    ("in the next 72 hours", "2026-03-10", "2026-03-13"),
+    ("within 21 days", "2024-02-29", "2024-03-21"),
+    ("a year from now", "2024-02-29", "2025-02-28"),
+    ("over the next decade", "2024-02-29", "2034-02-28"),
+])
+def test_deadline_phrases(phrase: str, published: str, expected: str) -> None:
+    got = parse_deadline_phrase(phrase, date.fromisoformat(published))
+    assert got is not None and got.date.isoformat() == expected and not got.vague
+
+
+def test_fiscal_years_end_when_the_text_says() -> None:
+    claim = one("Infosol said it aims to double cloud revenue by fiscal 2028, which ends in March 2028.", date(2025, 6, 12))
+    assert claim.deadline == "2028-03-31"
+    claim = one("Halvard said its fiscal year ends in June and that it expects profit to rise in fiscal 2027.")
+    assert claim.deadline == "2027-06-30"
+
+
+def test_a_past_month_in_the_same_sentence_is_not_the_deadline() -> None:
+    claim = about("The bank now expects growth of 2% this year, up from the forecast it gave in May.", "growth",
+                  date(2026, 10, 10))
+    assert claim.deadline == "2026-12-31"
+
+
+def test_times_of_speech_and_past_events_are_never_deadlines() -> None:
+    claim = one("The minister, appointed on Thursday, said on Wednesday the plan will be ready soon.")
+    assert claim.vague and claim.deadline == "2026-04-09"
+    claim = one('"This group will be in the grand final," the coach told club media this week.')
+    assert claim.deadline_text == ""
+
+
+def test_a_deadline_relative_to_an_event_dated_elsewhere_in_the_text() -> None:
+    text = ("ECOWAS will hold an emergency summit in Abuja on March 20. Its president said leaders would "
+            "consider a standby force at the summit.")
+    assert about(text, "standby force").deadline == "2026-03-20"
+
+
+def test_an_event_without_a_date_gets_the_vague_default() -> None:
+    claim = one("The opposition will scrap the levy within 100 days of taking office, its leader said.")
+    assert claim.vague and claim.deadline == "2026-09-06"
+
+
+# ------------------------------------------------------------------ claims found and not found
+@pytest.mark.parametrize(("text", "words"), [
+    ('Coach Ana Silva said: "I\'ll name the squad on Friday."', "name the squad"),
+    ("The airline would need to repay the loan by the end of March, the regulator said.", "repay the loan"),
+    ("Carmaker Volta vowed on Tuesday to double output by 2028.", "double output"),
+    ("The law commits the state to phasing out coal by 2035.", "phasing out coal"),
+    ('"We can win the title before Easter," striker Leo Mart said.', "win the title"),
+    ("Officials hope the bridge reopens by June.", "bridge reopens"),
+    ("Economists at Bank X see a 40% probability of a downturn next year.", "downturn"),
+    ("The pilot scheme starts on Monday.", "pilot scheme starts"),
+    ("The company said it would cut emissions by half by 2030 and reach net zero by 2045.", "reach net zero"),
+])
+def test_claims_that_must_be_found(text: str, words: str) -> None:
+    assert about(text, words)
+
+
+@pytest.mark.parametrize("text", [
+    "The board voted today to hold the key rate at 4%.",
+    "Actual results may differ materially from those projected.",
+    "Mayor Ruth Lane had pledged two years ago that the line would open in 2025.",
+    "Construction began in 2021 and was originally due to finish in 2025.",
+    "I will not lie to you: times are hard.",
+    "We'll bring you updates throughout the day.",
+    "Will the budget pass?",
+])
+def test_not_claims(text: str) -> None:
+    assert extract(text, PUB) == []
+
+
+def test_coordinated_claims_keep_their_own_deadlines() -> None:
+    claims = extract("The company said it would cut emissions by half by 2030 and reach net zero by 2045.", PUB)
+    assert [c.deadline for c in claims] == ["2030-12-31", "2045-12-31"]
+
+
+# ------------------------------------------------------------------ confidence
+@pytest.mark.parametrize(("text", "probability"), [
+    ("There is little chance that parliament will approve the bill this year, Senator Ann Hale said.", 0.15),
+    ("It was unlikely the merger would close by June, analysts at Citi said.", 0.20),
+    ("It is almost certain that the central bank will cut rates in March, said economist Raj Patel.", 0.95),
+    ("There is a 60% probability that the strike will end next week, union leader Mia Cho said.", 0.60),
+    ("Rates will fall next year, as markets expect, Governor Li Wei said.", 0.85),
+])
+def test_main_clause_hedges_govern_the_claim(text: str, probability: float) -> None:
+    assert one(text).confidence == pytest.approx(probability)
+
+
+# ------------------------------------------------------------------ the seed article
+def test_the_repeated_summit_is_one_claim() -> None:
+    text = ("US President Donald Trump and Russian President Vladimir Putin have agreed to hold a summit in Budapest "
+            "within two weeks. The summit is expected to take place within two weeks, officials said.")
+    claims = extract(text, date(2025, 10, 17))
+    assert len(claims) == 1 and claims[0].deadline == "2025-10-31"
