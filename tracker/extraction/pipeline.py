@@ -13,6 +13,7 @@ from typing import Any
 from tracker.extraction.deadlines import MONTHS, Deadline, find_deadlines, fiscal_year_end, pick_deadline
 from tracker.extraction.hedges import Hedge, hedge_confidence, main_clause_hedge
 from tracker.extraction.sentences import split_sentences
+from tracker.extraction.entities import is_place
 from tracker.extraction.speakers import (
     SPEECH_VERBS,
     SpeakerContext,
@@ -102,7 +103,7 @@ FORECAST_VERB = re.compile(r"^(?:expects?|expected|forecast(?:s|ed)?|predicts?|p
 DECISION_TRIGGER = re.compile(r"^(?:decided|agreed|voted)\b", re.IGNORECASE)
 TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|ET|BST|MSK))?|"
                        r"\[\d{1,2}[:.]\d{2}\])\s*[-–—|:•]?\s*", re.IGNORECASE)
-LINE_LABEL = re.compile(r"[^\w\"“«(]*(?P<label>[A-Za-z][\w .,’'&()-]{0,70}?)\s*:\s+(?=\S)")
+LINE_LABEL = re.compile(r"[^\w\"“«(]*(?P<label>[A-Za-zÀ-ÖØ-Þ][\w .,’'&()—–-]{0,110}?)\s*:\s+(?=\S)")
 NOT_LABELS = re.compile(r"^(?:breaking|update|updated|note|editor['’]s note|source|sources|photo|video|watch|read more|"
                         r"read|see also|related|live|latest|analysis|opinion|comment|correction|disclaimer|warning|"
                         r"why it matters|what['’]s next|the bottom line|background|context|key points?|"
@@ -148,7 +149,8 @@ SPEECH_FRAME = re.compile(
     rf"publicly|previously)\s+)*(?P<verb>{SPEECH_VERBS})\b(?P<obj>(?:\s+(?!that\b)[\w'’-]+){{0,3}}?)"
     rf"(?P<that>\s+(?:on\s+\w+\s+)?that\b|\s+(?=\w)|(?=,\s))",
 )
-APPOSITIVE = re.compile(rf",\s*(?:a|an|the|who|whose|which|[A-Z][\w'’-]+['’]s|[a-z]+ed|[a-z]+ing|\d+|aged)\s[^,;]{{2,140}},(?=\s*(?:{SPEECH_VERBS})\b)")
+APPOSITIVE = re.compile(rf",\s*(?:(?:a|an|the|who|whose|which|[A-Z][\w'’-]+['’]s|[a-z][\w-]*|\d+|aged)\s[^,;]{{2,140}}|"
+                        rf"[a-z][\w-]*),(?=\s*(?:{SPEECH_VERBS})\b)")
 TRAILING = re.compile(
     rf"[,\"”]\s*(?:(?P<np1>[^,;\"”]{{1,100}}?)\s+(?:{SPEECH_VERBS})|(?:said|says|added|told reporters)\s+"
     rf"(?P<np2>[^,;.\"”]{{1,100}}))(?:[^.;]{{0,60}})?[.!]?[\"”]?\s*$",
@@ -187,6 +189,7 @@ class Claim:
     co_speakers: list[str] = field(default_factory=list)
     speaker_aliases: list[str] = field(default_factory=list)
     hedge: str = ""
+    basis: str = ""  # where the speaker came from (frame, tail, label, subject, quote, author…), for evaluation
 
     def deadline_date(self) -> date | None:
         return date.fromisoformat(self.deadline) if self.deadline else None
@@ -327,7 +330,7 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     raw_subject = (subj_speaker, subj_co, subj_kind)
     owned = OWNED_SUBJECT.match(subject.strip())
     if owned:  # "the bank's new inflation report projects …", "the bank's staff now forecast …"
-        org = ctx.org_at(ctx.position, owned.group("head").lower()) or resolve_np(owned.group("owner"), ctx)[0]
+        org = ctx.org_at(ctx.position, owned.group("owner").lower()) or resolve_np(owned.group("owner"), ctx)[0]
         subj_speaker, subj_co, subj_kind = (org, [], "org") if org else (None, [], None)
     elif not subject_speaks(subject, subj_speaker, subj_kind, ctx) or PASSIVE_EXPECTATION.match(
             sentence[trig_pos:trig_pos + 40]):
@@ -337,9 +340,15 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     # offset still points into `sentence`) and the frame reads "Lopez predicted that".
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group(0)), sentence)
     frames = [m for m in SPEECH_FRAME.finditer(masked) if m.end("verb") <= trig_pos]
+    ctx.framed = bool(frames) or bool(NOUN_FRAME.search(sentence[:trig_pos]))  # type: ignore[attr-defined]
+    if NOUN_FRAME.search(sentence[clause_start - 60 if clause_start > 60 else 0:trig_pos]) and not frames:
+        ctx.basis = "noun-frame"  # type: ignore[attr-defined]
+        return None, [], None, clause_start, False  # "traders added to bets that the Fed will cut …"
     resolved: list[tuple[re.Match[str], str, list[str], str | None]] = []
     for frame in frames:
         np = _head_chunk(frame.group("np"))
+        if frame.group("verb").endswith("ing") or re.search(r"\bby\s*$", np):
+            np = _sentence_subject(sentence)  # "Ibarra closed the briefing by saying …"
         said_in = re.search(r"\s(?:said|says|told|tells)\b", np)
         if said_in:
             np = np[:said_in.start()]  # "Analysts at Holm Bank said the outlook … and predicted"
@@ -365,29 +374,37 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         past = bool(YEARS_AGO.search(masked[frame.start():trig_pos])) or all(pluperfect) and pluperfect[-1]
         body_start = frame.end("that") if frame.group("that").strip() else frame.end("verb")
         body_start = _skip_speech_time(sentence, body_start)
+        ctx.basis = "frame"  # type: ignore[attr-defined]
         return speaker, co, kind, max(clause_start, body_start) if body_start <= trig_pos else clause_start, past
     tail_speaker, tail_co, tail_kind = _tail(sentence, trig_pos, clause_end, subj_speaker, subj_kind, ctx,
                                              raw_subject)
     if tail_speaker:
+        ctx.basis = "tail"  # type: ignore[attr-defined]
         return tail_speaker, tail_co, tail_kind, clause_start, False
     acc = ACCORDING.search(sentence)
     if acc and DOCUMENT_NOUNS.search(acc.group("np")):
         owner = _document_owner(acc.group("np"), subj_speaker, ctx)
+        ctx.basis = "document"  # type: ignore[attr-defined]
         return owner, [], "org" if owner else None, clause_start, False
     if acc:
         appositive = re.match(r",\s*(?P<name>[A-Z][^,;.]{2,60})[.;,]?\s*$", sentence[acc.end():])
         speaker, co, kind = resolve_np(appositive.group("name") if appositive else acc.group("np"), ctx)
         if speaker:
+            ctx.basis = "according"  # type: ignore[attr-defined]
             return speaker, co, kind, max(clause_start, acc.end() if acc.end() <= trig_pos else clause_start), False
+        ctx.basis = "according"  # type: ignore[attr-defined]
         return None, [], None, clause_start, False  # "according to two officials familiar with the talks"
     if line_speaker and (subj_kind != "person" or re.fullmatch(r"\s*(?:i|we)\s*", subject, re.I)):
+        ctx.basis = "label"  # type: ignore[attr-defined]
         return line_speaker, [], "person", clause_start, False
     adding = re.search(r",\s*(?:adding|saying|warning|noting|stressing|arguing|explaining|insisting|predicting)"
                        r"(?:\s+that)?\s*$", sentence[:clause_start])
     if adding:
         main = _speaker(sentence, adding.start(), 0, adding.start(), ctx, line_speaker)
         if main[0]:
+            ctx.basis = "adding"  # type: ignore[attr-defined]
             return main[0], main[1], main[2], clause_start, False
+    ctx.basis = "subject"  # type: ignore[attr-defined]
     return subj_speaker, subj_co, subj_kind, clause_start, False
 
 
@@ -420,8 +437,9 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
                 re.sub(r"^\s*(?:that\s+)?(?:[\w'’-]+\s+){0,4}?", "", sentence[at + tail.end():at + tail.end() + 40])):
             continue  # ", which Trump claims could lead to ..." is another claim, not this one's attribution
         tail_np = (tail.group("np1") or tail.group("np2") or "").strip()
-        if not re.match(r"(?:[A-Z\"“]|(?:the|a|an|its|his|her|their|our|he|she|they|we|i|one|two|three|several|some|"
-                        r"senior|top|both|officials?|analysts?|sources?|economists?|experts?)\b)", tail_np):
+        if re.match(r"(?:above|below|up|down|from|after|before|despite|amid|as|than|while|with|without|into|over|under|"
+                    r"about|around|at|by|for|in|on|of|to|against|ahead|compared|including|according|more|less|most|"
+                    r"only|just|even|also|not|which|who|that)\b", tail_np, re.I):
             continue  # "…, above analysts' estimates": not an attribution
         if re.match(r"(?:the two|both)\s+\w+", tail_np, re.I) and raw_subject[0]:
             return raw_subject  # "Germany's Greens and the CDU will …, the two parties said"
@@ -435,6 +453,9 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
         speaker, co, kind = resolve_np(tail_np, ctx)
         if speaker:
             return speaker, co, kind
+        if re.match(r"(?i:a|an|one)\s+(?:senior\s+)?(?:company|firm|group|bank|ministry|club|agency)\b", tail_np) and \
+                raw_subject[0]:
+            return raw_subject  # "Intel will build …, a company spokesperson said"
     whole = TRAILING.search(sentence)
     if whole and whole.start() >= trig_pos and not TRIGGERS.search(whole.group(0)):
         speaker, co, kind = resolve_np((whole.group("np1") or whole.group("np2") or "").strip(), ctx)
@@ -467,12 +488,24 @@ PASSIVE_EXPECTATION = re.compile(r"(?:is|are|was|were)\s+(?:not\s+|still\s+|now\
                                  r"unlikely|set|due|poised|projected|forecast|seen|tipped|widely expected)\b", re.I)
 
 
+NOUN_FRAME = re.compile(r"\b(?:bets|expectations?|hopes|fears|speculation|concerns?|worries|signs|reports|rumou?rs|"
+                        r"predictions|forecasts|bets)\s+that\s+(?:[\w'’-]+\s+){0,6}$", re.I)
+
+
 SUBJECT_END = re.compile(r"\s(?:on|in|at|last|this|has|have|had|is|was|were|are|will|would|said|says|and|who|which|"
                          r"[a-z]+ed|[a-z]+s)\b")
 
 
 def _sentence_subject(sentence: str) -> str:
-    """The noun phrase a sentence opens with: 'Iceland's central bank' in 'Iceland's central bank raised…'."""
+    """The noun phrase a sentence opens with: 'Iceland's central bank' in 'Iceland's central bank raised…',
+    'Tasman Copper' in 'Tasman Copper cut its guidance…'."""
+    body = re.sub(r"^\W+", "", sentence)
+    m = re.match(r"(?:The\s+)?[A-Z][\w'’-]*['’]s\s+(?:[a-z-]+\s+){0,2}[a-z]+", body)
+    if m:
+        return m.group(0)
+    m = re.match(r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z][\w&.'’-]*)*", body)
+    if m:
+        return m.group(0)
     m = SUBJECT_END.search(sentence, 1)
     return sentence[:m.start()] if m else ""
 
@@ -495,6 +528,10 @@ def _author(text: str, ctx: SpeakerContext) -> str | None:
     m = AUTHOR_HEADER.match(lines[0]) or re.match(r"^\W*(?P<who>[^|\n]{3,60}?)\s*\|[^\n]{0,80}$", lines[0])
     if m and not SECTION_WORDS.match(m.group("who").strip()):
         candidates.append(m.group("who"))
+    elif len(lines[0].split()) <= 6 and not re.search(r"[.!?:]$", lines[0].strip()):
+        who, _, who_kind = resolve_np(re.sub(r"^\W+", "", lines[0]), ctx)
+        if who and who_kind == "person" and who in ctx.people:
+            candidates.append(who)  # a channel headed by its owner's name: "Mayor Oksana Biletska-Moroz"
     m = SIGNATURE.match(lines[-1])
     if m:
         candidates.append(m.group("who"))
@@ -594,7 +631,8 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
             if m:
                 interviewee = next((name for name in ctx.people if name in m.group("np")), None)
                 if interviewee is None:
-                    interviewee, _, _ = resolve_np(m.group("np"), ctx)
+                    who, _, who_kind = resolve_np(m.group("np"), ctx)
+                    interviewee = who if who_kind == "person" else None
             if interviewee:
                 break
         if interviewee is None and ctx.mentions:
@@ -621,8 +659,12 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
             run_on = not asker
             continue
         m = LINE_LABEL.match(paragraph, cut)
-        if m and not NOT_LABELS.match(m.group("label").strip()) and len(m.group("label").split()) <= 7:
+        if m and not NOT_LABELS.match(m.group("label").strip()) and len(m.group("label").split()) <= 14:
             label = m.group("label").strip()
+            inner = re.search(r"\((?:[A-Z][a-z]+\s+)?(?P<who>[A-Z][^()]{2,60})\)$", label)
+            if inner and resolve_np(inner.group("who"), ctx)[2] == "person":
+                label = inner.group("who")  # "Minister for Housing (Deputy Declan Farrelly):"
+            label = re.split(r"\s+[—–-]\s+|,\s+", label)[0].strip()  # "Margaret Oduya — Chief Executive:"
             speaker: str | None = None
             if re.sub(r"\s*\([^)]*\)", "", label).isupper() and len(label) > 2:
                 label = re.sub(r"\s*\([^)]*\)", "", label).strip()  # "FOLASADE ADEBAYO-WILLIAMS (CFO)"
@@ -631,8 +673,9 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
             else:
                 speaker, _, kind = resolve_np(label, ctx)
                 if speaker and not subject_speaks(label, speaker, kind, ctx) and \
-                        not (len(label.split()) >= 2 and kind == "person"):
-                    speaker = None
+                        not (len(label.split()) >= 2 and kind == "person") and not (
+                            re.fullmatch(r"(?:[A-Z][\w&.'’-]*\s?){1,4}", label) and not is_place(label)):
+                    speaker = None  # a label speaks: "Kharkivoblenergo: outages should end…"
             if speaker:
                 current = speaker
                 labels[index] = (speaker, m.end(), False)
@@ -641,7 +684,7 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
         if cut:
             labels[index] = (None, cut, False)
             run_on = False
-        elif current is not None and run_on and not re.match(r"^\s*[\"“«]", paragraph):
+        elif current is not None and run_on and not re.match(r"^\s*[^\w\s]", paragraph):
             labels[index] = (current, 0, False)  # an answer that runs on into the next paragraph
         else:
             run_on = False
@@ -797,20 +840,24 @@ def extract(text: str, published: date) -> list[Claim]:
             ctx.position = sent.start + trig.start()
             speaker, co, kind, body_start, reported_past = _speaker(s, trig.start(), c_start, c_end, ctx,
                                                                      line_speaker)
+            basis = getattr(ctx, "basis", "")
             if reported_past:
                 continue  # "had pledged two years ago that the line would open": history, not an open claim
-            first_person = re.fullmatch(r"\s*(?:we|i|our\s+\w+)\s*", s[c_start:trig.start()], re.I)
+            first_person = re.fullmatch(r"\s*(?:we|i|(?:our|my)\s+\w+)\s*", s[c_start:trig.start()], re.I)
+            if re.fullmatch(r"\s*(?:I|we|(?:My|Our|my|our)\s+\w+(?:\s+\w+)?)\s*", s[c_start:trig.start()]) and line_speaker \
+                    and basis in ("subject", "label", ""):
+                speaker, kind, basis = line_speaker, "person", "label"  # "My Department will publish …"
             if first_person and author and not line_speaker and (speaker is None or speaker == ctx.last_speaker) \
                     and not has_quote:
-                speaker, kind = author, "person"
+                speaker, kind, basis = author, "person", "author"
             if speaker is None and re.fullmatch(r"\s*(?:he|she|they|we|i)\s*", s[c_start:trig.start()], re.I):
                 speaker = line_speaker or author or ctx.last_speaker
             if index in quoted and (speaker is None or re.fullmatch(r"\s*(?:i|we)\s*", s[c_start:trig.start()], re.I)):
-                speaker, kind = quoted[index], "person"  # a quotation that runs over several sentences
+                speaker, kind, basis = quoted[index], "person", "quote"  # a quotation over several sentences
             if speaker is None and quoted_start and quote_speaker:
                 speaker, kind = quote_speaker, "person"  # a quote that runs on from the sentence before
-            if speaker is None and author:
-                speaker, kind = author, "person"
+            if speaker is None and author and not getattr(ctx, "framed", False):
+                speaker, kind, basis = author, "person", "author"
             remember(ctx, speaker, kind)
             body = s[body_start:c_end]
             subject_text = s[body_start:trig.start()].strip(" ,")
@@ -854,6 +901,7 @@ def extract(text: str, published: date) -> list[Claim]:
                 deadline_text=deadline.text, vague=deadline.vague, confidence=hedge.probability,
                 conditional=conditional, co_speakers=co,
                 speaker_aliases=aliases_for(ctx, speaker) if speaker else [], hedge=hedge.word,
+                basis=basis if speaker else "",
             ))
             if second is not None:
                 rest = s[second[1]:whole_end]

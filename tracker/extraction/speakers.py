@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from tracker.extraction.entities import first_name_gender, gender_of, is_demonym, is_non_speaker_body, is_place
 from tracker.names import TITLE_WORDS
 
-CAP = r"(?:[A-Z][\w’'+-]+|[A-Z]\.|(?:al|el|ad|as|an|ash|at|az|ibn|bin|ben|abu|ould)-[A-Z][\w’'-]+)"
-NAME = rf"(?:{CAP}(?:(?: (?:de|van|von|der|den|da|bin|al|la|le|di|du|del|dos))+ | )){{1,7}}{CAP}"
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+CAP = rf"(?:[{UPPER}][\w’'+-]*[\w’'+-]|[{UPPER}]\.|(?:al|el|ad|as|an|ash|at|az|ibn|bin|ben|abu|ould)-[A-Z][\w’'-]+)"
+NAME = rf"(?:{CAP}(?:(?: (?:de|van|von|der|den|da|bin|binti|bint|al|la|le|di|du|del|dos|das|della|y))+ | )){{1,7}}{CAP}"
 NAME_RUN = re.compile(rf"(?<![\w’'-]){NAME}(?![\w’'-])")
 SPEECH_VERBS = (
     r"said|says|say|told|tells|tell|warned|warns|warn|predicted|predicts|predict|claimed|claims|claim|insisted|"
@@ -21,6 +22,7 @@ SPEECH_VERBS = (
     r"maintains|signalled|signaled|signals|projected|projects|told reporters|cautioned|cautions|pledged|vowed|"
     r"promised|promises|vows|pledges|guaranteed|expressed confidence|is confident|was confident|hopes|hoped|"
     r"doubted|doubts|feared|fears|reckoned|predicted|assured|informed|wrote on \w+|posted on \w+|ruled|ordered|"
+    r"saying|adding|warning|noting|insisting|arguing|predicting|"
     r"declared|testified|explained|replied|responded|revealed|disclosed|reported|urged|recommended|advised"
 )
 AUX_TAIL = re.compile(
@@ -29,7 +31,7 @@ AUX_TAIL = re.compile(
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:a|an) [\w ]+|last week|this week))+$",
     re.IGNORECASE)
 PARTICLES = {"de", "van", "von", "der", "da", "bin", "al", "la", "le", "di", "du", "del", "el", "ibn", "ben", "abu",
-             "den", "ter", "dos", "das", "della", "y"}
+             "den", "ter", "dos", "das", "della", "y", "binti", "bint", "ó", "ní", "ap"}
 NOT_PERSON_TOKENS = {"democrat", "democrats", "republican", "republicans", "party", "socialist", "socialists",
                      "liberal", "liberals", "conservative", "conservatives", "green", "greens", "labour", "union",
                      "front", "alliance", "movement", "church", "cup", "league", "day", "week", "street", "avenue",
@@ -73,11 +75,20 @@ ORG_MARKERS = re.compile(
     r"Association|Reserve|Board|Committee|Court|Company|Co|Partners|Capital|Systems|Technologies|Labs|"
     r"Pharma|Therapeutics|Club|FC|Securities|Studies|Research|Analytics|Economics|Consulting|Advisory|Associates|"
     r"Mobility|Biologics|Biotech|Vaccines|Sciences|Genomics|Robotics|Logistics|Semiconductor|Semiconductors|"
-    r"Insurance|Investments?|Ventures|Entertainment|Communications|Airlines|Shipping|Automotive|Solar|Wind|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
+    r"Insurance|Investments?|Ventures|Entertainment|Communications|Airlines|Shipping|Automotive|Solar|Wind|"
+    r"Grid|Networks?|Water|Utilities|Transit|Metro|Electricity|Renewables|Rovers|United|Athletic|Wanderers|Albion|"
+    r"Rangers|Sporting|Dynamo|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
     r"Treasury|Secretariat|Administration|Organi[sz]ation|Alliance|Network|Media|News|Times|Post|Press|Bureau)\b")
 ORG_NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w&’'+.-]*[ ]+(?:(?:of|for|and|de|du|the|&)[ ]+)*){0,6}"
     r"(?:[A-Z][\w&’'+.-]*)(?![\w’'-])")
+ORG_DESCRIPTORS = (r"maker|operator|retailer|carrier|airline|company|firm|group|start-?up|developer|manufacturer|"
+                   r"producer|lender|insurer|chipmaker|carmaker|automaker|steelmaker|drugmaker|miner|utility|"
+                   r"broadcaster|publisher|platform|exchange|fund|giant|rival|supplier|provider|regulator|watchdog|"
+                   r"pollster|consultancy|charity|conglomerate|refiner|shipper|shipyard|brewer|bank|club|outlet")
+# "Bus operator Yorkway", "smart-speaker maker Tessel", "Finnish refiner Pohjola Renewables": a company
+DESCRIBED_ORG = re.compile(rf"(?:(?<=\s)|^)(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_DESCRIPTORS})\s+"
+                           rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?!(?:said|says|will|would|on|in)\b)[A-Z][\w&.'’-]*){{0,3}})")
 GENERIC_ORG_HEADS = {"company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "bank", "lender",
                      "insurer", "retailer", "manufacturer", "maker", "developer", "operator", "club", "team",
                      "ministry", "agency", "commission", "council", "committee", "regulator", "authority", "court",
@@ -120,10 +131,14 @@ class SpeakerContext:
                     break
                 role_words.insert(0, word)
             role, name = split_title(" ".join([*role_words, m.group(0)]))
+            if not role and not first_name_gender(name.split()[0]) and re.search(
+                    r"[A-Z][\w’'-]*\s+(?:of|for|and|de|du)\s+$", text[max(0, m.start() - 40):m.start()]):
+                continue  # "National Institute for Public Health": part of a longer name
             if name.isupper():
                 name = name.title()  # "CHUKWUEMEKA OKONKWO (CEO):" in a transcript
             tokens = name.split()
-            if len(tokens) < 2 or any(t.lower() in NOT_NAMES or t.lower() in NOT_PERSON_TOKENS for t in tokens) \
+            if len(tokens) < 2 or tokens[0].lower() in PARTICLES or \
+                    any(t.lower() in NOT_NAMES or t.lower() in NOT_PERSON_TOKENS for t in tokens) \
                     or ORG_MARKERS.search(name) or re.search(r"['’]s?$", tokens[0]) or is_place(name) \
                     or is_demonym(tokens[0]) or tokens[0].lower() in {"west", "east", "north", "south", "central"} \
                     or is_place(tokens[0]):
@@ -177,6 +192,10 @@ class SpeakerContext:
 
     def _find_orgs(self, text: str) -> None:
         found: list[tuple[int, str]] = []
+        for m in DESCRIBED_ORG.finditer(text):
+            name = m.group("name")
+            if name not in self.people and not is_place(name):
+                found.append((m.start("name"), name))
         for m in ORG_NAME.finditer(text):
             name = m.group(0).strip()
             name = re.sub(r"^(?:The|A|An|Its|Their|His|Her)\s+", "", name)
@@ -187,13 +206,15 @@ class SpeakerContext:
             cut = [i for i, t in enumerate(name.split()) if t.lower() in PERSON_ROLE_NOUNS | {"minister", "ceo"}]
             if cut:
                 name = " ".join(name.split()[:cut[0]])
+            name = _org_name(name)
             if not name or name in self.people or is_place(name) or any(name.endswith(p) for p in self.people):
                 continue
             tokens = name.split()
-            if ORG_MARKERS.search(name) or name.lower() in self.speaking_names or (
-                    len(tokens) == 1 and name.replace(".", "").isupper() and len(name.replace(".", "")) >= 3):
+            if ORG_MARKERS.search(name) and len(tokens) >= 2 or name.lower() in self.speaking_names or (
+                    len(tokens) == 1 and name.replace(".", "").isupper() and 3 <= len(name.replace(".", "")) <= 6
+                    and not re.match(r"\s*(?:,|\(|[-–—])", text[m.end():m.end() + 3])):
                 found.append((m.start(), name))
-        self.orgs = found
+        self.orgs = sorted(set(found))
 
     def org_at(self, position: int, head: str | None = None) -> str | None:
         """The organisation mentioned last before `position`; with `head` ('ministry'), one whose name
@@ -244,12 +265,12 @@ class SpeakerContext:
                  and not is_demonym(w) and not is_place(w)]
         if not words:
             return None
-        best: str | None = None
-        for person in self.people.values():
-            for role in person.roles:
-                if all(w in role.split() or w.rstrip("s") in role.split() for w in words):
-                    best = person.name
-        return best
+        matching = [person.name for person in self.people.values()
+                    if any(all(w in role.split() or w.rstrip("s") in role.split() for w in words) for role in person.roles)]
+        if len(matching) > 1:  # "the defence minister" with two in the story: the one mentioned last
+            last = {name: at for at, name in self.mentions if at < self.position}
+            matching.sort(key=lambda n: last.get(n, -1))
+        return matching[-1] if matching else None
 
 
 def _gender_from_pronouns(text: str, name: str) -> str | None:
@@ -288,7 +309,8 @@ def split_title(phrase: str) -> tuple[str, str]:
 
 
 LEADING_TIME = re.compile(r"^(?:(?:on|last|this|late on|early on)\s+(?:monday|tuesday|wednesday|thursday|friday|"
-                          r"saturday|sunday|night|week|month|year|morning|evening)\s*,?\s*|(?:and|but|then|that)\s+)+",
+                          r"saturday|sunday|night|week|month|year|morning|evening)\s*,?\s*|(?:and|but|then|that)\s+|"
+                          r"(?:meanwhile|however|separately|still|instead|also|now|earlier|later|elsewhere),?\s+)+",
                           re.IGNORECASE)
 
 
@@ -328,11 +350,30 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
             org = ctx.org_at(ctx.position, head.group(1).lower())
             return (org, [], "org") if org else (None, [], None)  # "a company spokesperson"
         return None, [], None  # "two officials familiar with the talks", "a diplomat in Jeddah"
+    if re.fullmatch(r"(?:[A-Z]?[\w-]+\s+)?(?i:workers|residents|people|employees|fans|voters|consumers|farmers|drivers|"
+                    r"passengers|parents|students|doctors|nurses|teachers|miners|protesters|critics|campaigners|"
+                    r"locals|traders|investors|markets|sources)", np) or re.match(r"(?i:sources?)\s+(?:in|at|close)\b", np) \
+            and not re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", np):
+        return None, [], None  # "energy workers warn …", "sources in the government"
+    office = re.fullmatch(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+(?:office|spokes\w+|campaign|team|aides?|"
+                          r"lawyers?|press office|camp)", np)
+    if office:
+        who, _, who_kind = resolve_np(office.group("who"), ctx)
+        if who and who_kind == "person":
+            return who, [], "person"  # "Okonkwo-Byrne's office said she would …"
+    official = re.match(r"^(?i:a|an|one|two)\s+(?:senior\s+)?(?P<org>(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}(?:ministry|government|"
+                        r"agency|army|military|police|embassy|office|party|bank|company))\s+(?:official|spokes\w+|source|"
+                        r"representative|diplomat|officer|aide)s?$", np)
+    if official:
+        return official.group("org"), [], "org"  # "a Saudi foreign ministry official"
     at_org = re.match(r"^(?:[\w-]+\s+){0,2}?(?i:analysts?|economists?|strategists?|officials?|executives?|"
                       r"researchers?|experts?|staff)\s+(?:at|of|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{1,60})$", np)
     if at_org:
         org = re.sub(r"^the\s+", "", at_org.group("org"))
         return org, [], "org"  # "Analysts at Holm Bank" → Holm Bank
+    described = DESCRIBED_ORG.fullmatch(np.strip())
+    if described and described.group("name") not in ctx.people and not is_place(described.group("name")):
+        return described.group("name"), [], "org"
     bare0 = re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.I)
     if ORG_MARKERS.search(bare0) and re.match(r"[A-Z]", bare0) and " and " in bare0 and not is_place(bare0):
         return _org_name(bare0), [], "org"  # "Ministry of Industry and Trade" is one body
@@ -394,7 +435,9 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
             last = tokens[-1].lower()
             if last in INSTITUTION_NOUNS or any(t.lower() in INSTITUTION_NOUNS for t in tokens):
                 return name, [], "org"
-            return name, [], "person" if len(tokens) <= 3 else "org"
+            person_like = len(tokens) <= 3 and (first_name_gender(tokens[0]) is not None or bool(role)
+                                                 or tokens[0].lower() in TITLE_WORDS)
+            return name, [], "person" if person_like else "org"
     # role phrases: "the Russian president", "the minister", "the company"
     head = re.sub(r"['’]s$", "", low.split()[-1]) if low.split() else ""
     if head in PERSON_ROLE_NOUNS or (low.startswith(("the ", "his ", "her ", "their ")) and head in PERSON_ROLE_NOUNS):
@@ -499,6 +542,10 @@ def subject_speaks(np: str, speaker: str | None, kind: str | None, ctx: SpeakerC
         return False
     if speaker.lower() in ctx.speaking_names or bare.lower() in ctx.speaking_names:
         return True
+    if re.fullmatch(r"(?:[A-Z][\w'’-]*['’]s\s+|[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,3}(?:ministry|government|central bank|"
+                    r"regulator|authority|agency|army|police|military|commission|administration|presidency|"
+                    r"presidential office|cabinet|treasury|watchdog)", bare):
+        return True  # "the finance ministry expects…", "Sweden's competition authority ordered…"
     if speaker in ctx.people:
         return True
     if ORG_MARKERS.search(speaker) or ORG_MARKERS.search(bare):
