@@ -160,7 +160,8 @@ ACCORDING = re.compile(r"(?<![\w])according to (?P<np>[^,;]{2,100})", re.IGNOREC
 # '…, its largest manufacturer, Farmaco Brenta, said on Monday', '…," said X, who chairs…'.
 TAIL_FRAME = re.compile(
     rf"^[,\"”’'\s]*(?!(?:and|but|or|while|whereas|although|which|who|whom|whose|that|where|when|as|if)\b)(?:(?:[^,;.\"”]{{1,60}},\s*)??(?P<np1>[^,;\"”]{{1,100}}?),?\s+(?:(?:has|had|also|later|earlier)\s+)?"
-    rf"(?:{SPEECH_VERBS})\b|(?:said|says|added|adds|told reporters|wrote|warned)\s+(?P<np2>[^,;.\"”]{{1,100}}))")
+    rf"(?:{SPEECH_VERBS})\b|(?:said|says|added|adds|told reporters|wrote|warned)\s+(?P<np2>[^,;.\"”]{{1,100}})"
+    rf"(?:,\s*(?P<np3>(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][^,;]{{2,60}}?)[.,]?\s*$)?)")
 DOCUMENT_NOUNS = re.compile(r"\b(?:statement|document|filing|report|letter|note|plan|strategy|survey|poll|data|figures|"
                             r"estimates?|minutes|transcript|release|press release|notice|memo|website|announcement|"
                             r"forecast|projections?|budget|prospectus|presentation|post|tweet|circular|decree|order|"
@@ -436,7 +437,8 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
         if tail is None or TRIGGERS.search(tail.group(0)) or TRIGGERS.match(
                 re.sub(r"^\s*(?:that\s+)?(?:[\w'’-]+\s+){0,4}?", "", sentence[at + tail.end():at + tail.end() + 40])):
             continue  # ", which Trump claims could lead to ..." is another claim, not this one's attribution
-        tail_np = (tail.group("np1") or tail.group("np2") or "").strip()
+        tail_np = (tail.group("np1") or tail.group("np3") or tail.group("np2") or "").strip()
+        tail_np = re.sub(r"^(?:Dr|Prof)\.?\s+", "", tail_np)
         if re.match(r"(?:above|below|up|down|from|after|before|despite|amid|as|than|while|with|without|into|over|under|"
                     r"about|around|at|by|for|in|on|of|to|against|ahead|compared|including|according|more|less|most|"
                     r"only|just|even|also|not|which|who|that)\b", tail_np, re.I):
@@ -659,12 +661,16 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
             run_on = not asker
             continue
         m = LINE_LABEL.match(paragraph, cut)
-        if m and not NOT_LABELS.match(m.group("label").strip()) and len(m.group("label").split()) <= 14:
+        if m and not NOT_LABELS.match(m.group("label").strip()) and len(m.group("label").split()) <= 14 and \
+                not re.search(r"\b(?:is|are|was|were|will|would|has|have|had|says|said)\b",
+                              re.sub(r"\([^)]*\)", "", m.group("label"))):
             label = m.group("label").strip()
             inner = re.search(r"\((?:[A-Z][a-z]+\s+)?(?P<who>[A-Z][^()]{2,60})\)$", label)
             if inner and resolve_np(inner.group("who"), ctx)[2] == "person":
                 label = inner.group("who")  # "Minister for Housing (Deputy Declan Farrelly):"
             label = re.split(r"\s+[—–-]\s+|,\s+", label)[0].strip()  # "Margaret Oduya — Chief Executive:"
+            if re.search(r"\b(?:is|are|was|were|will|would|has|have|had|says|said|can|could|should|must)\b", label):
+                label = ""  # "The Commission's own forecast is telling: …" is a sentence, not a label
             speaker: str | None = None
             if re.sub(r"\s*\([^)]*\)", "", label).isupper() and len(label) > 2:
                 label = re.sub(r"\s*\([^)]*\)", "", label).strip()  # "FOLASADE ADEBAYO-WILLIAMS (CFO)"
@@ -852,7 +858,8 @@ def extract(text: str, published: date) -> list[Claim]:
                 speaker, kind, basis = author, "person", "author"
             if speaker is None and re.fullmatch(r"\s*(?:he|she|they|we|i)\s*", s[c_start:trig.start()], re.I):
                 speaker = line_speaker or author or ctx.last_speaker
-            if index in quoted and (speaker is None or re.fullmatch(r"\s*(?:i|we)\s*", s[c_start:trig.start()], re.I)):
+            if index in quoted and (speaker is None or basis in ("subject", "") or
+                                    re.fullmatch(r"\s*(?:i|we)\s*", s[c_start:trig.start()], re.I)):
                 speaker, kind, basis = quoted[index], "person", "quote"  # a quotation over several sentences
             if speaker is None and quoted_start and quote_speaker:
                 speaker, kind = quote_speaker, "person"  # a quote that runs on from the sentence before

@@ -89,6 +89,11 @@ ORG_DESCRIPTORS = (r"maker|operator|retailer|carrier|airline|company|firm|group|
 # "Bus operator Yorkway", "smart-speaker maker Tessel", "Finnish refiner Pohjola Renewables": a company
 DESCRIBED_ORG = re.compile(rf"(?:(?<=\s)|^)(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_DESCRIPTORS})\s+"
                            rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?!(?:said|says|will|would|on|in)\b)[A-Z][\w&.'’-]*){{0,3}})")
+NOT_ORG_ACRONYMS = {"EBITDA", "GDP", "CPI", "EPS", "IPO", "ETF", "LNG", "EV", "EVS", "AI", "CEO", "CFO", "COO", "CTO",
+                    "USD", "EUR", "GBP", "VAT", "PMI", "HICP", "YOY", "QOQ", "ROE", "FY", "H1", "H2", "Q1", "Q2",
+                    "Q3", "Q4", "NHS", "BST", "GMT", "UTC", "CET", "EST", "PST", "MSK", "KM", "MW", "GW", "TWH",
+                    "MWH", "GWH", "BPD", "PPM", "ESG", "SUV", "SUVS", "TV", "PDF", "URL", "FAQ", "OK", "LIVE",
+                    "UPDATE", "BREAKING", "NEW", "ALERT", "WATCH", "READ", "MORE"}
 GENERIC_ORG_HEADS = {"company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "bank", "lender",
                      "insurer", "retailer", "manufacturer", "maker", "developer", "operator", "club", "team",
                      "ministry", "agency", "commission", "council", "committee", "regulator", "authority", "court",
@@ -206,8 +211,8 @@ class SpeakerContext:
             cut = [i for i, t in enumerate(name.split()) if t.lower() in PERSON_ROLE_NOUNS | {"minister", "ceo"}]
             if cut:
                 name = " ".join(name.split()[:cut[0]])
-            name = _org_name(name)
-            if not name or name in self.people or is_place(name) or any(name.endswith(p) for p in self.people):
+            name = _org_name(name).rstrip(".")
+            if not name or name.upper() in NOT_ORG_ACRONYMS or name in self.people or is_place(name) or any(name.endswith(p) for p in self.people):
                 continue
             tokens = name.split()
             if ORG_MARKERS.search(name) and len(tokens) >= 2 or name.lower() in self.speaking_names or (
@@ -296,7 +301,7 @@ def split_title(phrase: str) -> tuple[str, str]:
             break
     # "Treasurer Amira Haddad", "Secretary of State for Tax Affairs Rui Dantas Amaral": the name starts at
     # the first known first name followed only by capitalised words.
-    if len(tokens) - i > 2 and not first_name_gender(tokens[i]):
+    if len(tokens) - i > 3 and not first_name_gender(tokens[i]):
         for j in range(i + 1, len(tokens) - 1):
             rest = tokens[j:]
             if first_name_gender(tokens[j - 1]) and tokens[j - 1].lower() not in PARTICLES:
@@ -352,7 +357,7 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         return None, [], None  # "two officials familiar with the talks", "a diplomat in Jeddah"
     if re.fullmatch(r"(?:[A-Z]?[\w-]+\s+)?(?i:workers|residents|people|employees|fans|voters|consumers|farmers|drivers|"
                     r"passengers|parents|students|doctors|nurses|teachers|miners|protesters|critics|campaigners|"
-                    r"locals|traders|investors|markets|sources)", np) or re.match(r"(?i:sources?)\s+(?:in|at|close)\b", np) \
+                    r"locals|traders|investors|markets|sources|prosecutors|lawyers|police|officers)", np) or re.match(r"(?i:sources?)\s+(?:in|at|close)\b", np) \
             and not re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", np):
         return None, [], None  # "energy workers warn …", "sources in the government"
     office = re.fullmatch(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+(?:office|spokes\w+|campaign|team|aides?|"
@@ -361,8 +366,13 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         who, _, who_kind = resolve_np(office.group("who"), ctx)
         if who and who_kind == "person":
             return who, [], "person"  # "Okonkwo-Byrne's office said she would …"
+    org_people = re.fullmatch(r"(?P<org>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s+(?:officials|executives|"
+                              r"sources|spokes(?:wo)?man|spokesperson|representatives|negotiators|lawyers)", np)
+    if org_people and not is_place(org_people.group("org")) and not is_demonym(org_people.group("org")):
+        return re.sub(r"^the\s+", "", org_people.group("org")), [], "org"  # "Army officials told workers …"
     official = re.match(r"^(?i:a|an|one|two)\s+(?:senior\s+)?(?P<org>(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}(?:ministry|government|"
-                        r"agency|army|military|police|embassy|office|party|bank|company))\s+(?:official|spokes\w+|source|"
+                        r"agency|army|military|police|embassy|office|party|bank|company|court|council|commission))\s+"
+                        r"(?:official|spokes\w+|source|"
                         r"representative|diplomat|officer|aide)s?$", np)
     if official:
         return official.group("org"), [], "org"  # "a Saudi foreign ministry official"
@@ -449,6 +459,9 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if low.startswith(("the ", "its ")) and len(low.split()) == 2 and head in GENERIC_ORG_HEADS - {
             "government", "administration", "council", "union", "party", "committee", "board", "court"}:
         return None, [], None  # "the company said" with no company named before it says nothing
+    if head in PERSON_ROLE_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "official", "source"} and \
+            len(low.split()) <= 3:
+        return None, [], None  # "the spokesman added" with nobody named: unknown, not "Spokesman"
     if head in INSTITUTION_NOUNS or low in INSTITUTION_NOUNS:
         words = np.split()
         if words and words[0].lower() in {"the", "a", "an", "some", "several", "many"}:
@@ -528,6 +541,12 @@ GENERIC_SPEAKING_NOUNS = {"officials", "official", "analysts", "economists", "ex
                           "policymakers", "forecasters", "strategists"}
 
 
+def _proper(name: str) -> bool:
+    """'Southern Vale Water' is a name; 'Water supply on the left bank' is not."""
+    tokens = [t for t in name.split() if t.lower() not in {"of", "for", "and", "the", "de", "&", "du", "des", "la"}]
+    return bool(tokens) and all(t[:1].isupper() or t[:1].isdigit() for t in tokens)
+
+
 def subject_speaks(np: str, speaker: str | None, kind: str | None, ctx: SpeakerContext) -> bool:
     """A clause's grammatical subject is its speaker only if it is a person or a body that speaks:
     'Ortiz will…', 'the ministry expects…' yes; 'prices', 'the bill', 'Congress', 'Seoul', 'Ukraine' no."""
@@ -548,7 +567,7 @@ def subject_speaks(np: str, speaker: str | None, kind: str | None, ctx: SpeakerC
         return True  # "the finance ministry expects…", "Sweden's competition authority ordered…"
     if speaker in ctx.people:
         return True
-    if ORG_MARKERS.search(speaker) or ORG_MARKERS.search(bare):
+    if (ORG_MARKERS.search(speaker) or ORG_MARKERS.search(bare)) and _proper(speaker):
         return True
     words = bare.lower().split()
     if words and (words[-1] in GENERIC_SPEAKING_NOUNS or words[0] in GENERIC_SPEAKING_NOUNS):
