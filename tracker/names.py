@@ -35,6 +35,7 @@ TITLE_WORDS = {
     "technology", "information", "marketing", "research", "science", "scientist", "engineer", "engineering",
     "project", "programme", "program", "health", "education", "transport", "energy", "environment", "climate",
     "labour", "labor", "justice", "culture", "agriculture", "industry", "infrastructure", "housing",
+    "cllr", "mp", "mep", "msp", "mla", "td", "hon", "rt", "associate", "administrator", "managing", "executive",
 }
 
 

@@ -14,6 +14,7 @@ from tracker.extraction.deadlines import MONTHS, Deadline, find_deadlines, fisca
 from tracker.extraction.hedges import Hedge, hedge_confidence, main_clause_hedge
 from tracker.extraction.sentences import split_sentences
 from tracker.extraction.entities import is_place
+from tracker.names import TITLE_WORDS
 from tracker.extraction.speakers import (
     SPEECH_VERBS,
     SpeakerContext,
@@ -502,9 +503,24 @@ def _sentence_subject(sentence: str) -> str:
     """The noun phrase a sentence opens with: 'Iceland's central bank' in 'Iceland's central bank raised…',
     'Tasman Copper' in 'Tasman Copper cut its guidance…'."""
     body = re.sub(r"^\W+", "", sentence)
+    named = re.match(r"[^,;]{3,80},\s+(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),", body)
+    if named:
+        return named.group("name")  # "NASA's associate administrator, Dr Renée Callahan, congratulated …"
     m = re.match(r"(?:The\s+)?[A-Z][\w'’-]*['’]s\s+(?:[a-z-]+\s+){0,2}[a-z]+", body)
     if m:
         return m.group(0)
+    tokens = body.split()
+    out: list[str] = []
+    for token in tokens[:10]:
+        bare = token.strip(",.;:")
+        if out and any(t[:1].isupper() for t in out) and bare[:1].islower() and bare.lower() not in TITLE_WORDS \
+                and bare not in {"of", "for", "and", "de"}:
+            break
+        out.append(bare)
+        if token.endswith((",", ";", ":")):
+            break
+    if out and any(t[:1].isupper() for t in out[1:] or out):
+        return " ".join(out)  # "Opposition health spokesman Baran Aydın accused …"
     m = re.match(r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z][\w&.'’-]*)*", body)
     if m:
         return m.group(0)

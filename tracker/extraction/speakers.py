@@ -77,7 +77,8 @@ ORG_MARKERS = re.compile(
     r"Mobility|Biologics|Biotech|Vaccines|Sciences|Genomics|Robotics|Logistics|Semiconductor|Semiconductors|"
     r"Insurance|Investments?|Ventures|Entertainment|Communications|Airlines|Shipping|Automotive|Solar|Wind|"
     r"Grid|Networks?|Water|Utilities|Transit|Metro|Electricity|Renewables|Rovers|United|Athletic|Wanderers|Albion|"
-    r"Rangers|Sporting|Dynamo|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
+    r"Rangers|Sporting|Dynamo|Racing|Motorsport|Aerospace|Space|Games|Studios|Pictures|Records|Brands|Hotels|"
+    r"Resorts|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
     r"Treasury|Secretariat|Administration|Organi[sz]ation|Alliance|Network|Media|News|Times|Post|Press|Bureau)\b")
 ORG_NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w&’'+.-]*[ ]+(?:(?:of|for|and|de|du|the|&)[ ]+)*){0,6}"
@@ -212,6 +213,9 @@ class SpeakerContext:
             if cut:
                 name = " ".join(name.split()[:cut[0]])
             name = _org_name(name).rstrip(".")
+            first, _, rest = name.partition(" of the ")
+            if rest and len(first.split()) >= 2 and ORG_MARKERS.search(first):
+                name = first  # "Monetary Policy Committee of the Central Bank of Estoria"
             if not name or name.upper() in NOT_ORG_ACRONYMS or name in self.people or is_place(name) or any(name.endswith(p) for p in self.people):
                 continue
             tokens = name.split()
@@ -341,6 +345,23 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     role_person = re.match(r"^(?i:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<role>judge|prosecutor|mediator|spokes\w+|minister)\b", np)
     if role_person and ctx.by_role(role_person.group("role")):
         return ctx.by_role(role_person.group("role")), [], "person"  # "a federal judge" named later
+    org_people = re.fullmatch(r"(?P<org>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s+(?:officials|executives|"
+                              r"sources|spokes(?:wo)?man|spokesperson|representatives|negotiators|lawyers)", np)
+    if org_people and not is_place(org_people.group("org")) and not is_demonym(org_people.group("org")):
+        return re.sub(r"^the\s+", "", org_people.group("org")), [], "org"  # "Army officials told workers …"
+    official = re.match(r"^(?i:a|an|one|two)\s+(?:senior\s+)?(?P<org>(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}(?:ministry|government|"
+                        r"agency|army|military|police|embassy|office|party|bank|company|court|council|commission))\s+"
+                        r"(?:official|spokes\w+|source|"
+                        r"representative|diplomat|officer|aide)s?$", np)
+    if official:
+        return official.group("org"), [], "org"  # "a Saudi foreign ministry official"
+    spokes_for = re.match(r"^(?i:a|an|the)\s+(?:spokes\w+|official|source|representative|lawyer)\s+(?:for|at|from|of|with)\s+"
+                          r"(?:the\s+)?(?P<org>[A-Z][^,;]{1,60})$", np)
+    if spokes_for:
+        who, _, who_kind = resolve_np(spokes_for.group("org"), ctx)
+        return (who or spokes_for.group("org")), [], who_kind or "org"  # "a spokeswoman for the European Commission"
+    if re.fullmatch(r"(?i:the)\s+\d+-year-old(?:\s+\w+)?", np):
+        return ctx.last_person, [], "person" if ctx.last_person else None  # "the 26-year-old said"
     if re.match(r"^(?:a|an|one|two|three|four|several|some|many|other|\d+)\s+(?:[\w.-]+\s+){0,3}?(?:"
                 r"officials?|diplomats?|sources?|persons?|people|aides?|insiders?|advisers?|advisors?|analysts?|"
                 r"economists?|executives?|members?|lawmakers?|residents?|experts?|observers?|traders?|bankers?|"
@@ -366,16 +387,6 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         who, _, who_kind = resolve_np(office.group("who"), ctx)
         if who and who_kind == "person":
             return who, [], "person"  # "Okonkwo-Byrne's office said she would …"
-    org_people = re.fullmatch(r"(?P<org>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s+(?:officials|executives|"
-                              r"sources|spokes(?:wo)?man|spokesperson|representatives|negotiators|lawyers)", np)
-    if org_people and not is_place(org_people.group("org")) and not is_demonym(org_people.group("org")):
-        return re.sub(r"^the\s+", "", org_people.group("org")), [], "org"  # "Army officials told workers …"
-    official = re.match(r"^(?i:a|an|one|two)\s+(?:senior\s+)?(?P<org>(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}(?:ministry|government|"
-                        r"agency|army|military|police|embassy|office|party|bank|company|court|council|commission))\s+"
-                        r"(?:official|spokes\w+|source|"
-                        r"representative|diplomat|officer|aide)s?$", np)
-    if official:
-        return official.group("org"), [], "org"  # "a Saudi foreign ministry official"
     at_org = re.match(r"^(?:[\w-]+\s+){0,2}?(?i:analysts?|economists?|strategists?|officials?|executives?|"
                       r"researchers?|experts?|staff)\s+(?:at|of|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{1,60})$", np)
     if at_org:
