@@ -29,14 +29,14 @@ MONTH_NAMES = sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, r
 MAX_TEXT = 200_000
 MAX_STATEMENT = 240
 
-_DET = r"(?!(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|it|him|them|me|us)\b)"
+_DET = r"(?!(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|it|him|them|me|us|you|everyone)\b)"
 _VERBISH = rf"{_DET}[a-z][a-z-]+"
 TRIGGERS = re.compile(
     r"(?:(?<=\w)['’]ll(?!\w))|(?<![\w'’])(?:"
     r"will(?!\s+(?:of|to)\b)|won['’]t|shall|would(?!\s+have\b)|wouldn['’]t|could(?!\s+have\b)|"
     r"couldn['’]t(?!\s+have\b)|might(?!\s+have\b)|may(?!\s+have\b)|should(?!\s+have\b)|"
     rf"(?:is|are|was|were|am|be)\s+(?:not\s+|still\s+|now\s+|also\s+|firmly\s+)?(?:going|set|expected|due|poised|scheduled|slated|likely|unlikely|prepared|ready|willing|determined|"
-    rf"certain|sure|projected|forecast|on track|about|bound|poised)\s+to\s+{_VERBISH}|"
+    rf"certain|sure|projected|forecast|on track|bound|poised)\s+to\s+{_VERBISH}|"
     rf"gonna\s+{_VERBISH}|"
     r"(?:is|are|was|were)\s+(?:expected|due|likely|set|scheduled|slated)(?=\s+(?:imminently|soon|shortly|later|next|"
     r"this|by|before|within|in|on|early|late)\b)|"
@@ -64,7 +64,11 @@ NOT_CLAIMS = re.compile(
     r"\b(?:now )?I(?: will|['’]ll) go further\b|\bwill believe it when\b[^.;]*|\bhold (?:them|him|her|us) to (?:that|it)\b|"
     r"\b(?:quarter|year|half)\s+(?:ends|ended|closes)\s+on\b[^,;.]*|"    r"(?:was|were) (?:supposed|meant|originally (?:due|expected|scheduled|planned|set)) to[^,;.]*|"
     r"had (?:originally )?been (?:due|expected|scheduled|planned|set|supposed) to[^,;.]*|"
-    r"\basked (?:whether|if|when|why|how)[^,;.]*|"    r"(?:fiscal|financial)?\s*year,?\s+(?:(?:which|that)\s+)?(?:for [\w’' -]{1,30}?\s+)?ends\b(?:\s+(?:on|in))?"
+    r"\basked\b[^.;?]{0,120}?\b(?:whether|if|when|why|how|what)\b[^,;.?]*|"
+    r"\bwill be (?:aware|familiar|interested to (?:know|hear))\b[^.;]*|\bwe['’]ll see\b[^.;]*|"
+    r"\bI don['’]t (?:think|expect|believe) I (?:will|would)\b[^.;]*|"
+    r"\b(?:would|'d|’d) (?:rather|prefer|be (?:delighted|happy|glad|pleased|surprised|disappointed))\b[^.;]*|"
+    r"\bnothing you (?:have|'ve) heard\b[^.;]*|\bcould finally\b[^.;]*|"    r"(?:fiscal|financial)?\s*year,?\s+(?:(?:which|that)\s+)?(?:for [\w’' -]{1,30}?\s+)?ends\b(?:\s+(?:on|in))?"
     r"(?:\s+[\w]+){1,3}|"
     r"\bwhich\s+(?:for [\w’' -]{1,30}?\s+)?ends\s+(?:on|in)\b(?:\s+[\w]+){1,3}|"
     r"we['’]ll (?:bring you|be back|keep you|have more|update)[^.;]*|(?:stay tuned|more to follow)[^.;]*|"
@@ -130,7 +134,8 @@ FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|to|be|'ll|’ll|could|may|mig
 MAIN_CLAUSE_HEDGE_STOP = re.compile(r"\bas (?:markets?|investors|traders|analysts|economists|many|some|others|"
                                     r"most) (?:expect|predict|anticipate|hope|fear)\w*", re.IGNORECASE)
 PLUPERFECT_FRAME = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:pledged|promised|vowed|said|predicted|claimed|insisted|"
-                              r"announced|forecast|expected|planned|assured|told|written|wrote)\b", re.IGNORECASE)
+                              r"announced|forecast|expected|planned|assured|told|written|wrote|warned|been told)\b|"
+                              r"\b(?:recalled|remembered|recounted|were told|was told)\b", re.IGNORECASE)
 WILL_NOUN = re.compile(r"(?<![\w'’-])(?:the|political|free|good|ill|own|his|her|their|its|of|against|at|popular|"
                        r"last)\s+$", re.IGNORECASE)
 CLAUSE_START = re.compile(
@@ -780,9 +785,15 @@ def _event_deadline(clause: str, current: Deadline, events: dict[str, date], pub
     return None
 
 
+def _past_report_year(before: str, published: date) -> bool:
+    """'In 2021 the council said …' / 'Back in 2019, …': a report dated in an earlier year."""
+    m = re.search(r"(?:^|[.;]\s+|\bback\s+)\W*(?:in|back in|during)\s+((?:19|20)\d\d)\b", before, re.I)
+    return bool(m) and int(m.group(1)) < published.year
+
+
 def _only_past_times(text: str, published: date) -> bool:
     """A clause whose every precise time lies before publication describes the past."""
-    explicit = [m for m in re.finditer(r"\b(?:in|by|until|before|during|since)\s+((?:19|20)\d\d)\b", text)]
+    explicit = [m for m in re.finditer(r"\b(?:in|by|until|before|during|since|of)\s+((?:19|20)\d\d)\b", text)]
     return bool(explicit) and all(int(m.group(1)) < published.year for m in explicit) and not any(
         d.date >= published for d in find_deadlines(text, published))
 
@@ -900,6 +911,18 @@ def extract(text: str, published: date) -> list[Claim]:
                 continue  # "agreed to provide subsidies last year" happened already
             if re.search(r"\bhad\s+(?:\w+ly\s+)?\w+ed\b", clause[:rel]) and PAST_MARKER.search(clause):
                 continue  # "she had campaigned four years ago on a pledge to cut taxes"
+            if (re.search(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+)?$", s[:trig.start()]) or re.match(
+                    r"had\b", trig.group(0), re.I)) and not getattr(ctx, "framed", False):
+                continue  # "the firm had forecast 4.1%", "whose party had threatened to walk out": history
+            if _past_report_year(s[:trig.start()], published):
+                continue  # "In 2021 the city council said the first tram would run by 2024"
+            if re.match(r"(?:should|must)\b", trig.group(0), re.I) and re.search(
+                    r"\b(?:you|passengers|residents|customers|users|people|drivers|travellers|parents|citizens|"
+                    r"motorists|commuters|shoppers|visitors)\s*$", s[:trig.start()], re.I):
+                continue  # "passengers should check with their airline": advice
+            if re.match(r"(?:couldn['’]t|could not)\b", trig.group(0) + s[trig.end():trig.end() + 4],
+                        re.I) and not _precise_future(clause[rel:], published):
+                continue  # "promises the supply chain couldn't keep": narrative
             if _only_past_times(clause[rel:], published):
                 continue  # "was originally due to finish in 2025", written in 2026: history
             deadline = pick_deadline(clause, published, anchor=rel, fiscal_end=fiscal_end,
