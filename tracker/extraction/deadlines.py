@@ -182,6 +182,7 @@ def _dateparser_date(text: str, pub: date) -> date | None:
 
 def _explicit(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     body = m.group("date")
+    body = re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*(?=\d)", "", body)  # "Sept. 22-23": the last day
     cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", body, flags=re.I).replace(".", " ")
     parsed = _dateparser_date(cleaned, pub)
     if parsed is None:
@@ -271,6 +272,14 @@ def _named(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
 def _end_of(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     text = m.group(0).lower()
     target = m.group("target").lower().strip()
+    qm = re.fullmatch(rf"(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half)(?:\s+(?:of\s+)?(.+))?", target)
+    if qm:
+        q = ORDINALS[qm.group(1)]
+        month = (6 if q == 1 else 12) if qm.group(2) == "half" else q * 3
+        year = _resolve_year(qm.group(3).replace("the year", "this year") if qm.group(3) else None, pub)
+        if year is not None:
+            return _month_end(year, month), False
+        return _roll(lambda y: _month_end(y, month), pub, False), False
     if re.fullmatch(YEAR, target):
         return date(int(target), 12, 31), False
     mm = re.fullmatch(rf"({MONTH})(?:\s+({YEAR}))?", target)
@@ -435,6 +444,8 @@ def _after_event(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     base = _anchor_day(m.group("anchor"), pub)
     if base is None:
         return None, False
+    if m.group("unit").lower().startswith("hour"):
+        return base + timedelta(days=_num(m.group("n")) // 24), False  # "within three hours of polls closing on …"
     return base + _unit_delta(m.group("unit"), _num(m.group("n"))), False
 
 
@@ -521,6 +532,10 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
      lambda m, pub: (pub + relativedelta(years=10), False)),
     ("next_unit", _rx(r"(?:in|within|over|during)\s+the\s+(?:next|coming)\s+(?P<unit>fortnight|week|month|year)"),
      lambda m, pub: (pub + _unit_delta(m.group("unit"), 1), False)),
+    ("period_stated", _rx(
+        rf"(?:fiscal\s+)?(?:first|second|third|fourth|final)[\s-]+(?:fiscal\s+)?(?:quarter|half)\s*,?\s+which\s+"
+        rf"(?:for\s+\w+\s+)?(?:closes|ends)\s+(?:on\s+)?(?P<anchor>{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|{DAY}\s+{MONTH}(?:,?\s+{YEAR})?)"
+    ), lambda m, pub: (_anchor_day(m.group("anchor"), pub), False)),
     ("first_day", _rx(r"(?:on|by|from)\s+the\s+first\s+day\s+of\s+(?:the|next)\s+year"),
      lambda m, pub: (date(pub.year + 1, 1, 1), False)),
     ("day_of_month", _rx(r"(?:on|by|before|until|from)\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?"
@@ -530,17 +545,20 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         rf"(?:that|this|the same)\s+(?:date|day)"), _after_event),
     ("full_year", _rx(r"(?:for|in|over)\s+the\s+(?:full|whole|entire)\s+year|full-year"),
      lambda m, pub: (date(pub.year, 12, 31), False)),
-    ("clock", _rx(r"(?:by|before|after|at|until|from)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})"),
+    ("clock", _rx(r"(?:by|before|after|at|until|from|around)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})"
+                  r"(?!\s+on\b)"),
      lambda m, pub: (pub, False)),
     ("midyear", _rx(r"(?:by|in|before|at)\s+mid-?year"), lambda m, pub: (_roll(lambda y: date(y, 6, 30), pub, False), False)),
     ("explicit", _rx(
-        rf"(?:{BY}\s+(?:the\s+)?)?(?P<date>{YEAR}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/{YEAR}|"
-        rf"{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"
+        rf"(?:{BY}\s+(?:the\s+)?)?(?:{WEEKDAY},?\s+)?(?P<date>{YEAR}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/{YEAR}|"
+        rf"{MONTH}\s+(?:{DAY}\s*[-–]\s*)?{DAY}(?:,?\s+{YEAR})?|(?:the\s+)?(?:{DAY}\s*[-–]\s*)?{DAY}\s+(?:of\s+)?{MONTH}"
+        rf"(?:,?\s+{YEAR})?)"
     ), _explicit),
     ("end_of", _rx(
         rf"(?:{BY}\s+|at\s+)?(?:the\s+)?(?:very\s+)?end(?:\s+of|-)\s*(?P<target>(?:the|this|next)\s+"
         rf"(?:week|month|quarter|year|decade|calendar year|fiscal year|{SEASON})|{MONTH}(?:\s+{YEAR})?|"
-        rf"{YEAR}|{SEASON}(?:\s+{YEAR})?)"
+        rf"{YEAR}|{SEASON}(?:\s+{YEAR})?|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)"
+        rf"(?:\s+(?:of\s+)?(?:this year|next year|the year|{YEAR}))?)"
     ), _end_of),
     ("year_end", _rx(rf"(?:{BY}\s+)?(?:(?P<year>{YEAR})\s+)?(?:the\s+)?(?:year[- ]end|year['’]s end|end[- ]year)"),
      _year_end),
@@ -575,7 +593,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         r"(?:by|before|until|within|in|during|over|for)?\s*(?:the\s+)?(?:day after tomorrow|"
         r"tomorrow(?: (?:morning|afternoon|evening|night))?|tonight|later today|today|the rest of the week|"
         r"this (?:morning|afternoon|evening)|(?:by|before|until) (?:the )?(?:afternoon|evening)|"
-        r"(?:at|by) (?:noon|midday|midnight)|"
+        r"(?:at|by|before|until) (?:noon|midday|midnight)(?!\s+on\b)|"
         r"later (?:this|in the) (?:week|month|year)|the rest of the year|"
         r"(?:this|next|the following|the coming|the current)\s+(?:weekend|week|month|quarter|year|decade)|"
         r"next\s+(?:twelve|12)\s+months)"
@@ -587,16 +605,24 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("season", _rx(
         rf"(?:(?P<prep>by|before|until|till|in|during|over|through|this|next)\s+)?(?:(?P<which>this|next)\s+|the\s+)?"
         rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<rel>next year|the following year|this year))?"
+        rf"(?!\s+(?:recess|break|holidays?|transfer window|window|session|term|months|schedule|timetable)\b)"
     ), _season),
+    ("season_for", _rx(rf"for\s+the\s+(?P<season>{SEASON})\s+of\s+(?P<rel>next year|the following year|this year)"),
+     lambda m, pub: (_season_end(m.group("season"), None, str(pub.year + (0 if "this" in m.group("rel").lower()
+                                                                           else 1)), pub), False)),
     ("month", _rx(
         rf"(?:by|before|until|till|in|during|through|for|this|next|come|from|starting in|starting|into|"
         rf"as early as|as soon as|as late as|around|no later than)\s+"
         rf"(?:(?P<which>this|next)\s+)?(?P<month>{MONTH})(?:\s+(?P<year>{YEAR}))?(?!\s+\d)"
     ), _month),
-    ("year", _rx(rf"(?:by|before|until|till|in|during|through|for|in the year|by the year)\s+(?P<year>{YEAR})"),
+    ("year", _rx(rf"(?:by|before|until|till|in|during|through|for|into|in the year|by the year)\s+(?:at\s+least\s+)?"
+                 rf"(?P<year>{YEAR})"),
      _year),
+    ("month_event", _rx(rf"(?:at|before|after|by|until|in)\s+(?:the|its|their)\s+(?P<month>{MONTH})\s+(?:meeting|session|"
+                        rf"summit|vote|election|review|sitting|auction|hearing|board meeting|policy meeting)"),
+     lambda m, pub: (_roll(lambda y: _month_end(y, MONTHS[m.group("month").lower().rstrip(".")]), pub, False), False)),
     ("weekday", _rx(rf"(?:(?:by|before|until|on|next|this|coming|this coming|from|starting|as of|beginning)\s+)+"
-                    rf"(?P<wd>{WEEKDAY})"), _weekday),
+                    rf"(?P<wd>{WEEKDAY})(?!,?\s+(?:\d|{MONTH}\b))"), _weekday),
 ]
 
 
@@ -686,7 +712,7 @@ def pick_deadline(text: str, published: date, anchor: int = 0, fiscal_end: tuple
     future = [d for d in find_deadlines(text, published, fiscal_end) if d.date >= published
               and not (skip and skip(text, d))]
     after = [d for d in future if d.start >= anchor]
-    if len(after) > 1 and re.match(r"for\s+(?:this|next|the)\s+(?:year|quarter)", after[0].text, re.I):
+    if len(after) > 1 and re.match(r"for\s", after[0].text, re.I):
         after = after[1:]  # "cut its forecast for this year at the next meeting in August"
     if after:
         return after[0]
