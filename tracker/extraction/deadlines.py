@@ -182,7 +182,8 @@ def _dateparser_date(text: str, pub: date) -> date | None:
 
 def _explicit(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     body = m.group("date")
-    body = re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*(?=\d)", "", body)  # "Sept. 22-23": the last day
+    if re.search(r"[A-Za-z]", body):
+        body = re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*(?=\d)", "", body)  # "Sept. 22-23": the last day
     cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", body, flags=re.I).replace(".", " ")
     parsed = _dateparser_date(cleaned, pub)
     if parsed is None:

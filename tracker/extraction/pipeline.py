@@ -89,7 +89,7 @@ PAST_MARKER = re.compile(r"\b(?:last (?:year|week|month|night|weekend|spring|sum
 PAST_TENSE_TRIGGER = re.compile(r"^(?:agreed|pledged|promised|vowed|planned|decided|committed|threatened|intended|aimed"
                                 r"|hoped|expected)\b", re.IGNORECASE)
 TIMED_TRIGGER = re.compile(
-    r"(?<![\w'’])(?:expects?|expected|forecast(?:s|ed)?|predicts?|projects?|anticipates?|sees|"
+    r"(?<![\w'’])(?:expects?|expected|forecast(?:s|ed)?|predicts?|projects?|anticipates?|sees?|"
     r"targets?|targeting|guid(?:e|es|ed|ing)|can(?:not|['’]t)?|hopes?|hoping|applies|apply|takes? effect|takes? place|"
     r"(?:comes?|enters?) into force|(?:is|are) (?:due|scheduled|set|expected|slated)|due to(?=\s+[a-z]+\s)|"
     r"starts?|begins?|goes|opens?|closes?|ends?|launches?|arrives?|resumes?|returns?|kicks? off|expires?|"
@@ -102,7 +102,7 @@ TIMED_TRIGGER = re.compile(
     r"(?:\s+|(?=[,.]))(?=\S)", re.IGNORECASE)
 # Forecasting verbs whose object carries the time ("he expected further strikes in the coming weeks"):
 # a vague horizon is enough for them.
-FORECAST_VERB = re.compile(r"^(?:expects?|expected|forecast(?:s|ed)?|predicts?|projects?|anticipates?|targets?|"
+FORECAST_VERB = re.compile(r"^(?:expects?|expected|forecast(?:s|ed)?|predicts?|projects?|anticipates?|targets?|sees?|"
                            r"targeting|guid(?:e|es|ed|ing)|starts?|begins?|hopes?)\b", re.IGNORECASE)
 # A decision taken now is not a prediction unless it names a future date.
 DECISION_TRIGGER = re.compile(r"^(?:decided|agreed|voted)\b", re.IGNORECASE)
@@ -260,10 +260,12 @@ def _triggers(sentence: str, published: date) -> list[re.Match[str]]:
         stop = CLAUSE_END.search(sentence, m.end(), end)
         segment = sentence[m.start(): min(end, stop.start() if stop else end, m.start() + 120)]
         segment = re.split(r"[;]|,\s*(?:and|but)\s|\s(?:and|but)\s+(?:the|a|an|he|she|they|it|we)\b", segment)[0]
-        if _future_after(segment, published, vague_ok=bool(FORECAST_VERB.match(m.group(0))),
-                         strict=not FORECAST_VERB.match(m.group(0))) and not any(
-                _past_time(sentence, replace(d, start=d.start + m.start(), end=d.end + m.start()), published)
-                for d in find_deadlines(segment, published) if not d.vague):
+        seg_end = m.start() + len(segment)
+        in_segment = [d for d in find_deadlines(sentence, published) if m.start() <= d.start < seg_end]
+        vague_ok, strict = bool(FORECAST_VERB.match(m.group(0))), not FORECAST_VERB.match(m.group(0))
+        ahead = [d for d in in_segment if d.date >= published and (vague_ok or not d.vague)
+                 and (d.date > published or not (d.vague or strict))]
+        if ahead and not any(_past_time(sentence, d, published) for d in in_segment if not d.vague):
             found.append(m)
     found.sort(key=lambda m: m.start())
     for m in found:
@@ -795,7 +797,7 @@ def _past_report_year(before: str, published: date) -> bool:
 
 def _only_past_times(text: str, published: date) -> bool:
     """A clause whose every precise time lies before publication describes the past."""
-    explicit = [m for m in re.finditer(r"\b(?:in|by|until|before|during|since|of)\s+((?:19|20)\d\d)\b", text)]
+    explicit = [m for m in re.finditer(r"(?<!ed )(?<!en )\b(?:in|by|until|before|during|since|of)\s+((?:19|20)\d\d)\b", text)]
     return bool(explicit) and all(int(m.group(1)) < published.year for m in explicit) and not any(
         d.date >= published for d in find_deadlines(text, published))
 
