@@ -23,14 +23,10 @@ sys.path.insert(0, str(ROOT))
 
 
 def articles() -> list[tuple[str, date]]:
-    from tracker.ingest import parse_seed
+    """Every article of the development split (the 46 short originals and the longer new sets)."""
+    from tests.eval.evaluate import load_articles
 
-    data = json.loads((ROOT / "tests" / "eval" / "articles.json").read_text())
-    out = []
-    for a in data:
-        text = parse_seed((ROOT / a["file"]).read_text(), a["id"]).text if "file" in a else a["text"]
-        out.append((text, date.fromisoformat(a["published"])))
-    return out
+    return [(a["text"], date.fromisoformat(a["published"])) for a in load_articles("dev")]
 
 
 def time_per_article(fn, texts: list[tuple[str, date]], rounds: int) -> float:  # type: ignore[no-untyped-def]

@@ -271,7 +271,7 @@ class SpeakerContext:
         phrase = re.sub(r"\b[\w-]+['’]s\b", " ", role_phrase)  # "Poland's foreign minister" → "foreign minister"
         words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in {"the", "a", "an", "s", "his", "her",
                                                                                 "its", "their", "our", "former"}
-                 and not is_demonym(w) and not is_place(w)]
+                 and not is_place(w)]
         if not words:
             return None
         matching = [person.name for person in self.people.values()
