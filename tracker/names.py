@@ -36,6 +36,10 @@ TITLE_WORDS = {
     "project", "programme", "program", "health", "education", "transport", "energy", "environment", "climate",
     "labour", "labor", "justice", "culture", "agriculture", "industry", "infrastructure", "housing",
     "cllr", "mp", "mep", "msp", "mla", "td", "hon", "rt", "associate", "administrator", "managing", "executive",
+    "democrat", "republican", "conservative", "liberal", "socialist", "independent", "incumbent", "challenger",
+    "candidate", "nominee", "veteran", "rookie", "defender", "goalkeeper", "winger", "engr", "chief", "alhaji",
+    "datuk", "dato", "tan", "sri", "sheikh", "ustaz", "rev", "fr", "sister", "brother", "activist", "lawmaker",
+    "legislator", "congressman", "congresswoman", "councilwoman", "councilman", "lieutenant", "colonel",
 }
 
 

@@ -112,9 +112,10 @@ LINE_LABEL = re.compile(r"[^\w\"“«(]*(?P<label>[A-Za-zÀ-ÖØ-Þ][\w .,’'&(
 NOT_LABELS = re.compile(r"^(?:breaking|update|updated|note|editor['’]s note|source|sources|photo|video|watch|read more|"
                         r"read|see also|related|live|latest|analysis|opinion|comment|correction|disclaimer|warning|"
                         r"why it matters|what['’]s next|the bottom line|background|context|key points?|"
-                        r"in brief|summary|tl;?dr|ps|p\.s|quote|headline|agenda|timeline|dates?|when|where|"
+                        r"in brief|summary|tl;?dr|ps|p\.s|quote|headline|agenda|timeline|dates?|when|where|preview|recap|"
+                        r"report|interview|explainer|factbox|q&a|exclusive|watch live|poll|results?|schedule|"
                         r"what|who|how|topic|subject|re|fyi|nb)$", re.IGNORECASE)
-INTERVIEWEE = re.compile(r"(?:interview(?:ed)? with|interviewed|spoke (?:to|with)|talked (?:to|with)|sat down with|"
+INTERVIEWEE = re.compile(r"(?:^interview:\s*|interview(?:ed)? with|interviewed|spoke (?:to|with)|talked (?:to|with)|sat down with|"
                          r"conversation with|in conversation:?|questions? (?:to|for)|asked)\s+(?P<np>[^.?!\n]{3,120})",
                          re.IGNORECASE)
 SPEECH_TIME = re.compile(
@@ -363,7 +364,7 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         said_in = re.search(r"\s(?:said|says|told|tells)\b", np)
         if said_in:
             np = np[:said_in.start()]  # "Analysts at Holm Bank said the outlook … and predicted"
-        elif re.fullmatch(r"\s*(?:and|but|then|also)?\s*", np) or re.search(r"\b(?:and|but)\s*$", np):
+        elif re.fullmatch(r"\s*(?:and|but|then|also|later|now)?\s*", np) or re.search(r"\b(?:and|but)\s*$", np):
             np = _sentence_subject(sentence)  # "Iceland's central bank raised rates … and said …"
         pronoun = re.fullmatch(r"\s*(he|she)\s*", np, re.I)
         if pronoun and resolved and resolved[-1][3] == "person":

@@ -11,7 +11,7 @@ from tracker.names import TITLE_WORDS
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 CAP = rf"(?:[{UPPER}][\w’'+-]*[\w’'+-]|[{UPPER}]\.|(?:al|el|ad|as|an|ash|at|az|ibn|bin|ben|abu|ould)-[A-Z][\w’'-]+)"
-NAME = rf"(?:{CAP}(?:(?: (?:de|van|von|der|den|da|bin|binti|bint|al|la|le|di|du|del|dos|das|della|y))+ | )){{1,7}}{CAP}"
+NAME = rf"(?:{CAP}(?:(?: (?:de|van|von|der|den|da|bin|binti|bint|al|la|le|di|du|del|dos|das|della|y|Ó|Ní|Nic|Mac))+ | )){{1,7}}{CAP}"
 NAME_RUN = re.compile(rf"(?<![\w’'-]){NAME}(?![\w’'-])")
 SPEECH_VERBS = (
     r"said|says|say|told|tells|tell|warned|warns|warn|predicted|predicts|predict|claimed|claims|claim|insisted|"
@@ -22,7 +22,7 @@ SPEECH_VERBS = (
     r"maintains|signalled|signaled|signals|projected|projects|told reporters|cautioned|cautions|pledged|vowed|"
     r"promised|promises|vows|pledges|guaranteed|expressed confidence|is confident|was confident|hopes|hoped|"
     r"doubted|doubts|feared|fears|reckoned|predicted|assured|informed|wrote on \w+|posted on \w+|ruled|ordered|"
-    r"saying|adding|warning|noting|insisting|arguing|predicting|"
+    r"saying|adding|warning|noting|insisting|arguing|predicting|outlined|set out|laid out|detailed|"
     r"declared|testified|explained|replied|responded|revealed|disclosed|reported|urged|recommended|advised"
 )
 AUX_TAIL = re.compile(
@@ -78,7 +78,7 @@ ORG_MARKERS = re.compile(
     r"Insurance|Investments?|Ventures|Entertainment|Communications|Airlines|Shipping|Automotive|Solar|Wind|"
     r"Grid|Networks?|Water|Utilities|Transit|Metro|Electricity|Renewables|Rovers|United|Athletic|Wanderers|Albion|"
     r"Rangers|Sporting|Dynamo|Racing|Motorsport|Aerospace|Space|Games|Studios|Pictures|Records|Brands|Hotels|"
-    r"Resorts|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
+    r"Resorts|Ferries|Ferry|Lines|Cruises|Marine|Copper|Gold|Silver|Resources|Metals|Minerals|Coal|Lithium|Nickel|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
     r"Treasury|Secretariat|Administration|Organi[sz]ation|Alliance|Network|Media|News|Times|Post|Press|Bureau)\b")
 ORG_NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w&’'+.-]*[ ]+(?:(?:of|for|and|de|du|the|&)[ ]+)*){0,6}"
@@ -179,7 +179,8 @@ class SpeakerContext:
         self._find_orgs(text)
         for m in re.finditer(rf"(?<![\w’'-])((?:[A-Z][\w&’'+.-]*\s){{0,3}}[A-Z][\w&’'+-]*)"
                              rf"(?:,[^,]{{3,80}},)?\s+(?:on \w+day\s+)?(?:{SPEECH_VERBS}|plans|expects|aims|intends|"
-                             rf"reported|posted|raised|announced|unveiled|launched)\b", text):
+                             rf"reported|posted|raised|announced|unveiled|launched|cut|lowered|lifted|fined|ordered|"
+                             rf"signed|filed|acquired|hired|opened|closed|warned)\b", text):
             self.speaking_names.add(m.group(1).lower())
 
     def _find_mentions(self, text: str) -> None:
@@ -381,6 +382,11 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
                     r"locals|traders|investors|markets|sources|prosecutors|lawyers|police|officers)", np) or re.match(r"(?i:sources?)\s+(?:in|at|close)\b", np) \
             and not re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", np):
         return None, [], None  # "energy workers warn …", "sources in the government"
+    national = re.fullmatch(r"(?P<place>[A-Z][\w'’-]*)['’]s\s+(?:[a-z-]+\s+){0,3}(?:authority|bank|central bank|ministry|"
+                            r"government|regulator|agency|army|military|police|commission|presidency|cabinet|treasury|"
+                            r"watchdog|election commission|statistics office|parliament|navy|air force)", np)
+    if national:
+        return np, [], "org"  # "Sweden's competition authority", "Iceland's central bank"
     office = re.fullmatch(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+(?:office|spokes\w+|campaign|team|aides?|"
                           r"lawyers?|press office|camp)", np)
     if office:
