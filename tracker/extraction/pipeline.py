@@ -690,7 +690,8 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
         if m and not NOT_LABELS.match(m.group("label").strip()) and len(m.group("label").split()) <= 14 and \
                 not re.search(r"\b(?:is|are|was|were|will|would|has|have|had|says|said)\b",
                               re.sub(r"\([^)]*\)", "", m.group("label"))):
-            label = m.group("label").strip()
+            label = re.sub(r"^(?:meanwhile|also|separately|however|and|but|now|update|breaking)\s*,?\s+", "",
+                           m.group("label").strip(), flags=re.I)
             inner = re.search(r"\((?:[A-Z][a-z]+\s+)?(?P<who>[A-Z][^()]{2,60})\)$", label)
             if inner and resolve_np(inner.group("who"), ctx)[2] == "person":
                 label = inner.group("who")  # "Minister for Housing (Deputy Declan Farrelly):"

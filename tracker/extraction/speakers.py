@@ -23,6 +23,7 @@ SPEECH_VERBS = (
     r"promised|promises|vows|pledges|guaranteed|expressed confidence|is confident|was confident|hopes|hoped|"
     r"doubted|doubts|feared|fears|reckoned|predicted|assured|informed|wrote on \w+|posted on \w+|ruled|ordered|"
     r"saying|adding|warning|noting|insisting|arguing|predicting|outlined|set out|laid out|detailed|"
+    r"promise|pledge|vow|warn|argue|insist|fear|hope|estimate|"
     r"declared|testified|explained|replied|responded|revealed|disclosed|reported|urged|recommended|advised"
 )
 AUX_TAIL = re.compile(
