@@ -22,6 +22,7 @@ from tracker.extraction.speakers import (
     remember,
     resolve_np,
     subject_speaks,
+    DESCRIBED_ORG,
 )
 
 MONTH_NAMES = sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
@@ -115,7 +116,7 @@ NOT_LABELS = re.compile(r"^(?:breaking|update|updated|note|editor['’]s note|so
                         r"in brief|summary|tl;?dr|ps|p\.s|quote|headline|agenda|timeline|dates?|when|where|preview|recap|"
                         r"report|interview|explainer|factbox|q&a|exclusive|watch live|poll|results?|schedule|"
                         r"what|who|how|topic|subject|re|fyi|nb)$", re.IGNORECASE)
-INTERVIEWEE = re.compile(r"(?:^interview:\s*|interview(?:ed)? with|interviewed|spoke (?:to|with)|talked (?:to|with)|sat down with|"
+INTERVIEWEE = re.compile(r"(?:interview(?:ed)? with|interviewed|spoke (?:to|with)|talked (?:to|with)|sat down with|"
                          r"conversation with|in conversation:?|questions? (?:to|for)|asked)\s+(?P<np>[^.?!\n]{3,120})",
                          re.IGNORECASE)
 SPEECH_TIME = re.compile(
@@ -360,6 +361,11 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     for frame in frames:
         np = _head_chunk(frame.group("np"))
         if frame.group("verb").endswith("ing") or re.search(r"\bby\s*$", np):
+            # "…, the company's head of mobile, Park Ji-woo, said …, adding that …": the one already speaking
+            before = _speaker(sentence, frame.start("verb"), 0, frame.start("verb"), ctx)
+            if before[0]:
+                resolved.append((frame, before[0], before[1], before[2]))
+                continue
             np = _sentence_subject(sentence)  # "Ibarra closed the briefing by saying …"
         said_in = re.search(r"\s(?:said|says|told|tells)\b", np)
         if said_in:
@@ -513,6 +519,9 @@ def _sentence_subject(sentence: str) -> str:
     """The noun phrase a sentence opens with: 'Iceland's central bank' in 'Iceland's central bank raised…',
     'Tasman Copper' in 'Tasman Copper cut its guidance…'."""
     body = re.sub(r"^\W+", "", sentence)
+    described = DESCRIBED_ORG.match(body)
+    if described:
+        return described.group("name")  # "South Korean display maker Lumo Electronics will …"
     named = re.match(r"[^,;]{3,80},\s+(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),", body)
     if named:
         return named.group("name")  # "NASA's associate administrator, Dr Renée Callahan, congratulated …"
