@@ -40,6 +40,7 @@ TITLE_WORDS = {
     "candidate", "nominee", "veteran", "rookie", "defender", "goalkeeper", "winger", "engr", "chief", "alhaji",
     "datuk", "dato", "tan", "sri", "sheikh", "ustaz", "rev", "fr", "sister", "brother", "activist", "lawmaker",
     "legislator", "congressman", "congresswoman", "councilwoman", "councilman", "lieutenant", "colonel",
+    "prefect", "mayor-elect", "president-elect", "premier", "chairperson", "ceo-designate",
 }
 
 

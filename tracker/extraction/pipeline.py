@@ -110,7 +110,7 @@ DECISION_TRIGGER = re.compile(r"^(?:decided|agreed|voted)\b", re.IGNORECASE)
 TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|ET|BST|MSK))?|"
                        r"\[\d{1,2}[:.]\d{2}\])\s*[-–—|:•]?\s*", re.IGNORECASE)
 LINE_LABEL = re.compile(r"[^\w\"“«(]*(?P<label>[A-Za-zÀ-ÖØ-Þ][\w .,’'&()—–-]{0,110}?)\s*:\s+(?=\S)")
-NOT_LABELS = re.compile(r"^(?:breaking|update|updated|note|editor['’]s note|source|sources|photo|video|watch|read more|"
+NOT_LABELS = re.compile(r"^(?:op-?ed|thread|pasted from \w+|breaking|update|updated|note|editor['’]s note|source|sources|photo|video|watch|read more|"
                         r"read|see also|related|live|latest|analysis|opinion|comment|correction|disclaimer|warning|"
                         r"why it matters|what['’]s next|the bottom line|background|context|key points?|"
                         r"in brief|summary|tl;?dr|ps|p\.s|quote|headline|agenda|timeline|dates?|when|where|preview|recap|"
@@ -171,7 +171,8 @@ ACCORDING = re.compile(r"(?<![\w])according to (?P<np>[^,;]{2,100})", re.IGNOREC
 TAIL_FRAME = re.compile(
     rf"^[,\"”’'\s]*(?!(?:and|but|or|while|whereas|although|which|who|whom|whose|that|where|when|as|if)\b)(?:(?:[^,;.\"”]{{1,60}},\s*)??(?P<np1>[^,;\"”]{{1,100}}?),?\s+(?:(?:has|had|also|later|earlier)\s+)?"
     rf"(?:{SPEECH_VERBS})\b|(?:said|says|added|adds|told reporters|wrote|warned)\s+(?P<np2>[^,;.\"”]{{1,100}})"
-    rf"(?:,\s*(?P<np3>(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][^,;]{{2,60}}?)[.,]?\s*$)?)")
+    rf"(?:,\s*(?P<np3>(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][^,;]{{2,60}}?)[.,]?\s*$)?|"
+    rf"[—–-]+\s*(?P<np4>[A-Z][^,;\"“”]{{2,80}}?)\s*$)")
 DOCUMENT_NOUNS = re.compile(r"\b(?:statement|document|filing|report|letter|note|plan|strategy|survey|poll|data|figures|"
                             r"estimates?|minutes|transcript|release|press release|notice|memo|website|announcement|"
                             r"forecast|projections?|budget|prospectus|presentation|post|tweet|circular|decree|order|"
@@ -454,7 +455,7 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
         if tail is None or TRIGGERS.search(tail.group(0)) or TRIGGERS.match(
                 re.sub(r"^\s*(?:that\s+)?(?:[\w'’-]+\s+){0,4}?", "", sentence[at + tail.end():at + tail.end() + 40])):
             continue  # ", which Trump claims could lead to ..." is another claim, not this one's attribution
-        tail_np = (tail.group("np1") or tail.group("np3") or tail.group("np2") or "").strip()
+        tail_np = (tail.group("np1") or tail.group("np3") or tail.group("np2") or tail.group("np4") or "").strip()
         tail_np = re.sub(r"^(?:Dr|Prof)\.?\s+", "", tail_np)
         if re.match(r"(?:above|below|up|down|from|after|before|despite|amid|as|than|while|with|without|into|over|under|"
                     r"about|around|at|by|for|in|on|of|to|against|ahead|compared|including|according|more|less|most|"
@@ -572,6 +573,20 @@ def _author(text: str, ctx: SpeakerContext) -> str | None:
     m = SIGNATURE.match(lines[-1])
     if m:
         candidates.append(m.group("who"))
+    for part in re.split(r"\s*[|—–·•]\s*", lines[0]):
+        part = re.sub(r"\s*\([^)]*\)\s*", " ", re.sub(r"^\W+", "", part)).strip()
+        who, _, who_kind = resolve_np(part, ctx) if 2 <= len(part.split()) <= 6 else (None, [], None)
+        if who and who_kind == "person" and who in ctx.people:
+            candidates.append(who)  # "🏙 Tomasz Wróbel — Mayor of Nowa Przystań (official channel)"
+    for line in lines[:3]:
+        handle = re.match(r"^\W*(?:(?:thread|post)\W*)?(?:by\s+)?@\w+\s*\((?P<who>[^,)]+)", line, re.I) or \
+            re.match(r"^\W*(?P<who>[A-Z][\w .&'’-]{1,40}?)\s*\(@\w+\)", line)
+        if handle:
+            candidates.append(handle.group("who"))  # "by @macro_mira (Mira Castellanos, …)", "Nuvio (@nuvio_hq)"
+    if re.search(r"\bpress release\b|for immediate release", text[:300], re.I):
+        first_org = next((name for _, name in ctx.orgs), None)
+        if first_org:
+            candidates.append(first_org)
     for line in lines[:3]:
         by = re.match(r"^\W*(?:by|written by|opinion by|forwarded from)\s+(?:dr\.?\s+|prof\.?\s+)?"
                       r"(?P<who>[A-Z][^,|\n]{2,60})", line, re.I)
@@ -704,7 +719,10 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
             inner = re.search(r"\((?:[A-Z][a-z]+\s+)?(?P<who>[A-Z][^()]{2,60})\)$", label)
             if inner and resolve_np(inner.group("who"), ctx)[2] == "person":
                 label = inner.group("who")  # "Minister for Housing (Deputy Declan Farrelly):"
-            label = re.split(r"\s+[—–-]\s+|,\s+", label)[0].strip()  # "Margaret Oduya — Chief Executive:"
+            label = re.sub(r"\s*\([^)]*\)?", "", label).strip()
+            parts = [p.strip() for p in re.split(r"\s+[—–-]\s+|,\s+", label) if p.strip()]
+            named = [p for p in parts if resolve_np(p, ctx)[2] == "person" and not re.search(r"['’]s\b", p)]
+            label = named[0] if named else parts[0] if parts else ""  # "Rangel's lawyer, Paulo Fontes:"
             if re.search(r"\b(?:is|are|was|were|will|would|has|have|had|says|said|can|could|should|must)\b", label):
                 label = ""  # "The Commission's own forecast is telling: …" is a sentence, not a label
             speaker: str | None = None
@@ -863,6 +881,7 @@ def extract(text: str, published: date) -> list[Claim]:
                 if who and (who_kind == "person" or subject_speaks(inline.group("label"), who, who_kind, ctx)):
                     line_speaker, s = who, s[inline.end():]
         ctx.position = sent.start
+        ctx.voice = quoted.get(index) or line_speaker or author  # type: ignore[attr-defined]
         quoted_start = bool(re.match(r"\s*[\"“«]", s))
         has_quote = bool(re.search(r"[\"“”«»]", s))
         quote_speaker = prev_quote_speaker

@@ -43,7 +43,9 @@ NOT_PERSON_TOKENS = {"democrat", "democrats", "republican", "republicans", "part
                      "international", "open", "masters", "championship", "championships", "grand", "prix",
                      "classic", "studies", "research", "analytics", "economics", "consulting", "advisory",
                      "associates", "mobility", "biologics", "media", "news", "times", "post", "herald", "tribune",
-                     "journal", "gazette", "telegraph", "express", "daily", "weekly", "tv", "radio", "group"}
+                     "journal", "gazette", "telegraph", "express", "daily", "weekly", "tv", "radio", "group", "line",
+                     "lane", "tower", "hall", "centre", "center", "house", "port", "plaza", "market", "arena",
+                     "stadium", "park", "way", "bank", "trust", "capital", "macro", "research", "supporters"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 INSTITUTION_NOUNS = {
     "officials", "official", "policymakers", "government", "ministry", "company", "firm", "bank", "analysts",
@@ -79,7 +81,7 @@ ORG_MARKERS = re.compile(
     r"Insurance|Investments?|Ventures|Entertainment|Communications|Airlines|Shipping|Automotive|Solar|Wind|"
     r"Grid|Networks?|Water|Utilities|Transit|Metro|Electricity|Renewables|Rovers|United|Athletic|Wanderers|Albion|"
     r"Rangers|Sporting|Dynamo|Racing|Motorsport|Aerospace|Space|Games|Studios|Pictures|Records|Brands|Hotels|"
-    r"Resorts|Ferries|Ferry|Lines|Cruises|Marine|Copper|Gold|Silver|Resources|Metals|Minerals|Coal|Lithium|Nickel|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
+    r"ASA|AS|AB|SA|AG|GmbH|PLC|plc|NV|BV|Oyj|SpA|S\.A\.|Ltd\.|LLC|LLP|Inc\.|Corp\.|Resorts|Ferries|Ferry|Lines|Cruises|Marine|Copper|Gold|Silver|Resources|Metals|Minerals|Coal|Lithium|Nickel|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
     r"Treasury|Secretariat|Administration|Organi[sz]ation|Alliance|Network|Media|News|Times|Post|Press|Bureau)\b")
 ORG_NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w&’'+.-]*[ ]+(?:(?:of|for|and|de|du|the|&)[ ]+)*){0,6}"
@@ -305,6 +307,8 @@ def split_title(phrase: str) -> tuple[str, str]:
                 and all(t[:1].isupper() or t in PARTICLES for t in tokens[j + 1:]):
             i = j + 1
             break
+    if 0 < i < len(tokens) - 2 and tokens[i - 1].lower() in {"for", "of", "and"} and not first_name_gender(tokens[i]):
+        i += 1  # "Commissioner for Transportation Funmilayo Adebanjo"
     # "Treasurer Amira Haddad", "Secretary of State for Tax Affairs Rui Dantas Amaral": the name starts at
     # the first known first name followed only by capitalised words.
     if len(tokens) - i > 3 and not first_name_gender(tokens[i]):
@@ -380,7 +384,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         return None, [], None  # "two officials familiar with the talks", "a diplomat in Jeddah"
     if re.fullmatch(r"(?:[A-Z]?[\w-]+\s+)?(?i:workers|residents|people|employees|fans|voters|consumers|farmers|drivers|"
                     r"passengers|parents|students|doctors|nurses|teachers|miners|protesters|critics|campaigners|"
-                    r"locals|traders|investors|markets|sources|prosecutors|lawyers|police|officers)", np) or re.match(r"(?i:sources?)\s+(?:in|at|close)\b", np) \
+                    r"locals|traders|investors|markets|sources|prosecutors|lawyers|police|officers|supporters|"
+                    r"opponents|backers|sceptics|skeptics|observers|insiders)", np) or re.match(r"(?i:sources?)\s+(?:in|at|close)\b", np) \
             and not re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", np):
         return None, [], None  # "energy workers warn …", "sources in the government"
     national = re.fullmatch(r"(?P<place>[A-Z][\w'’-]*)['’]s\s+(?:[a-z-]+\s+){0,3}(?:authority|bank|central bank|ministry|"
@@ -437,7 +442,12 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
             person = ctx.pronoun(low, ctx.position)
             return person, [], "person" if person else None
         if low == "i":
+            voice = getattr(ctx, "voice", None)
+            if voice:
+                return voice, [], "person"
             return ctx.last_person, [], "person" if ctx.last_person else None
+        if low == "we" and getattr(ctx, "voice", None):
+            return ctx.voice, [], "person"  # type: ignore[attr-defined]
         if low in {"they", "we"}:
             return ctx.last_speaker, [], "org" if ctx.last_speaker else None
         return (ctx.last_org, [], "org") if ctx.last_org else (None, [], None)
