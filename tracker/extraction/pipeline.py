@@ -39,8 +39,8 @@ TRIGGERS = re.compile(
     rf"(?:is|are|was|were|am|be)\s+(?:not\s+|still\s+|now\s+|also\s+|firmly\s+)?(?:going|set|expected|due|poised|scheduled|slated|likely|unlikely|prepared|ready|willing|determined|"
     rf"certain|sure|projected|forecast|on track|bound|poised)\s+to\s+{_VERBISH}|"
     rf"gonna\s+{_VERBISH}|"
-    r"(?:is|are|was|were)\s+(?:expected|due|likely|set|scheduled|slated)(?=\s+(?:imminently|soon|shortly|later|next|"
-    r"this|by|before|within|in|on|early|late)\b)|"
+    r"(?:is|are|was|were)\s+(?:expected|due|likely|set|scheduled|slated)(?=\s+[\"“]?(?:imminently|soon|shortly|later|next|"
+    r"this|by|before|within|in|on|early|late|as soon as|around)\b)|"
     rf"(?:plans?|planned|planning|intends?|intended|aims?|aimed|seeks?|sought|hopes?|hoped|vows?|vowed|"
     rf"promises?|promised|pledges?|pledged|agreed|agrees?|committed|commits?|threatens?|threatened|"
     rf"expects?|expected|decided)(?:\s+(?:on|last|this|late on|early on)\s+\w+|\s+again|\s+also|"
@@ -94,6 +94,9 @@ TIMED_TRIGGER = re.compile(
     r"targets?|targeting|guid(?:e|es|ed|ing)|can(?:not|['’]t)?|hopes?|hoping|applies|apply|takes? effect|takes? place|"
     r"(?:comes?|enters?) into force|(?:is|are) (?:due|scheduled|set|expected|slated)|due to(?=\s+[a-z]+\s)|"
     r"starts?|begins?|goes|opens?|closes?|ends?|launches?|arrives?|resumes?|returns?|kicks? off|expires?|"
+    r"holds|cuts|drops|falls|rises|follows?|lands?|slows|reaches|reopens?|ships|hits|passes|leaves|joins|debuts|"
+    r"premieres|releases|hikes|raises|lowers|pauses|peaks|tops|exceeds|turns|moves|switches|becomes|"
+    r"go on sale|goes on sale|set\s+(?:[\w-]+\s+){1,6}?for|"
     r"meets?|sits?|sit|gather|gathers|(?:is|are|am|we['’]re|they['’]re)\s+(?:[a-z]+ing)|"
     r"(?:is|was|were|are)\s+(?:possible|probable|likely|unlikely|certain|inevitable|imminent)|"
     r"(?:agreed|committed|pledged)(?:\s+on\s+\w+)?\s+to\s+(?:a|an|the)\b|"
@@ -251,7 +254,9 @@ def _triggers(sentence: str, published: date) -> list[re.Match[str]]:
     # Present tense and forecasting verbs carry a claim when a time ahead governs them ("the pilot starts on
     # Monday", "Nvidia expects revenue of $54 billion in Q3", "we can win the title before Easter").
     for m in TIMED_TRIGGER.finditer(sentence):
-        if any(f.start() <= m.start() < f.end() + 40 or m.start() <= f.start() < m.end() for f in found):
+        if any(f.start() <= m.start() < f.end() + 40 and not re.search(r",\s*(?:and|but)\s|;|\sand\s+I\s",
+                                                                       sentence[f.end():m.start()])
+               or m.start() <= f.start() < m.end() for f in found):
             continue
         if re.search(r"\b(?:which|that|who)\s+$", sentence[:m.start()]) and not FORECAST_VERB.match(m.group(0)):
             continue  # "the Australian Open, which starts on 14 January": a fact about the schedule
@@ -264,7 +269,11 @@ def _triggers(sentence: str, published: date) -> list[re.Match[str]]:
         segment = sentence[m.start(): min(end, stop.start() if stop else end, m.start() + 120)]
         segment = re.split(r"[;]|,\s*(?:and|but)\s|\s(?:and|but)\s+(?:the|a|an|he|she|they|it|we)\b", segment)[0]
         seg_end = m.start() + len(segment)
-        in_segment = [d for d in find_deadlines(sentence, published) if m.start() <= d.start < seg_end]
+        seg_start = m.start()
+        if FORECAST_VERB.match(m.group(0)):
+            bound = max([b.end() for b in CLAUSE_START.finditer(sentence) if b.end() <= m.start()], default=0)
+            seg_start = bound  # "For the full fiscal year ending March 2027 we now expect revenue of …"
+        in_segment = [d for d in find_deadlines(sentence, published) if seg_start <= d.start < seg_end]
         vague_ok, strict = bool(FORECAST_VERB.match(m.group(0))), not FORECAST_VERB.match(m.group(0))
         ahead = [d for d in in_segment if d.date >= published and (vague_ok or not d.vague)
                  and (d.date > published or not (d.vague or strict))]
@@ -289,7 +298,7 @@ def _triggers(sentence: str, published: date) -> list[re.Match[str]]:
 
 def _clause_bounds(sentence: str, trig_start: int, trig_end: int, next_trigger: int) -> tuple[int, int]:
     start = 0
-    for m in CLAUSE_START.finditer(sentence, 0, trig_start):
+    for m in CLAUSE_START.finditer(sentence):
         if m.end() <= trig_start:
             start = m.end()
     end = len(sentence)
