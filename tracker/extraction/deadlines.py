@@ -619,7 +619,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("year", _rx(rf"(?:by|before|until|till|in|during|through|for|into|in the year|by the year)\s+(?:at\s+least\s+)?"
                  rf"(?P<year>{YEAR})"),
      _year),
-    ("month_event", _rx(rf"(?:at|before|after|by|until|in)\s+(?:the|its|their)\s+(?P<month>{MONTH})\s+(?:meeting|session|"
+    ("month_event", _rx(rf"(?:at|before|after|by|until|in)\s+(?:(?:the|its|their)\s+)?(?P<month>{MONTH})\s+(?:meeting|session|"
                         rf"summit|vote|election|review|sitting|auction|hearing|board meeting|policy meeting)"),
      lambda m, pub: (_roll(lambda y: _month_end(y, MONTHS[m.group("month").lower().rstrip(".")]), pub, False), False)),
     ("weekday", _rx(rf"(?:(?:by|before|until|on|next|this|coming|this coming|from|starting|as of|beginning)\s+)+"

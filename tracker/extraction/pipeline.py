@@ -246,11 +246,16 @@ def _future_after(text: str, published: date, vague_ok: bool, strict: bool = Fal
                and (d.date > published or not strict) for d in find_deadlines(text, published))
 
 
-def _triggers(sentence: str, published: date) -> list[re.Match[str]]:
+HEADLINE_TRIGGER = re.compile(r"(?<=\s)(?:to(?=\s+[a-z]+\b)|likely|expected|seen|due)\b")
+
+
+def _triggers(sentence: str, published: date, headline: bool = False) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     blocked = [m.span() for m in NOT_CLAIMS.finditer(sentence)]
     found = [m for m in TRIGGERS.finditer(sentence) if not (m.group(0).lower().startswith("may")
                                                              and m.group(0)[0] == "M")]
+    if headline and not found:
+        found = list(HEADLINE_TRIGGER.finditer(sentence))[:1]  # wire flash: "inflation to return to 2% target"
     # Present tense and forecasting verbs carry a claim when a time ahead governs them ("the pilot starts on
     # Monday", "Nvidia expects revenue of $54 billion in Q3", "we can win the title before Easter").
     for m in TIMED_TRIGGER.finditer(sentence):
@@ -592,7 +597,12 @@ def _author(text: str, ctx: SpeakerContext) -> str | None:
             re.match(r"^\W*(?P<who>[A-Z][\w .&'’-]{1,40}?)\s*\(@\w+\)", line)
         if handle:
             candidates.append(handle.group("who"))  # "by @macro_mira (Mira Castellanos, …)", "Nuvio (@nuvio_hq)"
-    if re.search(r"\bpress release\b|for immediate release", text[:300], re.I):
+    for part in re.split(r"\s*[|—–·•]\s*", lines[0])[1:]:
+        part = re.sub(r"^\W+", "", part).strip()
+        who, _, who_kind = resolve_np(part, ctx) if part else (None, [], None)
+        if who and who_kind == "org" and subject_speaks(part, who, who_kind, ctx):
+            candidates.append(who)  # "NEWS RELEASE | Verdanta Foods plc"
+    if re.search(r"\b(?:press|news|media) release\b|for immediate release", text[:300], re.I):
         first_org = next((name for _, name in ctx.orgs), None)
         if first_org:
             candidates.append(first_org)
@@ -719,6 +729,9 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
             labels[index] = (current, cut + qa.end(), asker)
             run_on = not asker
             continue
+        flash = re.match(r"[^\w]*(?:breaking|flash|urgent|just in|update|alert)\s*:\s*", paragraph[cut:], re.I)
+        if flash:
+            cut += flash.end()
         m = LINE_LABEL.match(paragraph, cut)
         if m and not NOT_LABELS.match(m.group("label").strip()) and len(m.group("label").split()) <= 14 and \
                 not re.search(r"\b(?:is|are|was|were|will|would|has|have|had|says|said)\b",
@@ -867,9 +880,19 @@ def extract(text: str, published: date) -> list[Claim]:
     line_starts = [0]
     for line in text.split("\n")[:-1]:
         line_starts.append(line_starts[-1] + len(line) + 1)
+    list_frame: tuple[str | None, str, float, int] | None = None  # speaker, modal, confidence, paragraph
     for index, sent in enumerate(sentences):
         s = sent.text
+        headline = False
         line_speaker: str | None = None
+        if list_frame is not None:
+            item = _list_item(s, sent.paragraph, list_frame, published, fiscal_end)
+            if item is not None:
+                claims.append(item)
+                list_frame = (*list_frame[:3], sent.paragraph)
+                continue
+            if sent.paragraph > list_frame[3] + 2:
+                list_frame = None
         label = labels.get(sent.paragraph)
         if label is not None:
             line_speaker, cut, asked = label
@@ -878,6 +901,11 @@ def extract(text: str, published: date) -> list[Claim]:
             cut_at = line_starts[sent.paragraph] + cut
             if sent.start < cut_at < sent.start + len(s):
                 s = s[cut_at - sent.start:]
+        if s.isupper() and len(s) > 12:
+            if label is None or not label[0]:
+                continue  # an all-capitals headline
+            s = _uncap(s)  # "- NOVÁK: INFLATION TO RETURN TO 2% TARGET" reads as a sentence
+            headline = True
         if s.rstrip("\"”’' ").endswith("?"):
             continue
         if index == 0 and sent.paragraph == 0 and not re.search(r"[.!?\"”]$", s) and len(s) < 200 \
@@ -898,7 +926,7 @@ def extract(text: str, published: date) -> list[Claim]:
         if has_quote:
             prev_quote_speaker = _speaker(s, 0, 0, len(s), ctx, line_speaker)[0] or \
                 (quote_speaker if quoted_start else None)
-        triggers = _triggers(s, published)
+        triggers = _triggers(s, published, headline)
         previous_subject = ""
         last_clause_end = -1
         for i, trig in enumerate(triggers):
@@ -945,8 +973,8 @@ def extract(text: str, published: date) -> list[Claim]:
             elif subject_text:
                 previous_subject = subject_text
             statement = _tidy(body)
-            if len(content_words(statement)) < 2:
-                continue
+            if len(content_words(statement)) < 2 or not s[trig.end():c_end].strip(" :,;"):
+                continue  # "Under the plan, we will:" introduces a list
             clause_from = max(c_start, body_start) if body_start <= trig.start() else c_start
             clause = s[clause_from:c_end]
             rel = max(0, trig.start() - clause_from)
@@ -1001,7 +1029,37 @@ def extract(text: str, published: date) -> list[Claim]:
                 claims.append(replace(claims[-1], statement=_tidy(f"{head} {rest}".strip()),
                                       deadline=later_deadline.date.isoformat(), deadline_text=later_deadline.text,
                                       vague=later_deadline.vague))
+        if LIST_INTRO.search(s):
+            intro_speaker = claims[-1].speaker if claims and claims[-1].sentence == sent.text else (
+                author or line_speaker)
+            modal = (LIST_INTRO.search(s).group("modal") or "will").lower()  # type: ignore[union-attr]
+            list_frame = (intro_speaker, modal, hedge_confidence(modal).probability, sent.paragraph)
     return dedupe(claims)
+
+
+LIST_INTRO = re.compile(r"\b(?P<modal>will|commits?|pledges?|promises?|plans?|aims?|intends?|vows?|expects?|"
+                        r"targets?|goals?|commitments?|pledges?|plans?)\b[^:]{0,80}:\s*$", re.I)
+LIST_ITEM = re.compile(r"^[^\w\s\"“]+\s*(?:to\s+)?(?P<verb>[a-z][a-z-]+)\b")
+
+
+def _list_item(sentence: str, paragraph: int, frame: tuple[str | None, str, float, int], published: date,
+               fiscal_end: tuple[int, int] | None) -> Claim | None:
+    """'We will: ✅ cut emissions by 60% by 2030; ✅ reach net zero by 2045': each bullet after an
+    introduction that promises is a claim of its own, with the introduction's speaker and hedge."""
+    m = LIST_ITEM.match(sentence)
+    if not m or paragraph > frame[3] + 2 or m.group("verb") in NOT_VERBS:
+        return None
+    body = sentence[m.start("verb"):]
+    deadline = pick_deadline(body, published, fiscal_end=fiscal_end)
+    return Claim(speaker=frame[0], statement=_tidy(body), sentence=sentence, deadline=deadline.date.isoformat(),
+                 deadline_text=deadline.text, vague=deadline.vague, confidence=frame[2], conditional=False,
+                 basis="list" if frame[0] else "")
+
+
+def _uncap(text: str) -> str:
+    """An all-capitals wire flash in ordinary case: the label (a name before a colon) keeps capitals,
+    the rest is lower-cased; headline infinitives ('INFLATION TO RETURN') become 'will'."""
+    return text.lower()
 
 
 NOT_VERBS = {"the", "a", "an", "its", "their", "his", "her", "our", "other", "more", "then", "also", "not", "that",
