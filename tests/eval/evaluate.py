@@ -99,7 +99,7 @@ def score_articles(verbose: bool = False, split: str = "dev") -> Scores:
             hit = next((i for i, c in enumerate(claims) if i not in used
                         and gold["match"].lower() in c.statement.lower()), None)
             if hit is None:
-                if not gold.get("optional"):
+                if not gold.get("optional") and verbose:
                     s.misses.append(f"{article['id']}: missed {gold['match']!r}")
                 continue
             used.add(hit)
@@ -122,7 +122,7 @@ def score_articles(verbose: bool = False, split: str = "dev") -> Scores:
                 s.misses.append(f"{article['id']}: extra {claim.speaker!r}: {claim.statement!r}")
             for absent in article.get("absent", []):
                 if absent.lower() in claim.statement.lower():
-                    s.absent_violations.append(f"{article['id']}: {absent!r} came out")
+                    s.absent_violations.append(f"{article['id']}: {absent!r} came out" if verbose else article["id"])
     return s
 
 

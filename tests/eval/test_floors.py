@@ -20,13 +20,12 @@ FLOORS = {"precision": 0.92, "recall": 0.92, "speaker": 0.85, "deadline": 0.90, 
 @pytest.mark.parametrize("split", ["dev", "test"])
 def test_extraction_floors(split: str) -> None:
     assert len(load_articles(split)) >= (150 if split == "dev" else 50)
-    s = score_articles(split=split)
-    assert s.precision >= FLOORS["precision"], s.precision
-    assert s.recall >= FLOORS["recall"], s.recall
-    assert s.speaker_accuracy >= FLOORS["speaker"], s.speaker_accuracy
-    assert s.deadline_accuracy >= FLOORS["deadline"], s.deadline_accuracy
-    accuracy, n, _ = score_sentences(split)
-    assert n >= 50 and accuracy >= FLOORS["sentences"], accuracy
+    s = score_articles(split=split)  # not verbose: the test split's items are never printed
+    scores = {"precision": s.precision, "recall": s.recall, "speaker": s.speaker_accuracy,
+              "deadline": s.deadline_accuracy, "sentences": score_sentences(split)[0]}
+    below = {k: round(v, 3) for k, v in scores.items() if v < FLOORS[k]}
+    assert not below, f"{split} split under the floors: {below}"
+    assert score_sentences(split)[1] >= 50
 
 
 def test_deadline_phrase_floor() -> None:

@@ -47,8 +47,8 @@ TRIGGERS = re.compile(
     rf"\s+now|\s+still|\s+\w+ly)?\s+to\s+{_VERBISH}|"
     r"(?:commits?|committed|committing)\s+(?:[\w-]+\s+){1,4}to\s+(?:\w+ing\b|(?:an?|the)\s)|"
     rf"(?:requires?|required|obliges?|obliged|forces?|orders?|ordered|compels?)\s+(?:[\w-]+\s+){{1,5}}to\s+{_VERBISH}|"
-    r"(?:puts?|put|sees?|saw|gave|gives?|assigns?|estimates?|estimated)\s+(?:the|a|an)\s+(?:probability|chance|odds|"
-    r"likelihood|risk)\b|"
+    r"(?:puts?|put|sees?|saw|gave|gives?|assigns?|estimates?|estimated)\s+(?:[A-Z][\w-]*\s+){0,3}(?:the|a|an)\s+"
+    r"(?:\d+(?:\.\d+)?%\s+)?(?:probability|chance|odds|likelihood|risk)\b|"
     r"\d{1,3}(?:\.\d+)?\s?(?:%|per ?cent)\s+(?:chance|probability|likelihood|risk)\s+(?:of|that)\b|"
     r"must(?!\s+have\b)|(?:has|have|need|needs)\s+to(?=\s+[a-z])|"
     r"(?:expects?|expected|predicts?|predicted|forecasts?|forecast|projects?|projected|anticipates?|anticipated)"
@@ -100,6 +100,7 @@ TIMED_TRIGGER = re.compile(
     r"meets?|sits?|sit|gather|gathers|(?:is|are|am|we['’]re|they['’]re)\s+(?:[a-z]+ing)|"
     r"(?:is|was|were|are)\s+(?:possible|probable|likely|unlikely|certain|inevitable|imminent)|"
     r"(?:agreed|committed|pledged)(?:\s+on\s+\w+)?\s+to\s+(?:a|an|the)\b|"
+    r"(?:pledg(?:e|es|ed)|promis(?:e|es|ed)|commit(?:s|ted))(?=\s+(?:\$|€|£|\d|an?\s|the\s|new\s))|"
     r"(?:pushed back|postponed|delayed|rescheduled|brought forward|deferred)(?=(?:\s+[\w-]+){0,8}?\s+(?:to|until|till)\s)|"
     r"expected(?=\s+(?:next|this|by|in|within|before|early|late|on|from)\b)|"
     r"to (?:follow|start|begin|open|close|resume|launch|arrive)(?=\s+(?:in|by|on|from|next|this|before|within)\b))"
@@ -472,6 +473,7 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
         tail_np = (tail.group("np1") or tail.group("np3") or tail.group("np2") or tail.group("np4") or "").strip()
         tail_np = re.sub(r"^(?:Dr|Prof)\.?\s+", "", tail_np)
         if re.match(r"(?:above|below|up|down|from|after|before|despite|amid|as|than|while|with|without|into|over|under|"
+                    r"later|earlier|sooner|rather|better|worse|higher|lower|"
                     r"about|around|at|by|for|in|on|of|to|against|ahead|compared|including|according|more|less|most|"
                     r"only|just|even|also|not|which|who|that)\b", tail_np, re.I):
             continue  # "…, above analysts' estimates": not an attribution
@@ -503,6 +505,10 @@ def _head_chunk(np: str) -> str:
     his Danish counterpart in Kyiv,' → 'Melnychenko'; 'the vaccine's manufacturer, the Pune-based Serene
     Biologics' → the last; relative and participial chunks and ages are skipped."""
     parts = [p for p in re.split(r",\s*|\bthat\s|:\s", np)]
+    if len(parts) > 1 and re.match(r"\s*(?:the\s+)?[A-Z]", parts[0]) and all(
+            re.match(r"\s*(?:a|an|the)\s+[a-z]", p) or re.match(r"\s*(?:[a-z]+ing|who|which|known as)\b", p)
+            for p in parts[1:] if p.strip()):
+        return parts[0]  # "the Pacific Climate Finance Alliance, a group of seven development lenders,"
     for part in reversed(parts):
         bare = part.strip()
         if not bare or re.match(r"(?:[a-z]+ing|who|which|whose|where|\d+|aged|speaking|also|however)\b", bare) or \

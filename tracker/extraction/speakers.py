@@ -81,7 +81,7 @@ ORG_MARKERS = re.compile(
     r"Insurance|Investments?|Ventures|Entertainment|Communications|Airlines|Shipping|Automotive|Solar|Wind|"
     r"Grid|Networks?|Water|Utilities|Transit|Metro|Electricity|Renewables|Rovers|United|Athletic|Wanderers|Albion|"
     r"Rangers|Sporting|Dynamo|Racing|Motorsport|Aerospace|Space|Games|Studios|Pictures|Records|Brands|Hotels|"
-    r"ASA|AS|AB|SA|AG|GmbH|PLC|plc|NV|BV|Oyj|SpA|S\.A\.|Ltd\.|LLC|LLP|Inc\.|Corp\.|Resorts|Ferries|Ferry|Lines|Cruises|Marine|Copper|Gold|Silver|Resources|Metals|Minerals|Coal|Lithium|Nickel|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
+    r"Democrats|Republicans|Conservatives|Socialists|Greens|Liberals|Tories|ASA|AS|AB|SA|AG|GmbH|PLC|plc|NV|BV|Oyj|SpA|S\.A\.|Ltd\.|LLC|LLP|Inc\.|Corp\.|Resorts|Ferries|Ferry|Lines|Cruises|Marine|Copper|Gold|Silver|Resources|Metals|Minerals|Coal|Lithium|Nickel|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
     r"Treasury|Secretariat|Administration|Organi[sz]ation|Alliance|Network|Media|News|Times|Post|Press|Bureau)\b")
 ORG_NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w&’'+.-]*[ ]+(?:(?:of|for|and|de|du|the|&)[ ]+)*){0,6}"
@@ -89,7 +89,8 @@ ORG_NAME = re.compile(
 ORG_DESCRIPTORS = (r"maker|operator|retailer|carrier|airline|company|firm|group|start-?up|developer|manufacturer|"
                    r"producer|lender|insurer|chipmaker|carmaker|automaker|steelmaker|drugmaker|miner|utility|"
                    r"broadcaster|publisher|platform|exchange|fund|giant|rival|supplier|provider|regulator|watchdog|"
-                   r"pollster|consultancy|charity|conglomerate|refiner|shipper|shipyard|brewer|bank|club|outlet")
+                   r"pollster|consultancy|charity|conglomerate|refiner|shipper|shipyard|brewer|bank|club|outlet|site|"
+                   r"website|newspaper|forecaster|agency|model|institute|think tank|channel")
 # "Bus operator Yorkway", "smart-speaker maker Tessel", "Finnish refiner Pohjola Renewables": a company
 DESCRIBED_ORG = re.compile(rf"(?:(?<=\s)|^)(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_DESCRIPTORS})\s+"
                            rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?!(?:said|says|will|would|on|in)\b)[A-Z][\w&.'’-]*){{0,3}})")
@@ -98,7 +99,8 @@ NOT_ORG_ACRONYMS = {"EBITDA", "GDP", "CPI", "EPS", "IPO", "ETF", "LNG", "EV", "E
                     "Q3", "Q4", "NHS", "BST", "GMT", "UTC", "CET", "EST", "PST", "MSK", "KM", "MW", "GW", "TWH",
                     "MWH", "GWH", "BPD", "PPM", "ESG", "SUV", "SUVS", "TV", "PDF", "URL", "FAQ", "OK", "LIVE",
                     "UPDATE", "BREAKING", "NEW", "ALERT", "WATCH", "READ", "MORE"}
-GENERIC_ORG_HEADS = {"company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "bank", "lender",
+GENERIC_ORG_HEADS = {"alliance", "coalition", "bloc", "consortium", "partnership", "network", "site", "platform",
+                     "pollster", "forecaster", "insurer", "refiner", "shipper", "utility", "operator", "company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "bank", "lender",
                      "insurer", "retailer", "manufacturer", "maker", "developer", "operator", "club", "team",
                      "ministry", "agency", "commission", "council", "committee", "regulator", "authority", "court",
                      "party", "union", "association", "institute", "government", "administration", "board",
@@ -203,7 +205,7 @@ class SpeakerContext:
     def _find_orgs(self, text: str) -> None:
         found: list[tuple[int, str]] = []
         for m in DESCRIBED_ORG.finditer(text):
-            name = m.group("name")
+            name = re.split(r"\.\s+", m.group("name"))[0].rstrip(".")
             if name not in self.people and not is_place(name):
                 found.append((m.start("name"), name))
         for m in ORG_NAME.finditer(text):
@@ -352,9 +354,13 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if role_person and ctx.by_role(role_person.group("role")):
         return ctx.by_role(role_person.group("role")), [], "person"  # "a federal judge" named later
     org_people = re.fullmatch(r"(?P<org>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s+(?:officials|executives|"
-                              r"sources|spokes(?:wo)?man|spokesperson|representatives|negotiators|lawyers)", np)
+                              r"sources|spokes(?:wo)?man|spokesperson|representatives|negotiators|lawyers|engineers|"
+                              r"staff|scientists|researchers|analysts|economists|planners|inspectors|prosecutors)", np)
     if org_people and not is_place(org_people.group("org")) and not is_demonym(org_people.group("org")):
-        return re.sub(r"^the\s+", "", org_people.group("org")), [], "org"  # "Army officials told workers …"
+        org = re.sub(r"^the\s+", "", org_people.group("org"))
+        if org.lower() in GENERIC_ORG_HEADS:
+            org = ctx.org_at(ctx.position, org.lower()) or org
+        return org, [], "org"  # "Army officials told workers …", "Council engineers warned …"
     official = re.match(r"^(?i:a|an|one|two)\s+(?:senior\s+)?(?P<org>(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}(?:ministry|government|"
                         r"agency|army|military|police|embassy|office|party|bank|company|court|council|commission))\s+"
                         r"(?:official|spokes\w+|source|"
@@ -400,13 +406,20 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         if who and who_kind == "person":
             return who, [], "person"  # "Okonkwo-Byrne's office said she would …"
     at_org = re.match(r"^(?:[\w-]+\s+){0,2}?(?i:analysts?|economists?|strategists?|officials?|executives?|"
-                      r"researchers?|experts?|staff)\s+(?:at|of|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{1,60})$", np)
+                      r"researchers?|experts?|staff|prosecutors?|lawyers?|investigators?|engineers?|scientists?)\s+"
+                      r"(?:at|of|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{1,60})$", np)
     if at_org:
         org = re.sub(r"^the\s+", "", at_org.group("org"))
+        org = re.sub(r"\s+in\s+[A-Z][\w ]+$", "", org)  # "the U.S. Attorney's Office in Manhattan"
         return org, [], "org"  # "Analysts at Holm Bank" → Holm Bank
     described = DESCRIBED_ORG.fullmatch(np.strip())
     if described and described.group("name") not in ctx.people and not is_place(described.group("name")):
-        return described.group("name"), [], "org"
+        return re.split(r"\.\s+", described.group("name"))[0].rstrip("."), [], "org"
+    person_of = re.fullmatch(r"(?P<person>.+?)\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w&.'’ -]{1,60})", np)
+    if person_of and " " in person_of.group("person").strip():
+        who, _, who_kind = resolve_np(person_of.group("person"), ctx)
+        if who and who_kind == "person" and who in ctx.people:
+            return who, [], "person"  # "Ondřej Malý of Pražská Banka", "Pollster Marisol Vega of Desert Research"
     bare0 = re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.I)
     if ORG_MARKERS.search(bare0) and re.match(r"[A-Z]", bare0) and " and " in bare0 and not is_place(bare0):
         return _org_name(bare0), [], "org"  # "Ministry of Industry and Trade" is one body
@@ -433,7 +446,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         return re.sub(r"^(?:the|its)\s+", "", np, flags=re.I), [], "org"  # "the prosecutor's office"
     if low in {"it", "its"}:
         org = ctx.org_at(ctx.position)
-        return (org, [], "org") if org else (None, [], None)
+        near = any(name == org and ctx.position - at < 400 for at, name in ctx.orgs)
+        return (org, [], "org") if org and near else (None, [], None)
     first = low.split()[0] if low.split() else ""
     if first in INSTITUTION_NOUNS and len(np.split()) > 1 and re.search(r"\b(?:at|of|from)\b", low):
         return np[:1].upper() + np[1:], [], "org"  # "Analysts at Goldman Sachs", "economists at the bank"
@@ -487,7 +501,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if low.startswith(("the ", "its ")) and len(low.split()) == 2 and head in GENERIC_ORG_HEADS - {
             "government", "administration", "council", "union", "party", "committee", "board", "court"}:
         return None, [], None  # "the company said" with no company named before it says nothing
-    if head in PERSON_ROLE_NOUNS | {"spokesman", "spokeswoman", "spokesperson", "official", "source"} and \
+    if head in {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor",
+                "analyst", "economist", "executive", "striker", "captain", "coach", "manager", "director"} and \
             len(low.split()) <= 3:
         return None, [], None  # "the spokesman added" with nobody named: unknown, not "Spokesman"
     if head in INSTITUTION_NOUNS or low in INSTITUTION_NOUNS:
