@@ -22,6 +22,7 @@ SPEECH_VERBS = (
     r"maintains|signalled|signaled|signals|projected|projects|told reporters|cautioned|cautions|pledged|vowed|"
     r"promised|promises|vows|pledges|guaranteed|expressed confidence|is confident|was confident|hopes|hoped|"
     r"doubted|doubts|feared|fears|reckoned|predicted|assured|informed|wrote on \w+|posted on \w+|ruled|ordered|"
+    r"averred|disclosed|affirmed|asserted|remarked|observed|underscored|highlighted|clarified|"
     r"saying|adding|warning|noting|insisting|arguing|predicting|outlined|set out|laid out|detailed|"
     r"promise|pledge|vow|warn|argue|insist|fear|hope|estimate|"
     r"declared|testified|explained|replied|responded|revealed|disclosed|reported|urged|recommended|advised"
@@ -487,8 +488,9 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
             last = tokens[-1].lower()
             if last in INSTITUTION_NOUNS or any(t.lower() in INSTITUTION_NOUNS for t in tokens):
                 return name, [], "org"
-            person_like = len(tokens) <= 3 and (first_name_gender(tokens[0]) is not None or bool(role)
-                                                 or tokens[0].lower() in TITLE_WORDS)
+            real_role = [w for w in role.lower().split() if w not in {"the", "a", "an", "of", "us", "uk", "eu"}]
+            person_like = len(tokens) <= 3 and not is_place(tokens[0]) and (
+                first_name_gender(tokens[0]) is not None or bool(real_role))
             return name, [], "person" if person_like else "org"
     # role phrases: "the Russian president", "the minister", "the company"
     head = re.sub(r"['’]s$", "", low.split()[-1]) if low.split() else ""
