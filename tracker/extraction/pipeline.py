@@ -764,6 +764,8 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
                         not (len(label.split()) >= 2 and kind == "person") and not (
                             re.fullmatch(r"(?:[A-Z][\w&.'’-]*\s?){1,4}", label) and not is_place(label)):
                     speaker = None  # a label speaks: "Kharkivoblenergo: outages should end…"
+            if speaker and is_place(speaker):
+                speaker = None  # "CHENNAI: The state government …" is a dateline
             if speaker:
                 current = speaker
                 labels[index] = (speaker, m.end(), False)

@@ -27,7 +27,7 @@ DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?)"
     r"(?:,?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
     r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?))?"
-    r"\s*(?:\((?:[A-Za-z .]+)\))?\s*[-–—]{1,2}\s+"
+    r"\s*(?:\((?:[A-Za-z .]+)\))?\s*(?:[-–—]{1,2}|:)\s+"
 )
 
 

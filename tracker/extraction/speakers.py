@@ -82,7 +82,7 @@ ORG_MARKERS = re.compile(
     r"Insurance|Investments?|Ventures|Entertainment|Communications|Airlines|Shipping|Automotive|Solar|Wind|"
     r"Grid|Networks?|Water|Utilities|Transit|Metro|Electricity|Renewables|Rovers|United|Athletic|Wanderers|Albion|"
     r"Rangers|Sporting|Dynamo|Racing|Motorsport|Aerospace|Space|Games|Studios|Pictures|Records|Brands|Hotels|"
-    r"Democrats|Republicans|Conservatives|Socialists|Greens|Liberals|Tories|ASA|AS|AB|SA|AG|GmbH|PLC|plc|NV|BV|Oyj|SpA|S\.A\.|Ltd\.|LLC|LLP|Inc\.|Corp\.|Resorts|Ferries|Ferry|Lines|Cruises|Marine|Copper|Gold|Silver|Resources|Metals|Minerals|Coal|Lithium|Nickel|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
+    r"Mission|Democrats|Republicans|Conservatives|Socialists|Greens|Liberals|Tories|ASA|AS|AB|SA|AG|GmbH|PLC|plc|NV|BV|Oyj|SpA|S\.A\.|Ltd\.|LLC|LLP|Inc\.|Corp\.|Resorts|Ferries|Ferry|Lines|Cruises|Marine|Copper|Gold|Silver|Resources|Metals|Minerals|Coal|Lithium|Nickel|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
     r"Treasury|Secretariat|Administration|Organi[sz]ation|Alliance|Network|Media|News|Times|Post|Press|Bureau)\b")
 ORG_NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w&’'+.-]*[ ]+(?:(?:of|for|and|de|du|the|&)[ ]+)*){0,6}"
@@ -93,7 +93,7 @@ ORG_DESCRIPTORS = (r"maker|operator|retailer|carrier|airline|company|firm|group|
                    r"pollster|consultancy|charity|conglomerate|refiner|shipper|shipyard|brewer|bank|club|outlet|site|"
                    r"website|newspaper|forecaster|agency|model|institute|think tank|channel")
 # "Bus operator Yorkway", "smart-speaker maker Tessel", "Finnish refiner Pohjola Renewables": a company
-DESCRIBED_ORG = re.compile(rf"(?:(?<=\s)|^)(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_DESCRIPTORS})\s+"
+DESCRIBED_ORG = re.compile(rf"(?:(?<=\s)|^)(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?P<desc>{ORG_DESCRIPTORS})\s+"
                            rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?!(?:said|says|will|would|on|in)\b)[A-Z][\w&.'’-]*){{0,3}})")
 NOT_ORG_ACRONYMS = {"EBITDA", "GDP", "CPI", "EPS", "IPO", "ETF", "LNG", "EV", "EVS", "AI", "CEO", "CFO", "COO", "CTO",
                     "USD", "EUR", "GBP", "VAT", "PMI", "HICP", "YOY", "QOQ", "ROE", "FY", "H1", "H2", "Q1", "Q2",
@@ -133,6 +133,7 @@ class SpeakerContext:
     speaking_names: set[str] = field(default_factory=set)
     position: int = 0  # offset of the sentence being read, for pronouns
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (offset, organisation) mentions in text order
+    org_kinds: dict[str, str] = field(default_factory=dict)  # "Borneo Insight Research" → "pollster"
 
     def learn(self, text: str) -> None:
         """Collect 'Role Words Full Name' mentions from the whole text before any attribution."""
@@ -209,6 +210,7 @@ class SpeakerContext:
             name = re.split(r"\.\s+", m.group("name"))[0].rstrip(".")
             if name not in self.people and not is_place(name):
                 found.append((m.start("name"), name))
+                self.org_kinds[name] = m.group("desc").lower()
         for m in ORG_NAME.finditer(text):
             name = m.group(0).strip()
             name = re.sub(r"^(?:The|A|An|Its|Their|His|Her)\s+", "", name)
@@ -235,6 +237,11 @@ class SpeakerContext:
     def org_at(self, position: int, head: str | None = None) -> str | None:
         """The organisation mentioned last before `position`; with `head` ('ministry'), one whose name
         has that word, or for a company-like head one that is not a government body."""
+        if head is not None:
+            kinds = [name for offset, name in reversed(self.orgs) if offset < position
+                     and self.org_kinds.get(name) == head]
+            if kinds:
+                return kinds[0]  # "the pollster" → the one introduced as "pollster Borneo Insight Research"
         for offset, name in reversed(self.orgs):
             if offset >= position:
                 continue
@@ -419,7 +426,7 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     person_of = re.fullmatch(r"(?P<person>.+?)\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w&.'’ -]{1,60})", np)
     if person_of and " " in person_of.group("person").strip():
         who, _, who_kind = resolve_np(person_of.group("person"), ctx)
-        if who and who_kind == "person" and who in ctx.people:
+        if who and who_kind == "person" and (who in ctx.people or ORG_MARKERS.search(person_of.group("org"))):
             return who, [], "person"  # "Ondřej Malý of Pražská Banka", "Pollster Marisol Vega of Desert Research"
     bare0 = re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.I)
     if ORG_MARKERS.search(bare0) and re.match(r"[A-Z]", bare0) and " and " in bare0 and not is_place(bare0):
