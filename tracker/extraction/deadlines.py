@@ -260,6 +260,8 @@ def _named(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
         return pub, False
     if "coming year" in text or "next twelve months" in text or "next 12 months" in text:
         return pub + relativedelta(years=1), False
+    if "weekend" in text and "next" not in text:
+        return pub + timedelta(days=6 - pub.weekday()), False
     if "rest of the week" in text:
         return pub + timedelta(days=6 - pub.weekday()), False
     if "rest of the year" in text or "later in the year" in text:
@@ -593,6 +595,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("named", _rx(
         r"(?:by|before|until|within|in|during|over|for)?\s*(?:the\s+)?(?:day after tomorrow|"
         r"tomorrow(?: (?:morning|afternoon|evening|night))?|tonight|later today|today|the rest of the week|"
+        r"(?:through|over|into|during|by)\s+the\s+weekend|"
         r"this (?:morning|afternoon|evening)|(?:by|before|until) (?:the )?(?:afternoon|evening)|"
         r"(?:at|by|before|until) (?:noon|midday|midnight)(?!\s+on\b)|"
         r"later (?:this|in the) (?:week|month|year)|the rest of the year|"
@@ -616,13 +619,14 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         rf"as early as|as soon as|as late as|around|no later than)\s+"
         rf"(?:(?P<which>this|next)\s+)?(?P<month>{MONTH})(?:\s+(?P<year>{YEAR}))?(?!\s+\d)"
     ), _month),
-    ("year", _rx(rf"(?:by|before|until|till|in|during|through|for|into|in the year|by the year)\s+(?:at\s+least\s+)?"
+    ("year", _rx(rf"(?:by|before|until|till|in|during|through|throughout|for|into|in the year|by the year|"
+                 rf"over the course of|in the course of|across)\s+(?:at\s+least\s+)?"
                  rf"(?P<year>{YEAR})"),
      _year),
     ("month_event", _rx(rf"(?:at|before|after|by|until|in)\s+(?:(?:the|its|their)\s+)?(?P<month>{MONTH})\s+(?:meeting|session|"
                         rf"summit|vote|election|review|sitting|auction|hearing|board meeting|policy meeting)"),
      lambda m, pub: (_roll(lambda y: _month_end(y, MONTHS[m.group("month").lower().rstrip(".")]), pub, False), False)),
-    ("weekday", _rx(rf"(?:(?:by|before|until|on|next|this|coming|this coming|from|starting|as of|beginning)\s+)+"
+    ("weekday", _rx(rf"(?:(?:by|before|until|on|next|this|coming|this coming|from|starting|as of|beginning|at least)\s+)+"
                     rf"(?P<wd>{WEEKDAY})(?!,?\s+(?:\d|{MONTH}\b))"), _weekday),
 ]
 

@@ -136,7 +136,7 @@ PAST_VERB_BEFORE = re.compile(
     r"filed|passed|destroyed|began|started|took|made|issued|set|cut|raised|missed|hit|occurred|happened|beat|won|"
     r"lost|met|saw|came|went|fell|rose|grew|left|led|ran|sold|bought|paid|spent|struck|became|brought|built|"
     r"chose|drew|drove|fought|found|flew|got|heard|kept|knew|meant|quit|read|shot|stood|taught|threw|withdrew|"
-    r"[a-z]+ed)\b(?:\s+[\w'’-]+){0,5}?\s*,?\s*)$", re.IGNORECASE)
+    r"[a-z]+ed)\b(?:\s+[\w'’%.$€£-]+){0,6}?\s*,?\s*)$", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|to|be|'ll|’ll|could|may|might|should|must|expected|scheduled|"
                            r"due|set|planned|slated)\b(?:\s+[\w'’-]+){0,3}\s*$", re.IGNORECASE)
 MAIN_CLAUSE_HEDGE_STOP = re.compile(r"\bas (?:markets?|investors|traders|analysts|economists|many|some|others|"
@@ -794,6 +794,9 @@ def _past_time(clause: str, d: Deadline, published: date) -> bool:
     if re.search(r"\b(?:19|20)\d\d\b", phrase) or re.match(r"^(?:by|before|until|within|no later than)\b", phrase):
         return False
     weekday = re.search(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", phrase) is not None
+    if re.fullmatch(r"(?:in\s+)?this (?:year|week|month|quarter)", phrase):
+        before = clause[max(0, d.start - 70):d.start]
+        return bool(PAST_VERB_BEFORE.search(before)) and not FUTURE_BEFORE.search(before)
     month_like = re.search(rf"\b(?:{'|'.join(MONTH_NAMES)})\b", phrase) is not None
     if not (weekday or month_like):
         return False
@@ -805,8 +808,8 @@ def _past_time(clause: str, d: Deadline, published: date) -> bool:
 
 EVENT_NOUNS = r"summit|match|game|fixture|final|vote|referendum|election|runoff|run-off|ballot|meeting|hearing"
 EVENT_DATE = re.compile(rf"\b(?P<noun>{EVENT_NOUNS})\b", re.IGNORECASE)
-EVENT_REF = re.compile(rf"\b(?:at|before|by|until|in|after|of|against|from)\s+(?:the|this|that|a|its)\s+(?:[\w-]+\s+){{0,2}}?"
-                       rf"(?P<noun>{EVENT_NOUNS})\b(?P<noun2>)", re.IGNORECASE)
+EVENT_REF = re.compile(rf"\b(?:at|before|by|until|in|after|of|against|from|on)\s+(?:(?:the|this|that|a|its)\s+)?"
+                       rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{EVENT_NOUNS})(?:\s+(?:day|night))?\b(?P<noun2>)", re.IGNORECASE)
 RELATIVE_TO = re.compile(r"(?:within|in|no later than)\s+(?P<n>\S+(?:\s+\S+)?)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
                          r"(?:of|after|following)\b", re.IGNORECASE)
 
