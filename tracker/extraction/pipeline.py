@@ -58,7 +58,11 @@ TRIGGERS = re.compile(
     re.IGNORECASE,
 )
 NOT_CLAIMS = re.compile(
-    r"\b(?:I|we)(?:['’]m| am| are|['’]re)? (?:not going to|won['’]t|will not|would not|wouldn['’]t) (?:lie|pretend|promise|"
+    r"\bthat['’]s all I['’]ll say\b[^.;]*|\bI won['’]t answer\b[^.;]*|\bhold (?:him|her|them|us|you) to it\b|"
+    r"\bI['’]ll believe it when\b[^.;]*|\bwould (?:like|love) it\b[^.;]*|\ba lot can change\b[^.;]*|"
+    r"\b(?:should|must|will) make us\b[^.;]*|\b(?:nobody|no one|no-one) should\b[^.;]*|"
+    r"\b(?:not going to|won['’]t|will not) pre-?commit\b[^.;]*|\bthan (?:expected|forecast|planned)\b|"
+    r",\s*which (?:would|could|might) (?:be|make|mark|represent)\b[^,;.]*|"    r"\b(?:I|we)(?:['’]m| am| are|['’]re)? (?:not going to|won['’]t|will not|would not|wouldn['’]t) (?:lie|pretend|promise|"
     r"speculate|comment|guess|predict|say|go into)\b[^.;]*|"
     r"\b(?:I|we)(?: will|['’]ll|['’]d| would) be (?:honest|clear|frank|brief|candid|blunt)\b[^.;]*|"
     r"\bI (?:should|must|will|would|['’]d|want to) (?:also )?(?:say|add|note|stress|point out|mention)\b[^.;]*|"
@@ -212,6 +216,7 @@ class Claim:
 
 
 def _tidy(text: str) -> str:
+    text = re.sub(r",\s*(?:which|who|whose)\b[^,]{3,120},", "", text)  # "…, who beat Hartley 2-0 in October, …"
     text = re.sub(r"\s+", " ", text).strip(" ,;:-—–\"“”'‘’")
     text = re.sub(r"^(?:and|but|or|so|then|that)\s+", "", text, flags=re.IGNORECASE)
     if len(text) > MAX_STATEMENT:
@@ -998,6 +1003,10 @@ def extract(text: str, published: date) -> list[Claim]:
                 continue  # "the firm had forecast 4.1%", "whose party had threatened to walk out": history
             if _past_report_year(s[:trig.start()], published):
                 continue  # "In 2021 the city council said the first tram would run by 2024"
+            if re.match(r"(?:should|ought)\b", trig.group(0), re.I) and not find_deadlines(s, published) and not re.search(
+                    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few)\s+(?:hours?|days?|weeks?|months?|"
+                    r"years?)\b|\b(?:soon|quickly|shortly|considerably|significantly|further)\b", clause, re.I):
+                continue  # "the crews should be helped", "the state should withdraw…": advice, not a forecast
             if re.match(r"(?:should|must)\b", trig.group(0), re.I) and re.search(
                     r"\b(?:you|passengers|residents|customers|users|people|drivers|travellers|parents|citizens|"
                     r"motorists|commuters|shoppers|visitors)\s*$", s[:trig.start()], re.I):
