@@ -21,6 +21,7 @@ from tracker.extraction.speakers import (
     aliases_for,
     remember,
     resolve_np,
+    topic,
     subject_speaks,
     DESCRIBED_ORG,
 )
@@ -934,6 +935,9 @@ def extract(text: str, published: date) -> list[Claim]:
                 if who and (who_kind == "person" or subject_speaks(inline.group("label"), who, who_kind, ctx)):
                     line_speaker, s = who, s[inline.end():]
         ctx.position = sent.start
+        opening = [name for at, name in ctx.mentions if sent.start <= at < sent.start + 45]
+        if opening:
+            topic(ctx, opening[0])  # the sentence is about the person it opens with
         ctx.voice = quoted.get(index) or line_speaker or author  # type: ignore[attr-defined]
         quoted_start = bool(re.match(r"\s*[\"“«]", s))
         has_quote = bool(re.search(r"[\"“”«»]", s))

@@ -134,6 +134,7 @@ class SpeakerContext:
     position: int = 0  # offset of the sentence being read, for pronouns
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (offset, organisation) mentions in text order
     org_kinds: dict[str, str] = field(default_factory=dict)  # "Borneo Insight Research" → "pollster"
+    topics: list[str] = field(default_factory=list)  # people the text was last about, most recent first
 
     def learn(self, text: str) -> None:
         """Collect 'Role Words Full Name' mentions from the whole text before any attribution."""
@@ -158,7 +159,7 @@ class SpeakerContext:
                 continue
             # A capitalised pair with neither a title, a known first name nor a speech verb may be a place
             # or a headline.
-            if not role and not (first_name_gender(tokens[0]) and not is_place(name)) and not re.search(
+            if not role and not (first_name_gender(tokens[0], True) and not is_place(name)) and not re.search(
                 rf"\b(?:{re.escape(name)}|{re.escape(tokens[-1])})(?:,[^,]{{3,80}},)?\s+(?:{SPEECH_VERBS})\b", text
             ):
                 continue
@@ -171,7 +172,9 @@ class SpeakerContext:
         for m in re.finditer(rf"(?P<role>\b[\w’'-]+(?:\s+[\w’'-]+){{0,5}}),\s+(?P<name>{NAME})(?=\s*[,.;)]|\s+(?:said|says|told))",
                              text):
             role_words = m.group("role").lower().split()
-            name = m.group("name")
+            title, name = split_title(m.group("name"))
+            if title:
+                role_words += title.lower().split()  # "His spokesperson, Colonel Mariama Issoufou,"
             if not (set(role_words) & PERSON_ROLE_NOUNS or set(role_words) & {"spokesperson", "head", "deputy"}) \
                     or ORG_MARKERS.search(name) or is_place(name) or len(name.split()) < 2:
                 continue
@@ -253,8 +256,15 @@ class SpeakerContext:
         return None
 
     def pronoun(self, word: str, position: int) -> str | None:
-        """The nearest person mentioned before `position` whose gender agrees with the pronoun."""
+        """Who 'he' or 'she' is: the person the text was last about (the previous speaker or sentence
+        subject, centering on the discourse's topic) when their gender agrees and they were mentioned in
+        the last few hundred characters; else the nearest person mentioned before whose gender agrees."""
         want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(word.lower())
+        for topic in self.topics:
+            person = self.people.get(topic)
+            last_at = max((at for at, name in self.mentions if name == topic and at < position), default=-1)
+            if person and last_at >= 0 and position - last_at < 200 and want and person.gender == want:
+                return topic
         unknown: tuple[int, str] | None = None
         for offset, name in reversed(self.mentions):
             if offset >= position:
@@ -575,8 +585,17 @@ def remember(ctx: SpeakerContext, speaker: str | None, kind: str | None) -> None
     ctx.last_speaker = speaker
     if kind == "person":
         ctx.last_person = speaker
+        topic(ctx, speaker)
     elif kind == "org":
         ctx.last_org = speaker
+
+
+def topic(ctx: SpeakerContext, person: str) -> None:
+    """Make `person` the one the text is now about (speakers and sentence subjects)."""
+    if person in ctx.topics:
+        ctx.topics.remove(person)
+    ctx.topics.insert(0, person)
+    del ctx.topics[3:]
 
 
 def aliases_for(ctx: SpeakerContext, speaker: str) -> list[str]:
