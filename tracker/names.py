@@ -41,6 +41,7 @@ TITLE_WORDS = {
     "datuk", "dato", "tan", "sri", "sheikh", "ustaz", "rev", "fr", "sister", "brother", "activist", "lawmaker",
     "legislator", "congressman", "congresswoman", "councilwoman", "councilman", "lieutenant", "colonel",
     "prefect", "mayor-elect", "president-elect", "premier", "chairperson", "ceo-designate",
+    "lieutenant-colonel", "vice-admiral", "rear-admiral", "brigadier-general", "air-marshal", "lieutenant-general",
     "shri", "smt", "excellency", "engr", "barrister", "justice", "honourable", "honorable", "ambassador",
 }
 

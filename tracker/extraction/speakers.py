@@ -46,7 +46,9 @@ NOT_PERSON_TOKENS = {"democrat", "democrats", "republican", "republicans", "part
                      "associates", "mobility", "biologics", "media", "news", "times", "post", "herald", "tribune",
                      "journal", "gazette", "telegraph", "express", "daily", "weekly", "tv", "radio", "group", "line",
                      "lane", "tower", "hall", "centre", "center", "house", "port", "plaza", "market", "arena",
-                     "stadium", "park", "way", "bank", "trust", "capital", "macro", "research", "supporters"}
+                     "stadium", "park", "way", "bank", "trust", "capital", "macro", "research", "supporters",
+                     "meeting", "assembly", "conference", "congress", "session", "summit", "mission", "programme",
+                     "program", "scheme", "fund", "initiative", "project", "agency", "authority", "office"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 INSTITUTION_NOUNS = {
     "officials", "official", "policymakers", "government", "ministry", "company", "firm", "bank", "analysts",
@@ -384,7 +386,10 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
                         r"(?:official|spokes\w+|source|"
                         r"representative|diplomat|officer|aide)s?$", np)
     if official:
-        return official.group("org"), [], "org"  # "a Saudi foreign ministry official"
+        org = official.group("org")
+        if len(org.split()) == 1 and org.islower():
+            return (ctx.org_at(ctx.position, org), [], "org") if ctx.org_at(ctx.position, org) else (None, [], None)
+        return org, [], "org"  # "a Saudi foreign ministry official"
     spokes_for = re.match(r"^(?i:a|an|the)\s+(?:spokes\w+|official|source|representative|lawyer)\s+(?:for|at|from|of|with)\s+"
                           r"(?:the\s+)?(?P<org>[A-Z][^,;]{1,60})$", np)
     if spokes_for:
