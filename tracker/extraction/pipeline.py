@@ -59,6 +59,9 @@ TRIGGERS = re.compile(
     re.IGNORECASE,
 )
 NOT_CLAIMS = re.compile(
+    r"\b(?:has|have|had) no (?:plans?|intention|immediate plans?) to\b[^,;.]*|"
+    r"\b(?:I|we) (?:don['’]t|do not) (?:yet )?know (?:yet )?(?:when|whether|if|how)\b[^.;]*|"
+    r"\bthere were reports\b[^.;?]*|"
     r"\bthat['’]s all I['’]ll say\b[^.;]*|\bI won['’]t answer\b[^.;]*|\bhold (?:him|her|them|us|you) to it\b|"
     r"\bI['’]ll believe it when\b[^.;]*|\bwould (?:like|love) it\b[^.;]*|\ba lot can change\b[^.;]*|"
     r"\b(?:should|must|will) make us\b[^.;]*|\b(?:nobody|no one|no-one) should\b[^.;]*|"
