@@ -9,7 +9,6 @@ memory of a process that only loads the extractor and runs it (aim: under 150 MB
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import statistics
 import subprocess

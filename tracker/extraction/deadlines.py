@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any, Protocol
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
@@ -275,7 +276,8 @@ def _named(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
 def _end_of(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     text = m.group(0).lower()
     target = m.group("target").lower().strip()
-    qm = re.fullmatch(rf"(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half)(?:\s+(?:of\s+)?(.+))?", target)
+    qm = re.fullmatch(r"(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half)"
+                      r"(?:\s+(?:of\s+)?(.+))?", target)
     if qm:
         q = ORDINALS[qm.group(1)]
         month = (6 if q == 1 else 12) if qm.group(2) == "half" else q * 3
@@ -468,7 +470,13 @@ def _next_day_of_month(day: int, pub: date) -> date | None:
     return None
 
 
-def _fiscal(m: re.Match[str], pub: date, fiscal_end: tuple[int, int] | None) -> tuple[date | None, bool]:
+class _GroupSource(Protocol):
+    """What _fiscal reads from its first argument: a regex match, or an _FY standing in for one."""
+
+    def group(self, key: int | str, /) -> Any: ...
+
+
+def _fiscal(m: _GroupSource, pub: date, fiscal_end: tuple[int, int] | None) -> tuple[date | None, bool]:
     """'fiscal 2026', 'FY2026', 'the current fiscal year', 'next fiscal year': the fiscal year's last day,
     named by the calendar year it ends in; the text says when that is, else 31 December."""
     month, day = fiscal_end or (12, 31)
@@ -508,7 +516,8 @@ FISCAL_STATED = re.compile(
 FISCAL = re.compile(
     rf"(?<![\w-])(?:(?:by|before|in|during|for|through|until)\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?"
     rf"(?P<fy>{YEAR})|FY\s?-?(?P<fy2>{YEAR}|\d\d)|(?:current|this|next|coming|following)\s+(?:fiscal|financial)\s+year"
-    rf"|(?:the\s+)?(?:fiscal|financial)[- ]year(?=\s+ending\b|\s*,?\s+which\b)|(?:fiscal|financial)[- ]year[- ]end)(?![\w])",
+    rf"|(?:the\s+)?(?:fiscal|financial)[- ]year(?=\s+ending\b|\s*,?\s+which\b)"
+    rf"|(?:fiscal|financial)[- ]year[- ]end)(?![\w])",
     re.I)
 
 
@@ -551,7 +560,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("clock", _rx(r"(?:by|before|after|at|until|from|around)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})"
                   r"(?!\s+on\b)"),
      lambda m, pub: (pub, False)),
-    ("midyear", _rx(r"(?:by|in|before|at)\s+mid-?year"), lambda m, pub: (_roll(lambda y: date(y, 6, 30), pub, False), False)),
+    ("midyear", _rx(r"(?:by|in|before|at)\s+mid-?year"),
+     lambda m, pub: (_roll(lambda y: date(y, 6, 30), pub, False), False)),
     ("explicit", _rx(
         rf"(?:{BY}\s+(?:the\s+)?)?(?:{WEEKDAY},?\s+)?(?P<date>{YEAR}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/{YEAR}|"
         rf"{MONTH}\s+(?:{DAY}\s*[-–]\s*)?{DAY}(?:,?\s+{YEAR})?|(?:the\s+)?(?:{DAY}\s*[-–]\s*)?{DAY}\s+(?:of\s+)?{MONTH}"
@@ -608,7 +618,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     ), _holiday_rule),
     ("season", _rx(
         rf"(?:(?P<prep>by|before|until|till|in|during|over|through|this|next)\s+)?(?:(?P<which>this|next)\s+|the\s+)?"
-        rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<rel>next year|the following year|this year))?"
+        rf"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})"
+        rf"|\s+of\s+(?P<rel>next year|the following year|this year))?"
         rf"(?!\s+(?:recess|break|holidays?|transfer window|window|session|term|months|schedule|timetable)\b)"
     ), _season),
     ("season_for", _rx(rf"for\s+the\s+(?P<season>{SEASON})\s+of\s+(?P<rel>next year|the following year|this year)"),
@@ -623,10 +634,12 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
                  rf"over the course of|in the course of|across)\s+(?:at\s+least\s+)?"
                  rf"(?P<year>{YEAR})"),
      _year),
-    ("month_event", _rx(rf"(?:at|before|after|by|until|in)\s+(?:(?:the|its|their)\s+)?(?P<month>{MONTH})\s+(?:meeting|session|"
-                        rf"summit|vote|election|review|sitting|auction|hearing|board meeting|policy meeting)"),
+    ("month_event", _rx(rf"(?:at|before|after|by|until|in)\s+(?:(?:the|its|their)\s+)?(?P<month>{MONTH})\s+"
+                        rf"(?:meeting|session|summit|vote|election|review|sitting|auction|hearing|board meeting|"
+                        rf"policy meeting)"),
      lambda m, pub: (_roll(lambda y: _month_end(y, MONTHS[m.group("month").lower().rstrip(".")]), pub, False), False)),
-    ("weekday", _rx(rf"(?:(?:by|before|until|on|next|this|coming|this coming|from|starting|as of|beginning|at least)\s+)+"
+    ("weekday", _rx(rf"(?:(?:by|before|until|on|next|this|coming|this coming|from|starting|as of|beginning|"
+                    rf"at least)\s+)+"
                     rf"(?P<wd>{WEEKDAY})(?!,?\s+(?:\d|{MONTH}\b))"), _weekday),
 ]
 

@@ -92,9 +92,9 @@ def main_clause_hedge(text: str) -> Hedge | None:
     """A hedge in the clause that embeds a claim ('there is little chance that …', 'it is almost
     certain that …', 'a 60% probability that …'): the one nearest the claim, or None.
     Only published-scale words count here; a modal in the main clause belongs to another claim."""
-    m = None
-    for m in _MAIN_PERCENT.finditer(text):
-        pass
+    m: re.Match[str] | None = None
+    for pct in _MAIN_PERCENT.finditer(text):
+        m = pct
     if m and 0 <= float(m.group(1)) <= 100:
         return Hedge(round(float(m.group(1)) / 100, 3), m.group(0), "stated")
     best: tuple[int, Hedge] | None = None
@@ -103,7 +103,8 @@ def main_clause_hedge(text: str) -> Hedge | None:
             word = hit.group(0).lower()
             if word in {"believe", "believes", "no doubt"} or (word == "probable" and "improbable" in text.lower()):
                 continue
-            if best is None or hit.end() > best[0] or (hit.end() == best[0]):
-                if best is None or hit.end() >= best[0]:
-                    best = (hit.end(), Hedge(prob, word, basis))
+            if (best is None or hit.end() > best[0] or (hit.end() == best[0])) and (
+                best is None or hit.end() >= best[0]
+            ):
+                best = (hit.end(), Hedge(prob, word, basis))
     return best[1] if best else None

@@ -11,20 +11,20 @@ from datetime import date
 from typing import Any
 
 from tracker.extraction.deadlines import MONTHS, Deadline, find_deadlines, fiscal_year_end, pick_deadline
+from tracker.extraction.entities import is_place
 from tracker.extraction.hedges import Hedge, hedge_confidence, main_clause_hedge
 from tracker.extraction.sentences import split_sentences
-from tracker.extraction.entities import is_place
-from tracker.names import TITLE_WORDS
 from tracker.extraction.speakers import (
+    DESCRIBED_ORG,
     SPEECH_VERBS,
     SpeakerContext,
     aliases_for,
     remember,
     resolve_np,
-    topic,
     subject_speaks,
-    DESCRIBED_ORG,
+    topic,
 )
+from tracker.names import TITLE_WORDS
 
 MONTH_NAMES = sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
 
@@ -66,24 +66,29 @@ NOT_CLAIMS = re.compile(
     r"\bI['’]ll believe it when\b[^.;]*|\bwould (?:like|love) it\b[^.;]*|\ba lot can change\b[^.;]*|"
     r"\b(?:should|must|will) make us\b[^.;]*|\b(?:nobody|no one|no-one) should\b[^.;]*|"
     r"\b(?:not going to|won['’]t|will not) pre-?commit\b[^.;]*|\bthan (?:expected|forecast|planned)\b|"
-    r",\s*which (?:would|could|might) (?:be|make|mark|represent)\b[^,;.]*|"    r"\b(?:I|we)(?:['’]m| am| are|['’]re)? (?:not going to|won['’]t|will not|would not|wouldn['’]t) (?:lie|pretend|promise|"
-    r"speculate|comment|guess|predict|say|go into)\b[^.;]*|"
+    r",\s*which (?:would|could|might) (?:be|make|mark|represent)\b[^,;.]*|"
+    r"\b(?:I|we)(?:['’]m| am| are|['’]re)? (?:not going to|won['’]t|will not|would not|wouldn['’]t) "
+    r"(?:lie|pretend|promise|speculate|comment|guess|predict|say|go into)\b[^.;]*|"
     r"\b(?:I|we)(?: will|['’]ll|['’]d| would) be (?:honest|clear|frank|brief|candid|blunt)\b[^.;]*|"
     r"\bI (?:should|must|will|would|['’]d|want to) (?:also )?(?:say|add|note|stress|point out|mention)\b[^.;]*|"
-    r"\b(?:now )?I(?: will|['’]ll) go further\b|\bwill believe it when\b[^.;]*|\bhold (?:them|him|her|us) to (?:that|it)\b|"
-    r"\b(?:quarter|year|half)\s+(?:ends|ended|closes)\s+on\b[^,;.]*|"    r"(?:was|were) (?:supposed|meant|originally (?:due|expected|scheduled|planned|set)) to[^,;.]*|"
+    r"\b(?:now )?I(?: will|['’]ll) go further\b|"
+    r"\bwill believe it when\b[^.;]*|\bhold (?:them|him|her|us) to (?:that|it)\b|"
+    r"\b(?:quarter|year|half)\s+(?:ends|ended|closes)\s+on\b[^,;.]*|"
+    r"(?:was|were) (?:supposed|meant|originally (?:due|expected|scheduled|planned|set)) to[^,;.]*|"
     r"had (?:originally )?been (?:due|expected|scheduled|planned|set|supposed) to[^,;.]*|"
     r"\basked\b[^.;?]{0,120}?\b(?:whether|if|when|why|how|what)\b[^,;.?]*|"
     r"\bwill be (?:aware|familiar|interested to (?:know|hear))\b[^.;]*|\bwe['’]ll see\b[^.;]*|"
     r"\bI don['’]t (?:think|expect|believe) I (?:will|would)\b[^.;]*|"
     r"\b(?:would|'d|’d) (?:rather|prefer|be (?:delighted|happy|glad|pleased|surprised|disappointed))\b[^.;]*|"
-    r"\bnothing you (?:have|'ve) heard\b[^.;]*|\bcould finally\b[^.;]*|"    r"(?:fiscal|financial)?\s*year,?\s+(?:(?:which|that)\s+)?(?:for [\w’' -]{1,30}?\s+)?ends\b(?:\s+(?:on|in))?"
+    r"\bnothing you (?:have|'ve) heard\b[^.;]*|\bcould finally\b[^.;]*|"
+    r"(?:fiscal|financial)?\s*year,?\s+(?:(?:which|that)\s+)?(?:for [\w’' -]{1,30}?\s+)?ends\b(?:\s+(?:on|in))?"
     r"(?:\s+[\w]+){1,3}|"
     r"\bwhich\s+(?:for [\w’' -]{1,30}?\s+)?ends\s+(?:on|in)\b(?:\s+[\w]+){1,3}|"
     r"we['’]ll (?:bring you|be back|keep you|have more|update)[^.;]*|(?:stay tuned|more to follow)[^.;]*|"
     r"(?:won['’]t|will not|would not|wouldn['’]t) (?:speculate|rule (?:it|that|anything) out|comment)[^.;]*|"
     r"\b(?:I|we)\s+(?:would|'d|’d) (?:love|like|prefer|argue|say|add)\b[^.;]*|what (?:would|will|could) help\b[^.;]*|"
-    r"what I (?:will|would|can|could) (?:say|tell you)(?: is)?\b|"    r"(?:actual )?results (?:may|could|might) differ materially[^;]*|forward-looking statements[^;]*|"
+    r"what I (?:will|would|can|could) (?:say|tell you)(?: is)?\b|"
+    r"(?:actual )?results (?:may|could|might) differ materially[^;]*|forward-looking statements[^;]*|"
     r"(?:declined|refused) to (?:comment|say|elaborate|confirm|speculate)[^;]*|"
     r"could not (?:be reached|immediately|confirm)|"
     r"did not (?:respond|immediately|say|comment)|would not (?:comment|say|confirm|elaborate|disclose)|"
@@ -109,7 +114,8 @@ TIMED_TRIGGER = re.compile(
     r"(?:is|was|were|are)\s+(?:possible|probable|likely|unlikely|certain|inevitable|imminent)|"
     r"(?:agreed|committed|pledged)(?:\s+on\s+\w+)?\s+to\s+(?:a|an|the)\b|"
     r"(?:pledg(?:e|es|ed)|promis(?:e|es|ed)|commit(?:s|ted))(?=\s+(?:\$|€|£|\d|an?\s|the\s|new\s))|"
-    r"(?:pushed back|postponed|delayed|rescheduled|brought forward|deferred)(?=(?:\s+[\w-]+){0,8}?\s+(?:to|until|till)\s)|"
+    r"(?:pushed back|postponed|delayed|rescheduled|brought forward|deferred)"
+    r"(?=(?:\s+[\w-]+){0,8}?\s+(?:to|until|till)\s)|"
     r"expected(?=\s+(?:next|this|by|in|within|before|early|late|on|from)\b)|"
     r"to (?:follow|start|begin|open|close|resume|launch|arrive)(?=\s+(?:in|by|on|from|next|this|before|within)\b))"
     r"(?:\s+|(?=[,.]))(?=\S)", re.IGNORECASE)
@@ -122,10 +128,12 @@ DECISION_TRIGGER = re.compile(r"^(?:decided|agreed|voted)\b", re.IGNORECASE)
 TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|ET|BST|MSK))?|"
                        r"\[\d{1,2}[:.]\d{2}\])\s*[-–—|:•]?\s*", re.IGNORECASE)
 LINE_LABEL = re.compile(r"[^\w\"“«(]*(?P<label>[A-Za-zÀ-ÖØ-Þ][\w .,’'&()—–-]{0,110}?)\s*:\s+(?=\S)")
-NOT_LABELS = re.compile(r"^(?:op-?ed|thread|pasted from \w+|breaking|update|updated|note|editor['’]s note|source|sources|photo|video|watch|read more|"
+NOT_LABELS = re.compile(r"^(?:op-?ed|thread|pasted from \w+|breaking|update|updated|note|editor['’]s note|"
+                        r"source|sources|photo|video|watch|read more|"
                         r"read|see also|related|live|latest|analysis|opinion|comment|correction|disclaimer|warning|"
                         r"why it matters|what['’]s next|the bottom line|background|context|key points?|"
-                        r"in brief|summary|tl;?dr|ps|p\.s|quote|headline|agenda|timeline|dates?|when|where|preview|recap|"
+                        r"in brief|summary|tl;?dr|ps|p\.s|quote|headline|agenda|timeline|dates?|when|where|"
+                        r"preview|recap|"
                         r"report|interview|explainer|factbox|q&a|exclusive|watch live|poll|results?|schedule|"
                         r"what|who|how|topic|subject|re|fyi|nb)$", re.IGNORECASE)
 INTERVIEWEE = re.compile(r"(?:interview(?:ed)? with|interviewed|spoke (?:to|with)|talked (?:to|with)|sat down with|"
@@ -162,12 +170,14 @@ CLAUSE_START = re.compile(
 )
 CLAUSE_END = re.compile(
     rf";|,\s*which\s|,\s*while\s|\sbut\s|,\s*stating\s|,\s*saying\s|,\s*adding\s|,\s*according to\s|\s[—–]\s|"
-    rf",\s*following\s|,\s*potentially\s|,\s*as well as\s|,\s*with\s|,[\"”]?\s*(?:[\w.'’-]+\s+){{1,6}}(?:{SPEECH_VERBS})\b"
+    rf",\s*following\s|,\s*potentially\s|,\s*as well as\s|,\s*with\s|"
+    rf",[\"”]?\s*(?:[\w.'’-]+\s+){{1,6}}(?:{SPEECH_VERBS})\b"
     rf"|,[\"”]?\s*(?:said|says|added|told)\s|,\s*and\s+(?=[A-Z])",
     re.IGNORECASE,
 )
 SPEECH_FRAME = re.compile(
-    rf"(?P<np>[A-Z\"“]?[^,;:“”\"]{{0,120}}?)(?:,(?=\s+(?:{SPEECH_VERBS})\b))?\s+(?:(?:has|have|had|also|has also|reportedly|again|repeatedly|"
+    rf"(?P<np>[A-Z\"“]?[^,;:“”\"]{{0,120}}?)(?:,(?=\s+(?:{SPEECH_VERBS})\b))?"
+    rf"\s+(?:(?:has|have|had|also|has also|reportedly|again|repeatedly|"
     rf"publicly|previously)\s+)*(?P<verb>{SPEECH_VERBS})\b(?P<obj>(?:\s+(?!that\b)[\w'’-]+){{0,3}}?)"
     rf"(?P<that>\s+(?:on\s+\w+\s+)?that\b|\s+(?=\w)|(?=,\s))",
 )
@@ -269,8 +279,8 @@ def _triggers(sentence: str, published: date, headline: bool = False) -> list[re
     # Present tense and forecasting verbs carry a claim when a time ahead governs them ("the pilot starts on
     # Monday", "Nvidia expects revenue of $54 billion in Q3", "we can win the title before Easter").
     for m in TIMED_TRIGGER.finditer(sentence):
-        if any(f.start() <= m.start() < f.end() + 40 and not re.search(r",\s*(?:and|but)\s|;|\sand\s+I\s",
-                                                                       sentence[f.end():m.start()])
+        if any((f.start() <= m.start() < f.end() + 40 and not re.search(r",\s*(?:and|but)\s|;|\sand\s+I\s",
+                                                                       sentence[f.end():m.start()]))
                or m.start() <= f.start() < m.end() for f in found):
             continue
         if re.search(r"\b(?:which|that|who)\s+$", sentence[:m.start()]) and not FORECAST_VERB.match(m.group(0)):
@@ -414,7 +424,7 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         pluperfect = [bool(PLUPERFECT_FRAME.search(sentence[f.start():f.end("verb") + 1])) for f, *_ in resolved]
         # "Bluewake had pledged two years ago that the route would stay open": history. Nested in a report
         # ("a senator said the president had assured him the base would remain open") it is news again.
-        past = bool(YEARS_AGO.search(masked[frame.start():trig_pos])) or all(pluperfect) and pluperfect[-1]
+        past = bool(YEARS_AGO.search(masked[frame.start():trig_pos])) or (all(pluperfect) and pluperfect[-1])
         body_start = frame.end("that") if frame.group("that").strip() else frame.end("verb")
         body_start = _skip_speech_time(sentence, body_start)
         ctx.basis = "frame"  # type: ignore[attr-defined]
@@ -529,7 +539,8 @@ def _head_chunk(np: str) -> str:
 
 YEARS_AGO = re.compile(r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) years ago|a decade ago|"
                        r"decades ago|back in (?:19|20)\d\d)\b", re.I)
-OWNED_SUBJECT = re.compile(r"^(?:the|its)\s+(?P<owner>[\w-]+)['’]s\s+(?:own\s+|new\s+|latest\s+|\w+ly\s+)*(?:[\w-]+\s+){0,2}"
+OWNED_SUBJECT = re.compile(r"^(?:the|its)\s+(?P<owner>[\w-]+)['’]s\s+(?:own\s+|new\s+|latest\s+|\w+ly\s+)*"
+                           r"(?:[\w-]+\s+){0,2}"
                            r"(?P<head>staff|economists|engineers|analysts|researchers|board|officials|management|"
                            r"report|forecast|projections?|statement|outlook|survey|models?)\s*(?:now\s*)?$", re.I)
 OWNED_SUBJECT_HEAD = OWNED_SUBJECT
@@ -552,7 +563,8 @@ def _sentence_subject(sentence: str) -> str:
     described = DESCRIBED_ORG.match(body)
     if described:
         return described.group("name")  # "South Korean display maker Lumo Electronics will …"
-    named = re.match(r"[^,;]{3,80},\s+(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),", body)
+    named = re.match(r"[^,;]{3,80},\s+(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\w'’.-]+"
+                     r"(?:\s+[A-Z][\w'’.-]+){1,3}),", body)
     if named:
         return named.group("name")  # "NASA's associate administrator, Dr Renée Callahan, congratulated …"
     m = re.match(r"(?:The\s+)?[A-Z][\w'’-]*['’]s\s+(?:[a-z-]+\s+){0,2}[a-z]+", body)
@@ -684,7 +696,7 @@ def _quote_speakers(sentences: list[Any], text: str, ctx: SpeakerContext,
             ctx.position = sent.start
             attributions[i] = _speaker(s, 0, 0, len(s), ctx)[0] if has_quote else None
         if inside:
-            if groups and groups[-1][-1] == i - 1 and sentences[i - 1].paragraph == sent.paragraph or (
+            if (groups and groups[-1][-1] == i - 1 and sentences[i - 1].paragraph == sent.paragraph) or (
                     groups and groups[-1][-1] == i - 1 and starts_quoted):
                 groups[-1].append(i)
             else:
@@ -818,8 +830,10 @@ def _past_time(clause: str, d: Deadline, published: date) -> bool:
 EVENT_NOUNS = r"summit|match|game|fixture|final|vote|referendum|election|runoff|run-off|ballot|meeting|hearing"
 EVENT_DATE = re.compile(rf"\b(?P<noun>{EVENT_NOUNS})\b", re.IGNORECASE)
 EVENT_REF = re.compile(rf"\b(?:at|before|by|until|in|after|of|against|from|on)\s+(?:(?:the|this|that|a|its)\s+)?"
-                       rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{EVENT_NOUNS})(?:\s+(?:day|night))?\b(?P<noun2>)", re.IGNORECASE)
-RELATIVE_TO = re.compile(r"(?:within|in|no later than)\s+(?P<n>\S+(?:\s+\S+)?)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+                       rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{EVENT_NOUNS})(?:\s+(?:day|night))?\b(?P<noun2>)",
+                       re.IGNORECASE)
+RELATIVE_TO = re.compile(r"(?:within|in|no later than)\s+(?P<n>\S+(?:\s+\S+)?)"
+                         r"\s+(?P<unit>days?|weeks?|months?|years?)\s+"
                          r"(?:of|after|following)\b", re.IGNORECASE)
 
 
@@ -852,8 +866,8 @@ def _event_deadline(clause: str, current: Deadline, events: dict[str, date], pub
             from tracker.extraction.deadlines import _num, _unit_delta
 
             try:
-                day = day + _unit_delta(rel.group("unit"), _num(rel.group("n").split()[-1] if
-                                                                 rel.group("n").split()[-1].isdigit() else rel.group("n")))
+                day = day + _unit_delta(rel.group("unit"), _num(
+                    rel.group("n").split()[-1] if rel.group("n").split()[-1].isdigit() else rel.group("n")))
             except KeyError:
                 continue
         return Deadline(day, m.group(0), False)
@@ -863,12 +877,13 @@ def _event_deadline(clause: str, current: Deadline, events: dict[str, date], pub
 def _past_report_year(before: str, published: date) -> bool:
     """'In 2021 the council said …' / 'Back in 2019, …': a report dated in an earlier year."""
     m = re.search(r"(?:^|[.;]\s+|\bback\s+)\W*(?:in|back in|during)\s+((?:19|20)\d\d)\b", before, re.I)
-    return bool(m) and int(m.group(1)) < published.year
+    return m is not None and int(m.group(1)) < published.year
 
 
 def _only_past_times(text: str, published: date) -> bool:
     """A clause whose every precise time lies before publication describes the past."""
-    explicit = [m for m in re.finditer(r"(?<!ed )(?<!en )\b(?:in|by|until|before|during|since|of)\s+((?:19|20)\d\d)\b", text)]
+    explicit = [m for m in re.finditer(r"(?<!ed )(?<!en )\b(?:in|by|until|before|during|since|of)"
+                                       r"\s+((?:19|20)\d\d)\b", text)]
     return bool(explicit) and all(int(m.group(1)) < published.year for m in explicit) and not any(
         d.date >= published for d in find_deadlines(text, published))
 
@@ -971,8 +986,8 @@ def extract(text: str, published: date) -> list[Claim]:
             if reported_past:
                 continue  # "had pledged two years ago that the line would open": history, not an open claim
             first_person = re.fullmatch(r"\s*(?:we|i|(?:our|my)\s+\w+)\s*", s[c_start:trig.start()], re.I)
-            if re.fullmatch(r"\s*(?:I|we|(?:My|Our|my|our)\s+\w+(?:\s+\w+)?)\s*", s[c_start:trig.start()]) and line_speaker \
-                    and basis in ("subject", "label", ""):
+            if re.fullmatch(r"\s*(?:I|we|(?:My|Our|my|our)\s+\w+(?:\s+\w+)?)\s*", s[c_start:trig.start()]) \
+                    and line_speaker and basis in ("subject", "label", ""):
                 speaker, kind, basis = line_speaker, "person", "label"  # "My Department will publish …"
             if first_person and author and not line_speaker and (speaker is None or speaker == ctx.last_speaker) \
                     and not has_quote:
@@ -1010,7 +1025,8 @@ def extract(text: str, published: date) -> list[Claim]:
                 continue  # "the firm had forecast 4.1%", "whose party had threatened to walk out": history
             if _past_report_year(s[:trig.start()], published):
                 continue  # "In 2021 the city council said the first tram would run by 2024"
-            if re.match(r"(?:should|ought)\b", trig.group(0), re.I) and not find_deadlines(s, published) and not re.search(
+            if re.match(r"(?:should|ought)\b", trig.group(0), re.I) and not find_deadlines(s, published) \
+                    and not re.search(
                     r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few)\s+(?:hours?|days?|weeks?|months?|"
                     r"years?)\b|\b(?:soon|quickly|shortly|considerably|significantly|further)\b", clause, re.I):
                 continue  # "the crews should be helped", "the state should withdraw…": advice, not a forecast
@@ -1023,9 +1039,11 @@ def extract(text: str, published: date) -> list[Claim]:
                 continue  # "promises the supply chain couldn't keep": narrative
             if _only_past_times(clause[rel:], published):
                 continue  # "was originally due to finish in 2025", written in 2026: history
-            deadline = pick_deadline(clause, published, anchor=rel, fiscal_end=fiscal_end,
-                                     skip=lambda c, d, at=clause_from: _past_time(s, replace(d, start=d.start + at,
-                                                                                           end=d.end + at), published))
+
+            def skip_past(c: str, d: Deadline, at: int = clause_from, s: str = s) -> bool:
+                return _past_time(s, replace(d, start=d.start + at, end=d.end + at), published)
+
+            deadline = pick_deadline(clause, published, anchor=rel, fiscal_end=fiscal_end, skip=skip_past)
             if deadline.text == "":
                 # "..., with production to start in 2027": a precise phrase right after the clause, before
                 # the next claim's clause, still governs it.
@@ -1034,7 +1052,8 @@ def extract(text: str, published: date) -> list[Claim]:
                              s, replace(d, start=d.start + c_end, end=d.end + c_end), published)]
                 if later:
                     deadline = later[0]
-            if deadline.text == "" or deadline.text.lower().startswith(("within", "in ", "no later")) and deadline.vague:
+            if deadline.text == "" or (
+                    deadline.text.lower().startswith(("within", "in ", "no later")) and deadline.vague):
                 deadline = _event_deadline(clause, deadline, events, published) or deadline
             hedge = _main_clause_hedge(s[main_start:trig.start()]) or hedge_confidence(clause[rel:] if rel else clause)
             conditional = bool(CONDITIONAL.search(clause)) or (
@@ -1113,8 +1132,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     """One prediction per statement: a repeat keeps the sharper deadline and the named speaker."""
     kept: list[Claim] = []
     for claim in claims:
-        twin = next((k for k in kept if (k.speaker == claim.speaker or not k.speaker or not claim.speaker)
-                     and similar(k.statement, claim.statement) or _refers_back(claim, k)), None)
+        twin = next((k for k in kept if ((k.speaker == claim.speaker or not k.speaker or not claim.speaker)
+                     and similar(k.statement, claim.statement)) or _refers_back(claim, k)), None)
         if twin is None:
             kept.append(claim)
             continue

@@ -11,7 +11,8 @@ from tracker.names import TITLE_WORDS
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 CAP = rf"(?:[{UPPER}][\w’'+-]*[\w’'+-]|[{UPPER}]\.|(?:al|el|ad|as|an|ash|at|az|ibn|bin|ben|abu|ould)-[A-Z][\w’'-]+)"
-NAME = rf"(?:{CAP}(?:(?: (?:de|van|von|der|den|da|bin|binti|bint|al|la|le|di|du|del|dos|das|della|y|Ó|Ní|Nic|Mac))+ | )){{1,7}}{CAP}"
+NAME = (rf"(?:{CAP}(?:(?: (?:de|van|von|der|den|da|bin|binti|bint|al|la|le|di|du|del|dos|das|della|"
+        rf"y|Ó|Ní|Nic|Mac))+ | )){{1,7}}{CAP}")
 NAME_RUN = re.compile(rf"(?<![\w’'-]){NAME}(?![\w’'-])")
 SPEECH_VERBS = (
     r"said|says|say|told|tells|tell|warned|warns|warn|predicted|predicts|predict|claimed|claims|claim|insisted|"
@@ -46,9 +47,9 @@ NOT_PERSON_TOKENS = {"democrat", "democrats", "republican", "republicans", "part
                      "associates", "mobility", "biologics", "media", "news", "times", "post", "herald", "tribune",
                      "journal", "gazette", "telegraph", "express", "daily", "weekly", "tv", "radio", "group", "line",
                      "lane", "tower", "hall", "centre", "center", "house", "port", "plaza", "market", "arena",
-                     "stadium", "park", "way", "bank", "trust", "capital", "macro", "research", "supporters",
-                     "meeting", "assembly", "conference", "congress", "session", "summit", "mission", "programme",
-                     "program", "scheme", "fund", "initiative", "project", "agency", "authority", "office"}
+                     "stadium", "way", "bank", "trust", "capital", "macro", "supporters",
+                     "meeting", "assembly", "conference", "congress", "session", "mission", "programme",
+                     "program", "scheme", "initiative", "project", "agency", "authority", "office"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 INSTITUTION_NOUNS = {
     "officials", "official", "policymakers", "government", "ministry", "company", "firm", "bank", "analysts",
@@ -103,11 +104,12 @@ NOT_ORG_ACRONYMS = {"EBITDA", "GDP", "CPI", "EPS", "IPO", "ETF", "LNG", "EV", "E
                     "MWH", "GWH", "BPD", "PPM", "ESG", "SUV", "SUVS", "TV", "PDF", "URL", "FAQ", "OK", "LIVE",
                     "UPDATE", "BREAKING", "NEW", "ALERT", "WATCH", "READ", "MORE"}
 GENERIC_ORG_HEADS = {"alliance", "coalition", "bloc", "consortium", "partnership", "network", "site", "platform",
-                     "pollster", "forecaster", "insurer", "refiner", "shipper", "utility", "operator", "company", "firm", "group", "carrier", "airline", "automaker", "carmaker", "bank", "lender",
-                     "insurer", "retailer", "manufacturer", "maker", "developer", "operator", "club", "team",
+                     "pollster", "forecaster", "insurer", "refiner", "shipper", "utility", "operator", "company",
+                     "firm", "group", "carrier", "airline", "automaker", "carmaker", "bank", "lender",
+                     "retailer", "manufacturer", "maker", "developer", "club", "team",
                      "ministry", "agency", "commission", "council", "committee", "regulator", "authority", "court",
                      "party", "union", "association", "institute", "government", "administration", "board",
-                     "department", "office", "fund", "league", "federation", "utility", "chipmaker", "drugmaker",
+                     "department", "office", "fund", "league", "federation", "chipmaker", "drugmaker",
                      "miner", "producer", "startup", "watchdog", "service", "organisation", "organization"}
 GOV_HEADS = {"ministry", "agency", "commission", "council", "committee", "regulator", "authority", "court",
              "government", "administration", "department", "office", "watchdog", "service"}
@@ -171,7 +173,8 @@ class SpeakerContext:
                 person.roles.append(role.lower())
                 person.aliases.add(f"{role} {name}")
         # "the president of its commission, Alieu Ceesay-Bah," / "Congo's foreign minister, Patience Ilunga, said"
-        for m in re.finditer(rf"(?P<role>\b[\w’'-]+(?:\s+[\w’'-]+){{0,5}}),\s+(?P<name>{NAME})(?=\s*[,.;)]|\s+(?:said|says|told))",
+        for m in re.finditer(rf"(?P<role>\b[\w’'-]+(?:\s+[\w’'-]+){{0,5}}),\s+(?P<name>{NAME})"
+                             rf"(?=\s*[,.;)]|\s+(?:said|says|told))",
                              text):
             role_words = m.group("role").lower().split()
             title, name = split_title(m.group("name"))
@@ -230,10 +233,11 @@ class SpeakerContext:
             first, _, rest = name.partition(" of the ")
             if rest and len(first.split()) >= 2 and ORG_MARKERS.search(first):
                 name = first  # "Monetary Policy Committee of the Central Bank of Estoria"
-            if not name or name.upper() in NOT_ORG_ACRONYMS or name in self.people or is_place(name) or any(name.endswith(p) for p in self.people):
+            if (not name or name.upper() in NOT_ORG_ACRONYMS or name in self.people or is_place(name)
+                    or any(name.endswith(p) for p in self.people)):
                 continue
             tokens = name.split()
-            if ORG_MARKERS.search(name) and len(tokens) >= 2 or name.lower() in self.speaking_names or (
+            if (ORG_MARKERS.search(name) and len(tokens) >= 2) or name.lower() in self.speaking_names or (
                     len(tokens) == 1 and name.replace(".", "").isupper() and 3 <= len(name.replace(".", "")) <= 6
                     and not re.match(r"\s*(?:,|\(|[-–—])", text[m.end():m.end() + 3])):
                 found.append((m.start(), name))
@@ -301,7 +305,8 @@ class SpeakerContext:
         if not words:
             return None
         matching = [person.name for person in self.people.values()
-                    if any(all(w in role.split() or w.rstrip("s") in role.split() for w in words) for role in person.roles)]
+                    if any(all(w in role.split() or w.rstrip("s") in role.split() for w in words)
+                           for role in person.roles)]
         if len(matching) > 1:  # "the defence minister" with two in the story: the one mentioned last
             last = {name: at for at, name in self.mentions if at < self.position}
             matching.sort(key=lambda n: last.get(n, -1))
@@ -366,11 +371,13 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if not np:
         return None, [], None
     np = re.sub(r"^(?:both|the two leaders?)\b", "", np, flags=re.I).strip() or np
-    in_org = re.match(r"^(?i:our\s+|the\s+)?(?i:sources?|officials?|people|insiders?)\s+(?:in|at|inside|close to|within)\s+"
+    in_org = re.match(r"^(?i:our\s+|the\s+)?(?i:sources?|officials?|people|insiders?)"
+                      r"\s+(?:in|at|inside|close to|within)\s+"
                       r"(?:the\s+)?(?P<org>[A-Z][^,;]{1,60})$", np)
     if in_org:
         return _org_name(in_org.group("org")), [], "org"  # "our sources in the Energy Ministry"
-    role_person = re.match(r"^(?i:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<role>judge|prosecutor|mediator|spokes\w+|minister)\b", np)
+    role_person = re.match(r"^(?i:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?P<role>judge|prosecutor|mediator|spokes\w+|minister)\b", np)
     if role_person and ctx.by_role(role_person.group("role")):
         return ctx.by_role(role_person.group("role")), [], "person"  # "a federal judge" named later
     org_people = re.fullmatch(r"(?P<org>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s+(?:officials|executives|"
@@ -381,7 +388,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         if org.lower() in GENERIC_ORG_HEADS:
             org = ctx.org_at(ctx.position, org.lower()) or org
         return org, [], "org"  # "Army officials told workers …", "Council engineers warned …"
-    official = re.match(r"^(?i:a|an|one|two)\s+(?:senior\s+)?(?P<org>(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}(?:ministry|government|"
+    official = re.match(r"^(?i:a|an|one|two)\s+(?:senior\s+)?"
+                        r"(?P<org>(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}(?:ministry|government|"
                         r"agency|army|military|police|embassy|office|party|bank|company|court|council|commission))\s+"
                         r"(?:official|spokes\w+|source|"
                         r"representative|diplomat|officer|aide)s?$", np)
@@ -390,7 +398,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         if len(org.split()) == 1 and org.islower():
             return (ctx.org_at(ctx.position, org), [], "org") if ctx.org_at(ctx.position, org) else (None, [], None)
         return org, [], "org"  # "a Saudi foreign ministry official"
-    spokes_for = re.match(r"^(?i:a|an|the)\s+(?:spokes\w+|official|source|representative|lawyer)\s+(?:for|at|from|of|with)\s+"
+    spokes_for = re.match(r"^(?i:a|an|the)\s+(?:spokes\w+|official|source|representative|lawyer)"
+                          r"\s+(?:for|at|from|of|with)\s+"
                           r"(?:the\s+)?(?P<org>[A-Z][^,;]{1,60})$", np)
     if spokes_for:
         who, _, who_kind = resolve_np(spokes_for.group("org"), ctx)
@@ -403,26 +412,30 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
                 r"negotiators?|politicians?|commanders?|soldiers?|officers?|spokes(?:wo)?man|spokesperson|"
                 r"employees?|staff|workers?|managers?|investors?|delegates?|ministers?)\b", np, re.I) \
             and not re.search(r"\b(?:at|of|from)\s+[A-Z]", np):
-        named = re.match(r"^(?i:a|an|one|two|three|several|some)\s+(?:senior\s+|top\s+|former\s+)?(?P<org>(?:[A-Z][\w&.-]*\s+)+)", np.strip() + " ")
+        named = re.match(r"^(?i:a|an|one|two|three|several|some)\s+(?:senior\s+|top\s+|former\s+)?"
+                         r"(?P<org>(?:[A-Z][\w&.-]*\s+)+)", np.strip() + " ")
         if named and not is_demonym(named.group("org").strip()) and not is_place(named.group("org").strip()):
             return named.group("org").strip(), [], "org"  # "a European Union official"
-        head = re.search(r"\b(company|firm|bank|ministry|government|club|party|agency|airline|group)\b", np, re.I)
-        if head:
-            org = ctx.org_at(ctx.position, head.group(1).lower())
-            return (org, [], "org") if org else (None, [], None)  # "a company spokesperson"
+        head_hit = re.search(r"\b(company|firm|bank|ministry|government|club|party|agency|airline|group)\b", np, re.I)
+        if head_hit:
+            head_org = ctx.org_at(ctx.position, head_hit.group(1).lower())
+            return (head_org, [], "org") if head_org else (None, [], None)  # "a company spokesperson"
         return None, [], None  # "two officials familiar with the talks", "a diplomat in Jeddah"
     if re.fullmatch(r"(?:[A-Z]?[\w-]+\s+)?(?i:workers|residents|people|employees|fans|voters|consumers|farmers|drivers|"
                     r"passengers|parents|students|doctors|nurses|teachers|miners|protesters|critics|campaigners|"
                     r"locals|traders|investors|markets|sources|prosecutors|lawyers|police|officers|supporters|"
-                    r"opponents|backers|sceptics|skeptics|observers|insiders)", np) or re.match(r"(?i:sources?)\s+(?:in|at|close)\b", np) \
-            and not re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", np):
+                    r"opponents|backers|sceptics|skeptics|observers|insiders)", np) or (
+            re.match(r"(?i:sources?)\s+(?:in|at|close)\b", np)
+            and not re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", np)):
         return None, [], None  # "energy workers warn …", "sources in the government"
-    national = re.fullmatch(r"(?P<place>[A-Z][\w'’-]*)['’]s\s+(?:[a-z-]+\s+){0,3}(?:authority|bank|central bank|ministry|"
+    national = re.fullmatch(r"(?P<place>[A-Z][\w'’-]*)['’]s\s+(?:[a-z-]+\s+){0,3}"
+                            r"(?:authority|bank|central bank|ministry|"
                             r"government|regulator|agency|army|military|police|commission|presidency|cabinet|treasury|"
                             r"watchdog|election commission|statistics office|parliament|navy|air force)", np)
     if national:
         return np, [], "org"  # "Sweden's competition authority", "Iceland's central bank"
-    office = re.fullmatch(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+(?:office|spokes\w+|campaign|team|aides?|"
+    office = re.fullmatch(r"(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)['’]s\s+"
+                          r"(?:office|spokes\w+|campaign|team|aides?|"
                           r"lawyers?|press office|camp)", np)
     if office:
         who, _, who_kind = resolve_np(office.group("who"), ctx)
@@ -461,16 +474,16 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         return _org_name(bare), [], "org"  # "Turkish Defence Ministry", "Ministry of Transport"
     words = low.split()
     if words and words[0] in {"the", "its", "this"} and len(words) <= 3 and words[-1] in GENERIC_ORG_HEADS:
-        org = ctx.org_at(ctx.position, words[-1])
-        if org:
-            return org, [], "org"
+        the_org = ctx.org_at(ctx.position, words[-1])
+        if the_org:
+            return the_org, [], "org"
     if len(words) >= 2 and words[-1] in {"office", "service", "bureau"} and (
             words[0] in {"the", "its"} or re.search(r"['’]s\b", np)):
         return re.sub(r"^(?:the|its)\s+", "", np, flags=re.I), [], "org"  # "the prosecutor's office"
     if low in {"it", "its"}:
-        org = ctx.org_at(ctx.position)
-        near = any(name == org and ctx.position - at < 400 for at, name in ctx.orgs)
-        return (org, [], "org") if org and near else (None, [], None)
+        it_org = ctx.org_at(ctx.position)
+        near = any(name == it_org and ctx.position - at < 400 for at, name in ctx.orgs)
+        return (it_org, [], "org") if it_org and near else (None, [], None)
     first = low.split()[0] if low.split() else ""
     if first in INSTITUTION_NOUNS and len(np.split()) > 1 and re.search(r"\b(?:at|of|from)\b", low):
         return np[:1].upper() + np[1:], [], "org"  # "Analysts at Goldman Sachs", "economists at the bank"
@@ -492,9 +505,9 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if name and name[0].isupper() and name.split()[0].lower() not in NOT_NAMES:
         tokens = name.split()
         if len(tokens) == 1:
-            org = next((o for _, o in reversed(ctx.orgs) if o.split()[0] == tokens[0] and o != tokens[0]), None)
-            if org and not ctx.by_surname(tokens[0]):
-                return org, [], "org"  # "Semafor" → "Semafor Systems"
+            named_org = next((o for _, o in reversed(ctx.orgs) if o.split()[0] == tokens[0] and o != tokens[0]), None)
+            if named_org and not ctx.by_surname(tokens[0]):
+                return named_org, [], "org"  # "Semafor" → "Semafor Systems"
             full = ctx.by_surname(tokens[0])
             if full:
                 return full, [], "person"
