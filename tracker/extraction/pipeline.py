@@ -1145,7 +1145,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
-BACK_REFERENCE = re.compile(r"^(?:the|this|that)\s+(?:planned\s+|proposed\s+|new\s+)?(?P<noun>[a-z][a-z-]{3,})\b", re.I)
+BACK_REFERENCE = re.compile(r"^(?:the|this|that)\s+(?:planned\s+|proposed\s+|new\s+)?(?P<noun>[a-z][a-z-]{3,})\s+"
+                            r"(?:is|are|will|would|could|should|may|might|was|were)\b", re.I)
 
 
 def _refers_back(later: Claim, earlier: Claim) -> bool:
@@ -1153,6 +1154,8 @@ def _refers_back(later: Claim, earlier: Claim) -> bool:
     within two weeks': the definite noun names the earlier claim's event and the deadline is the same."""
     m = BACK_REFERENCE.match(later.statement)
     if not m or later.deadline != earlier.deadline or later.vague:
+        return False
+    if later.speaker and later.speaker != earlier.speaker and later.speaker not in earlier.co_speakers:
         return False
     noun = m.group("noun").lower()
     return noun not in STOPWORDS and re.search(rf"\b{re.escape(noun)}\b", earlier.statement, re.I) is not None

@@ -149,6 +149,8 @@ class SpeakerContext:
                     break
                 role_words.insert(0, word)
             role, name = split_title(" ".join([*role_words, m.group(0)]))
+            if role and re.fullmatch(rf"(?:.*\s)?(?:{ORG_DESCRIPTORS})", role.lower()):
+                continue  # "ferry operator Wyker Dampfschiffs-Reederei" is a company, not a person
             if not role and not first_name_gender(name.split()[0]) and re.search(
                     r"[A-Z][\w’'-]*\s+(?:of|for|and|de|du)\s+$", text[max(0, m.start() - 40):m.start()]):
                 continue  # "National Institute for Public Health": part of a longer name
@@ -224,7 +226,7 @@ class SpeakerContext:
             name = re.sub(r"^(?:The|A|An|Its|Their|His|Her)\s+", "", name)
             name = re.sub(r"['’]s$", "", name)
             name = re.split(r"\.\s+", name)[-1]
-            name = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w ]+$", lambda t: "" if is_place(t.group(0).split(" of ")[-1]
+            name = re.sub(r"\s+of\s+the\s+[A-Z][\w ]+$", lambda t: "" if is_place(t.group(0).split(" of ")[-1]
                           .replace("the ", "")) else t.group(0), name)
             cut = [i for i, t in enumerate(name.split()) if t.lower() in PERSON_ROLE_NOUNS | {"minister", "ceo"}]
             if cut:
@@ -420,6 +422,10 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         if head_hit:
             head_org = ctx.org_at(ctx.position, head_hit.group(1).lower())
             return (head_org, [], "org") if head_org else (None, [], None)  # "a company spokesperson"
+        if re.fullmatch(r"(?i:a|an)\s+(?:spokes\w+|representative)", np):
+            in_view = ctx.org_at(ctx.position)
+            if in_view and any(name == in_view and ctx.position - at < 400 for at, name in ctx.orgs):
+                return in_view, [], "org"  # "A spokeswoman said …" in a story about one company
         return None, [], None  # "two officials familiar with the talks", "a diplomat in Jeddah"
     if re.fullmatch(r"(?:[A-Z]?[\w-]+\s+)?(?i:workers|residents|people|employees|fans|voters|consumers|farmers|drivers|"
                     r"passengers|parents|students|doctors|nurses|teachers|miners|protesters|critics|campaigners|"
@@ -465,6 +471,11 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         second, _, _ = resolve_np(parts[1], ctx)
         if first and second:
             return first, [second], kind
+    thing = re.fullmatch(r"(?i:the|a|an|this|its|our|their|his|her)\s+(?:[a-z-]+\s+){0,3}(?P<head>[a-z-]+)"
+                         r"(?:\s+(?:in|at|on|near|of|for|from)\s+.+)?", np)
+    if thing and thing.group("head") not in INSTITUTION_NOUNS | GENERIC_ORG_HEADS | PERSON_ROLE_NOUNS | \
+            GENERIC_SPEAKING_NOUNS | {"spokesperson", "spokesman", "spokeswoman", "authorities", "governor"}:
+        return None, [], None  # "the new yard in Gdańsk" is a thing, not a speaker
     known = _known_person_in(np, ctx)
     if known:
         return known, [], "person"
