@@ -407,6 +407,10 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
             np = np[:said_in.start()]  # "Analysts at Holm Bank said the outlook … and predicted"
         elif re.fullmatch(r"\s*(?:and|but|then|also|later|now)?\s*", np) or re.search(r"\b(?:and|but)\s*$", np):
             np = _sentence_subject(sentence)  # "Iceland's central bank raised rates … and said …"
+        if re.fullmatch(r"\s*(?:which|who)\s*", np):
+            antecedent = re.search(r"(?:the\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s*,\s*(?:which|who)\s+$",
+                                   masked[:frame.start("verb")].rstrip() + " ")
+            np = antecedent.group(1) if antecedent else np  # "the Tambo Foundation, which said …"
         pronoun = re.fullmatch(r"\s*(he|she)\s*", np, re.I)
         if pronoun and resolved and resolved[-1][3] == "person":
             outer = resolved[-1][1]  # "El Amrani said he was confident …": the same person
@@ -431,6 +435,8 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         return speaker, co, kind, max(clause_start, body_start) if body_start <= trig_pos else clause_start, past
     tail_speaker, tail_co, tail_kind = _tail(sentence, trig_pos, clause_end, subj_speaker, subj_kind, ctx,
                                              raw_subject)
+    if not tail_speaker and getattr(ctx, "tail_unresolved", False):
+        subj_speaker, subj_co, subj_kind = None, [], None  # "…, the army's eastern commander said": not the subject
     if tail_speaker:
         ctx.basis = "tail"  # type: ignore[attr-defined]
         return tail_speaker, tail_co, tail_kind, clause_start, False
@@ -484,6 +490,7 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
           ) -> tuple[str | None, list[str], str | None]:
     """The attribution after a claim: the first comma or closing quote after it that opens a frame
     whose speaker resolves ('…, the Interior Ministry said on Friday, after …', '…,\" she added')."""
+    ctx.tail_unresolved = False  # type: ignore[attr-defined]
     for at in _tail_cuts(sentence, trig_pos, clause_end):
         tail = TAIL_FRAME.match(sentence[at:])
         if tail is None or TRIGGERS.search(tail.group(0)) or TRIGGERS.match(
@@ -511,6 +518,9 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
         if re.match(r"(?i:a|an|one)\s+(?:senior\s+)?(?:company|firm|group|bank|ministry|club|agency)\b", tail_np) and \
                 raw_subject[0]:
             return raw_subject  # "Intel will build …, a company spokesperson said"
+        if re.match(r"(?:the|a|an)\s|[A-Z]", tail_np):
+            ctx.tail_unresolved = True  # type: ignore[attr-defined]  # someone said it, we do not know who
+            break
     whole = TRAILING.search(sentence)
     if whole and whole.start() >= trig_pos and not TRIGGERS.search(whole.group(0)):
         speaker, co, kind = resolve_np((whole.group("np1") or whole.group("np2") or "").strip(), ctx)
@@ -525,7 +535,8 @@ def _head_chunk(np: str) -> str:
     Biologics' → the last; relative and participial chunks and ages are skipped."""
     parts = [p for p in re.split(r",\s*|\bthat\s|:\s", np)]
     if len(parts) > 1 and re.match(r"\s*(?:the\s+)?[A-Z]", parts[0]) and all(
-            re.match(r"\s*(?:a|an|the)\s+[a-z]", p) or re.match(r"\s*(?:[a-z]+ing|who|which|known as)\b", p)
+            re.match(r"\s*(?:a|an|the)\s+[a-z]", p) or re.match(r"\s*(?:[a-z]+ing|who|which|known as|on \w+day)\b", p)
+            or re.match(r"\s*[A-Z][\w'’-]*['’]s\s+[a-z]", p)
             for p in parts[1:] if p.strip()):
         return parts[0]  # "the Pacific Climate Finance Alliance, a group of seven development lenders,"
     for part in reversed(parts):
@@ -663,6 +674,10 @@ def _document_owner(np: str, subject_speaker: str | None, ctx: SpeakerContext) -
         speaker, _, _ = resolve_np(m.group("who"), ctx)
         if speaker:
             return speaker
+    national = re.search(r"\b(?:by|from)\s+the\s+(?P<org>[A-Z][\w'’-]*\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|"
+                         r"agency|authority|commission|office|regulator|embassy|presidency|army|police))\b", np)
+    if national:
+        return national.group("org")  # "a statement from the Swiss foreign ministry"
     head = re.search(r"\b(?:the|its|a)\s+(?P<head>party|company|bank|ministry|government|agency|club|union)\b", np)
     if head:
         return ctx.org_at(ctx.position, head.group("head")) or subject_speaker  # "a party memo"

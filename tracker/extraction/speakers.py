@@ -103,7 +103,7 @@ NOT_ORG_ACRONYMS = {"EBITDA", "GDP", "CPI", "EPS", "IPO", "ETF", "LNG", "EV", "E
                     "Q3", "Q4", "NHS", "BST", "GMT", "UTC", "CET", "EST", "PST", "MSK", "KM", "MW", "GW", "TWH",
                     "MWH", "GWH", "BPD", "PPM", "ESG", "SUV", "SUVS", "TV", "PDF", "URL", "FAQ", "OK", "LIVE",
                     "UPDATE", "BREAKING", "NEW", "ALERT", "WATCH", "READ", "MORE"}
-GENERIC_ORG_HEADS = {"alliance", "coalition", "bloc", "consortium", "partnership", "network", "site", "platform",
+GENERIC_ORG_HEADS = {"maker", "producer", "lender", "chain", "developer", "carrier", "alliance", "coalition", "bloc", "consortium", "partnership", "network", "site", "platform",
                      "pollster", "forecaster", "insurer", "refiner", "shipper", "utility", "operator", "company",
                      "firm", "group", "carrier", "airline", "automaker", "carmaker", "bank", "lender",
                      "retailer", "manufacturer", "maker", "developer", "club", "team",
@@ -165,7 +165,7 @@ class SpeakerContext:
                 continue
             # A capitalised pair with neither a title, a known first name nor a speech verb may be a place
             # or a headline.
-            if not role and not (first_name_gender(tokens[0], True) and not is_place(name)) and not re.search(
+            if not role and not (first_name_gender(tokens[0]) and not is_place(name)) and not re.search(
                 rf"\b(?:{re.escape(name)}|{re.escape(tokens[-1])})(?:,[^,]{{3,80}},)?\s+(?:{SPEECH_VERBS})\b", text
             ):
                 continue
@@ -448,7 +448,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         if who and who_kind == "person":
             return who, [], "person"  # "Okonkwo-Byrne's office said she would …"
     at_org = re.match(r"^(?:[\w-]+\s+){0,2}?(?i:analysts?|economists?|strategists?|officials?|executives?|"
-                      r"researchers?|experts?|staff|prosecutors?|lawyers?|investigators?|engineers?|scientists?)\s+"
+                      r"researchers?|experts?|staff|prosecutors?|lawyers?|investigators?|engineers?|scientists?|"
+                      r"traders?|dealers?|brokers?|forecasters?)\s+"
                       r"(?:at|of|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;]{1,60})$", np)
     if at_org:
         org = re.sub(r"^the\s+", "", at_org.group("org"))
@@ -471,6 +472,9 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         second, _, _ = resolve_np(parts[1], ctx)
         if first and second:
             return first, [second], kind
+    if re.fullmatch(r"[A-Z][\w'’-]*['’]s\s+(?:[a-z-]+\s+){0,3}(?:manager|director|commander|chief|head|spokes\w+|"
+                    r"official|adviser|aide|coach|captain|leader|secretary|minister)", np) and not ctx.by_role(np):
+        return None, [], None  # "the mission's project manager" with no name given
     thing = re.fullmatch(r"(?i:the|a|an|this|its|our|their|his|her)\s+(?:[a-z-]+\s+){0,3}(?P<head>[a-z-]+)"
                          r"(?:\s+(?:in|at|on|near|of|for|from)\s+.+)?", np)
     if thing and thing.group("head") not in INSTITUTION_NOUNS | GENERIC_ORG_HEADS | PERSON_ROLE_NOUNS | \
@@ -676,7 +680,7 @@ def subject_speaks(np: str, speaker: str | None, kind: str | None, ctx: SpeakerC
         return True  # "analysts at Goldman Sachs"
     if speaker == ctx.last_org and re.match(r"(?:the|its)\s", phrase, re.I):
         return True  # "the company" standing for the one just named
-    if len(speaker) >= 2 and speaker.isupper() and not is_place(speaker):
+    if len(speaker) >= 2 and speaker.isupper() and speaker.isalpha() and not is_place(speaker):
         return True  # ECB, OPEC, NATO
     if speaker.split()[0].lower() in ("ministry", "government") or is_demonym(speaker.split()[0]):
         return bool(re.search(r"\b(?:government|ministry|officials|authorities)\b", bare, re.I))
