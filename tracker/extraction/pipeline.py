@@ -59,6 +59,10 @@ TRIGGERS = re.compile(
     re.IGNORECASE,
 )
 NOT_CLAIMS = re.compile(
+    r"\b(?:was|were) (?:originally )?(?:scheduled|planned|due|set|slated) for\b[^,;.]*|"
+    r"\b(?:didn['’]t|did not|wouldn['’]t|would not|won['’]t|will not) say (?:how|when|whether|if|what|where)\b[^.;]*|"
+    r"\bcross that bridge\b[^.;]*|\b(?:I|we) (?:thought|assumed|believed) (?:that )?(?:it|they|we|he|she)\b[^.;]*|"
+    r"\bevery (?:minister|politician|government|president|mayor|leader)\b[^.;]*|"
     r"\b(?:has|have|had) no (?:plans?|intention|immediate plans?) to\b[^,;.]*|"
     r"\b(?:I|we) (?:don['’]t|do not) (?:yet )?know (?:yet )?(?:when|whether|if|how)\b[^.;]*|"
     r"\bthere were reports\b[^.;?]*|"
@@ -428,7 +432,8 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         pluperfect = [bool(PLUPERFECT_FRAME.search(sentence[f.start():f.end("verb") + 1])) for f, *_ in resolved]
         # "Bluewake had pledged two years ago that the route would stay open": history. Nested in a report
         # ("a senator said the president had assured him the base would remain open") it is news again.
-        past = bool(YEARS_AGO.search(masked[frame.start():trig_pos])) or (all(pluperfect) and pluperfect[-1])
+        past = bool(YEARS_AGO.search(masked[frame.start():trig_pos])) or (all(pluperfect) and pluperfect[-1]) or bool(
+            LONG_AGO_FRAME.search(masked[:trig_pos]))
         body_start = frame.end("that") if frame.group("that").strip() else frame.end("verb")
         body_start = _skip_speech_time(sentence, body_start)
         ctx.basis = "frame"  # type: ignore[attr-defined]
@@ -550,6 +555,9 @@ def _head_chunk(np: str) -> str:
 
 YEARS_AGO = re.compile(r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) years ago|a decade ago|"
                        r"decades ago|back in (?:19|20)\d\d)\b", re.I)
+# "Last year the ministry promised a strategy by spring", "last winter you promised there would be no blackouts"
+LONG_AGO_FRAME = re.compile(r"\blast (?:year|winter|spring|summer|autumn|fall|season|election|campaign)\b[^.;]{0,60}?\b"
+                            r"(?:promised|pledged|vowed|said|claimed|predicted|insisted|assured|announced)\b", re.I)
 OWNED_SUBJECT = re.compile(r"^(?:the|its)\s+(?P<owner>[\w-]+)['’]s\s+(?:own\s+|new\s+|latest\s+|\w+ly\s+)*"
                            r"(?:[\w-]+\s+){0,2}"
                            r"(?P<head>staff|economists|engineers|analysts|researchers|board|officials|management|"
