@@ -159,7 +159,7 @@ def _holiday(name: str, year: int) -> date:
     raise KeyError(name)
 
 
-HOLIDAY = (r"(?:christmas(?: eve| day)?|new year['’]s(?: day| eve)?|the new year|easter(?: sunday)?|"
+HOLIDAY = (r"(?:christmas(?: eve| day)?|new year['’]s(?: day| eve)?|(?:the )?new year|easter(?: sunday)?|"
            r"thanksgiving(?: day)?|halloween|independence day|valentine['’]s day|labou?r day)")
 
 
@@ -634,6 +634,15 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
                  rf"over the course of|in the course of|across)\s+(?:at\s+least\s+)?"
                  rf"(?P<year>{YEAR})"),
      _year),
+    ("half_month", _rx(rf"(?:in|by|during)?\s*(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?P<month>{MONTH})"),
+     lambda m, pub: (_roll(lambda y: date(y, MONTHS[m.group("month").lower().rstrip(".")], 15)
+                           if m.group("half").lower() == "first"
+                           else _month_end(y, MONTHS[m.group("month").lower().rstrip(".")]), pub, False), False)),
+    ("event_which", _rx(rf"before\s+[A-Z][\w'’ -]{{2,40}},\s+which\s+(?:begins|starts|falls|opens|is due)\s+"
+                        rf"(?:around\s+|on\s+)?(?P<anchor>{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|{DAY}\s+{MONTH}(?:,?\s+{YEAR})?)"),
+     lambda m, pub: (_anchor_day(m.group("anchor"), pub), False)),
+    ("month_adjective", _rx(rf"(?:in|at|by|before|until)\s+(?:the|its|their)\s+(?P<month>{MONTH})\s+(?=[A-Z])"),
+     lambda m, pub: (_roll(lambda y: _month_end(y, MONTHS[m.group("month").lower().rstrip(".")]), pub, False), False)),
     ("month_event", _rx(rf"(?:at|before|after|by|until|in)\s+(?:(?:the|its|their)\s+)?(?P<month>{MONTH})\s+"
                         rf"(?:meeting|session|summit|vote|election|review|sitting|auction|hearing|board meeting|"
                         rf"policy meeting)"),
