@@ -18,6 +18,7 @@ from tracker.extraction.speakers import (
     DESCRIBED_ORG,
     SPEECH_VERBS,
     SpeakerContext,
+    _org_name,
     aliases_for,
     remember,
     resolve_np,
@@ -381,6 +382,11 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     subj_speaker, subj_co, subj_kind = resolve_np(subject, ctx)
     raw_subject = (subj_speaker, subj_co, subj_kind)
     owned = OWNED_SUBJECT.match(subject.strip())
+    if not owned and re.fullmatch(r"\s*(?:the\s+)?(?:staff\s+|new\s+|latest\s+|updated\s+)*(?:forecasts?|projections?|"
+                                  r"minutes|report|statement|outlook)\s*", subject, re.I):
+        in_view = ctx.org_at(ctx.position)
+        if in_view and any(name == in_view and ctx.position - at < 500 for at, name in ctx.orgs):
+            subj_speaker, subj_co, subj_kind = in_view, [], "org"  # "Staff forecasts showed …" in the bank's statement
     if owned:  # "the bank's new inflation report projects …", "the bank's staff now forecast …"
         org = ctx.org_at(ctx.position, owned.group("owner").lower()) or resolve_np(owned.group("owner"), ctx)[0]
         subj_speaker, subj_co, subj_kind = (org, [], "org") if org else (None, [], None)
@@ -423,6 +429,14 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
                 resolved.append((frame, outer, resolved[-1][2], "person"))
                 continue
         speaker, co, kind = resolve_np(np, ctx)
+        appositive = re.search(r",\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'’.-]*){1,5}),\s*$",
+                               sentence[:frame.start("verb")])
+        if appositive and (not speaker or re.search(r"['’]s\s|\b(?:own|body|party|group|firm|company)\b", np)):
+            named, named_co, named_kind = resolve_np(appositive.group("name"), ctx)
+            if named and named_kind != "person":
+                named = _org_name(appositive.group("name"))  # an organisation's own name, whole
+            if named:  # "Echeverría's party, the People's Front, said …"
+                speaker, co, kind = named, named_co, named_kind
         if speaker:
             resolved.append((frame, speaker, co, kind))
     if resolved:

@@ -105,12 +105,11 @@ NOT_ORG_ACRONYMS = {"EBITDA", "GDP", "CPI", "EPS", "IPO", "ETF", "LNG", "EV", "E
                     "UPDATE", "BREAKING", "NEW", "ALERT", "WATCH", "READ", "MORE"}
 GENERIC_ORG_HEADS = {"maker", "producer", "lender", "chain", "developer", "carrier", "alliance", "coalition", "bloc", "consortium", "partnership", "network", "site", "platform",
                      "pollster", "forecaster", "insurer", "refiner", "shipper", "utility", "operator", "company",
-                     "firm", "group", "carrier", "airline", "automaker", "carmaker", "bank", "lender",
-                     "retailer", "manufacturer", "maker", "developer", "club", "team",
+                     "firm", "group", "airline", "automaker", "carmaker", "bank", "retailer", "manufacturer", "club", "team",
                      "ministry", "agency", "commission", "council", "committee", "regulator", "authority", "court",
                      "party", "union", "association", "institute", "government", "administration", "board",
                      "department", "office", "fund", "league", "federation", "chipmaker", "drugmaker",
-                     "miner", "producer", "startup", "watchdog", "service", "organisation", "organization"}
+                     "miner", "startup", "watchdog", "service", "organisation", "organization"}
 GOV_HEADS = {"ministry", "agency", "commission", "council", "committee", "regulator", "authority", "court",
              "government", "administration", "department", "office", "watchdog", "service"}
 
@@ -382,6 +381,14 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
                            r"(?P<role>judge|prosecutor|mediator|spokes\w+|minister)\b", np)
     if role_person and ctx.by_role(role_person.group("role")):
         return ctx.by_role(role_person.group("role")), [], "person"  # "a federal judge" named later
+    lower_org = re.fullmatch(r"(?P<org>[A-Z][\w'’-]*\s+(?:ministry|department|agency|government|police|army|council|"
+                             r"party|company|bank))\s+(?:officials|sources|spokes\w+|representatives|staff)", np)
+    if lower_org:
+        return lower_org.group("org"), [], "org"  # "Trade ministry officials said …"
+    city = re.fullmatch(r"(?i:the)\s+(?P<kind>city|town|municipality|county|region|province|district|state|village)\s+of\s+"
+                        r"(?P<place>[A-Z][\w'’ -]{1,40})", np)
+    if city:
+        return f"{city.group('kind')} of {city.group('place')}", [], "org"  # "the city of Flensburg said"
     org_people = re.fullmatch(r"(?P<org>(?:the\s+)?(?!(?:A|An|The|One|Two|Three|Some|Several)\s)[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s+(?:officials|executives|"
                               r"sources|spokes(?:wo)?man|spokesperson|representatives|negotiators|lawyers|engineers|"
                               r"staff|scientists|researchers|analysts|economists|planners|inspectors|prosecutors)", np)
