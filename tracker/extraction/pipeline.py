@@ -391,7 +391,7 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         org = ctx.org_at(ctx.position, owned.group("owner").lower()) or resolve_np(owned.group("owner"), ctx)[0]
         subj_speaker, subj_co, subj_kind = (org, [], "org") if org else (None, [], None)
     elif not subject_speaks(subject, subj_speaker, subj_kind, ctx) or PASSIVE_EXPECTATION.match(
-            sentence[trig_pos:trig_pos + 40]):
+            sentence[trig_pos:trig_pos + 40]) or SCHEDULE_VERB.match(sentence[trig_pos:trig_pos + 30]):
         # "prices will rise", "the WHO is expected to update …": the narrator's or others' expectation
         subj_speaker, subj_co, subj_kind = None, [], None
     # "Lopez, a Democrat from Nevada, predicted that …": blank the appositive (same length, so every
@@ -577,6 +577,10 @@ OWNED_SUBJECT = re.compile(r"^(?:the|its)\s+(?P<owner>[\w-]+)['’]s\s+(?:own\s+
                            r"(?P<head>staff|economists|engineers|analysts|researchers|board|officials|management|"
                            r"report|forecast|projections?|statement|outlook|survey|models?)\s*(?:now\s*)?$", re.I)
 OWNED_SUBJECT_HEAD = OWNED_SUBJECT
+# "Ashford Rovers open their season on Saturday", "Herrera begins his campaign on Tuesday": a schedule the
+# narrator reports, not a statement by its subject
+SCHEDULE_VERB = re.compile(r"(?:opens?|begins?|starts?|faces?|plays?|hosts?|meets?|travels?|returns?|resumes?|"
+                           r"kicks? off|takes? on|goes|go on sale|lands?|arrives?|launches?|ends?|closes?)\b", re.I)
 PASSIVE_EXPECTATION = re.compile(r"(?:is|are|was|were)\s+(?:not\s+|still\s+|now\s+|also\s+)?(?:expected|likely|"
                                  r"unlikely|set|due|poised|projected|forecast|seen|tipped|widely expected)\b", re.I)
 

@@ -148,6 +148,8 @@ class SpeakerContext:
                     break
                 role_words.insert(0, word)
             role, name = split_title(" ".join([*role_words, m.group(0)]))
+            if not [w for w in role.lower().split() if w not in {"the", "a", "an", "of", "us", "uk", "eu", "new", "former"}]:
+                role = ""  # "the Northern Ring" has no title
             if role and re.fullmatch(rf"(?:.*\s)?(?:{ORG_DESCRIPTORS})", role.lower()):
                 continue  # "ferry operator Wyker Dampfschiffs-Reederei" is a company, not a person
             if not role and not first_name_gender(name.split()[0]) and re.search(
