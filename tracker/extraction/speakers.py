@@ -64,6 +64,22 @@ INSTITUTION_NOUNS = {
 }
 ORG_ROLE_NOUNS = {"company", "firm", "bank", "club", "team", "party", "airline", "carrier", "automaker", "group",
                   "studio", "manufacturer", "developer", "operator", "agency", "league", "union"}
+PERSON_TITLES = {
+    "president", "minister", "chief", "director", "governor", "mayor", "ceo", "cfo", "coo", "cto", "coach",
+    "spokesman", "spokeswoman", "spokesperson", "secretary", "chair", "chairman", "chairwoman", "chairperson",
+    "leader", "senator", "mp", "mep", "dr", "professor", "prof", "judge", "general", "colonel", "ambassador", "envoy",
+    "analyst", "economist", "strategist", "commissioner", "premier", "king", "queen", "prince", "princess", "bishop",
+    "treasurer", "manager", "captain", "founder", "co-founder", "executive", "officer", "striker", "goalkeeper",
+    "deputy", "adviser", "advisor", "aide", "head", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "cllr", "rep",
+    "sen", "gov", "gen", "justice", "prosecutor", "lawyer", "attorney", "counsel", "mediator", "negotiator", "shri",
+    "smt", "excellency", "engr", "alhaji", "datuk", "dato", "sheikh", "rev", "reverend", "pastor", "imam", "rabbi",
+    "cardinal", "pope", "archbishop", "lieutenant", "major", "admiral", "marshal", "sergeant", "commander",
+    "inspector", "superintendent", "prefect", "councillor", "councilor", "alderman", "sheriff", "scientist",
+    "researcher", "engineer", "forecaster", "meteorologist", "advocate", "candidate", "nominee", "incumbent",
+    "challenger", "democrat", "republican", "defender", "midfielder", "winger", "forward", "quarterback",
+    "boss", "owner", "administrator", "registrar", "auditor", "ombudsman", "president-elect", "mayor-elect",
+    "lieutenant-colonel", "colonel-general", "major-general", "lieutenant-general", "brigadier",
+}
 PERSON_ROLE_NOUNS = {"president", "minister", "chancellor", "governor", "mayor", "ceo", "chief", "coach",
                      "manager", "secretary", "chair", "chairman", "chairwoman", "director", "aide", "envoy",
                      "spokesman", "spokeswoman", "spokesperson", "leader", "premier", "senator", "king", "prime",
@@ -85,7 +101,7 @@ ORG_MARKERS = re.compile(
     r"Insurance|Investments?|Ventures|Entertainment|Communications|Airlines|Shipping|Automotive|Solar|Wind|"
     r"Grid|Networks?|Water|Utilities|Transit|Metro|Electricity|Renewables|Rovers|United|Athletic|Wanderers|Albion|"
     r"Rangers|Sporting|Dynamo|Racing|Motorsport|Aerospace|Space|Games|Studios|Pictures|Records|Brands|Hotels|"
-    r"Mission|Democrats|Republicans|Conservatives|Socialists|Greens|Liberals|Tories|ASA|AS|AB|SA|AG|GmbH|PLC|plc|NV|BV|Oyj|SpA|S\.A\.|Ltd\.|LLC|LLP|Inc\.|Corp\.|Resorts|Ferries|Ferry|Lines|Cruises|Marine|Copper|Gold|Silver|Resources|Metals|Minerals|Coal|Lithium|Nickel|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
+    r"Banca|Banco|Banque|Coalition|Partnership|Outlook|Festival|Workers|Renewal|Mission|Democrats|Republicans|Conservatives|Socialists|Greens|Liberals|Tories|ASA|AS|AB|SA|AG|GmbH|PLC|plc|NV|BV|Oyj|SpA|S\.A\.|Ltd\.|LLC|LLP|Inc\.|Corp\.|Resorts|Ferries|Ferry|Lines|Cruises|Marine|Copper|Gold|Silver|Resources|Metals|Minerals|Coal|Lithium|Nickel|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
     r"Treasury|Secretariat|Administration|Organi[sz]ation|Alliance|Network|Media|News|Times|Post|Press|Bureau)\b")
 ORG_NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w&’'+.-]*[ ]+(?:(?:of|for|and|de|du|the|&)[ ]+)*){0,6}"
@@ -148,8 +164,8 @@ class SpeakerContext:
                     break
                 role_words.insert(0, word)
             role, name = split_title(" ".join([*role_words, m.group(0)]))
-            if not [w for w in role.lower().split() if w not in {"the", "a", "an", "of", "us", "uk", "eu", "new", "former"}]:
-                role = ""  # "the Northern Ring" has no title
+            if not set(re.findall(r"[a-z-]+", role.lower())) & PERSON_TITLES:
+                role = ""  # "the Northern Ring", "the first Saltmarsh Jazz Festival" have no title
             if role and re.fullmatch(rf"(?:.*\s)?(?:{ORG_DESCRIPTORS})", role.lower()):
                 continue  # "ferry operator Wyker Dampfschiffs-Reederei" is a company, not a person
             if not role and not first_name_gender(name.split()[0]) and re.search(
@@ -190,6 +206,8 @@ class SpeakerContext:
             person.aliases.add(name.split()[-1])
             role = " ".join(w for w in role_words if w not in {"the", "a", "an", "its", "his", "her", "their"})
             person.roles.append(role)
+        for short in [n for n in self.people if any(o != n and o.endswith(" " + n) for o in self.people)]:
+            del self.people[short]  # "Rask Andersen" is "Mette Rask Andersen"
         for person in self.people.values():
             person.gender = gender_of(person.name, person.roles, strict=True) or \
                 _gender_from_pronouns(text, person.name) or gender_of(person.name, [])
