@@ -43,8 +43,7 @@ TITLE_WORDS = {
     "legislator", "congressman", "congresswoman", "councilwoman", "councilman", "prefect", "mayor-elect",
     "president-elect", "ceo-designate",
     "lieutenant-colonel", "vice-admiral", "rear-admiral", "brigadier-general", "air-marshal",
-    "by", "advocate", "forecaster", "meteorologist", "scientist", "researcher", "engineer",
-    "shri", "smt", "excellency",
+    "by", "advocate", "forecaster", "meteorologist", "researcher", "shri", "smt", "excellency",
     "barrister", "honourable", "honorable",
 }
 

@@ -429,7 +429,8 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
                 resolved.append((frame, outer, resolved[-1][2], "person"))
                 continue
         speaker, co, kind = resolve_np(np, ctx)
-        appositive = re.search(r",\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'’.-]*){1,5}),\s*$",
+        appositive = re.search(r",\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*"
+                               r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'’.-]*){1,5}),\s*$",
                                sentence[:frame.start("verb")])
         if appositive and (not speaker or re.search(r"['’]s\s|\b(?:own|body|party|group|firm|company)\b", np)):
             named, named_co, named_kind = resolve_np(appositive.group("name"), ctx)

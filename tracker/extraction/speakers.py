@@ -119,9 +119,11 @@ NOT_ORG_ACRONYMS = {"EBITDA", "GDP", "CPI", "EPS", "IPO", "ETF", "LNG", "EV", "E
                     "Q3", "Q4", "NHS", "BST", "GMT", "UTC", "CET", "EST", "PST", "MSK", "KM", "MW", "GW", "TWH",
                     "MWH", "GWH", "BPD", "PPM", "ESG", "SUV", "SUVS", "TV", "PDF", "URL", "FAQ", "OK", "LIVE",
                     "UPDATE", "BREAKING", "NEW", "ALERT", "WATCH", "READ", "MORE"}
-GENERIC_ORG_HEADS = {"maker", "producer", "lender", "chain", "developer", "carrier", "alliance", "coalition", "bloc", "consortium", "partnership", "network", "site", "platform",
+GENERIC_ORG_HEADS = {"maker", "producer", "lender", "chain", "developer", "carrier", "alliance", "coalition", "bloc",
+                     "consortium", "partnership", "network", "site", "platform",
                      "pollster", "forecaster", "insurer", "refiner", "shipper", "utility", "operator", "company",
-                     "firm", "group", "airline", "automaker", "carmaker", "bank", "retailer", "manufacturer", "club", "team",
+                     "firm", "group", "airline", "automaker", "carmaker", "bank", "retailer", "manufacturer", "club",
+                     "team",
                      "ministry", "agency", "commission", "council", "committee", "regulator", "authority", "court",
                      "party", "union", "association", "institute", "government", "administration", "board",
                      "department", "office", "fund", "league", "federation", "chipmaker", "drugmaker",
@@ -405,11 +407,13 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
                              r"party|company|bank))\s+(?:officials|sources|spokes\w+|representatives|staff)", np)
     if lower_org:
         return lower_org.group("org"), [], "org"  # "Trade ministry officials said …"
-    city = re.fullmatch(r"(?i:the)\s+(?P<kind>city|town|municipality|county|region|province|district|state|village)\s+of\s+"
+    city = re.fullmatch(r"(?i:the)\s+(?P<kind>city|town|municipality|county|region|province|district|state|village)"
+                        r"\s+of\s+"
                         r"(?P<place>[A-Z][\w'’ -]{1,40})", np)
     if city:
         return f"{city.group('kind')} of {city.group('place')}", [], "org"  # "the city of Flensburg said"
-    org_people = re.fullmatch(r"(?P<org>(?:the\s+)?(?!(?:A|An|The|One|Two|Three|Some|Several)\s)[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\s+(?:officials|executives|"
+    org_people = re.fullmatch(r"(?P<org>(?:the\s+)?(?!(?:A|An|The|One|Two|Three|Some|Several)\s)[A-Z][\w.&'’-]*"
+                              r"(?:\s+[A-Z][\w.&'’-]*)*)\s+(?:officials|executives|"
                               r"sources|spokes(?:wo)?man|spokesperson|representatives|negotiators|lawyers|engineers|"
                               r"staff|scientists|researchers|analysts|economists|planners|inspectors|prosecutors)", np)
     if org_people and not is_place(org_people.group("org")) and not is_demonym(org_people.group("org")):
@@ -566,7 +570,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
             if last in INSTITUTION_NOUNS or any(t.lower() in INSTITUTION_NOUNS for t in tokens):
                 return name, [], "org"
             real_role = [w for w in role.lower().split() if w not in {"the", "a", "an", "of", "us", "uk", "eu"}]
-            person_like = len(tokens) <= 3 and (not is_place(tokens[0]) or first_name_gender(tokens[0]) is not None) and (
+            first_known = first_name_gender(tokens[0]) is not None
+            person_like = len(tokens) <= 3 and (not is_place(tokens[0]) or first_known) and (
                 first_name_gender(tokens[0]) is not None or bool(real_role))
             return name, [], "person" if person_like else "org"
     # role phrases: "the Russian president", "the minister", "the company"
