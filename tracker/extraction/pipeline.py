@@ -200,7 +200,7 @@ TAIL_FRAME = re.compile(
     rf"(?:{SPEECH_VERBS})\b|(?:said|says|added|adds|told reporters|wrote|warned)\s+(?P<np2>[^,;.\"”]{{1,100}})"
     rf"(?:,\s*(?P<np3>(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][^,;]{{2,60}}?)[.,]?\s*$)?|"
     rf"[—–-]+\s*(?P<np4>[A-Z][^,;\"“”]{{2,80}}?)\s*$)")
-DOCUMENT_NOUNS = re.compile(r"\b(?:statement|document|filing|report|letter|note|plan|strategy|survey|poll|data|figures|"
+DOCUMENT_NOUNS = re.compile(r"\b(?:communiqu[ée]|declaration|resolution|directive|statement|document|filing|report|letter|note|plan|strategy|survey|poll|data|figures|"
                             r"estimates?|minutes|transcript|release|press release|notice|memo|website|announcement|"
                             r"forecast|projections?|budget|prospectus|presentation|post|tweet|circular|decree|order|"
                             r"ruling|study|analysis|draft|proposal|schedule|timetable|roadmap|agreement)\b", re.I)
@@ -376,7 +376,8 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     "according to X", the line's label (channel posts, transcripts), then the clause's subject if it
     is a person or a body that speaks."""
     subject = sentence[clause_start:trig_pos]
-    subject = _head_chunk(subject) if subject.count(",") else subject
+    led = re.search(r",\s*led by\s+(?P<who>[A-Z][^,(]{2,60}?)(?:\s+of\s+[^,]+)?(?:\s*\([^)]*\))?\s*,\s*$", subject)
+    subject = led.group("who") if led else _head_chunk(subject) if subject.count(",") else subject
     subject = re.sub(r"\s+(?:see|sees|saw|put|puts|give|gives|gave|assign|assigns|estimate|estimates|"
                      r"estimated|now|also)(?:\s+(?:a|an|the))?\s*$", "", subject)
     subj_speaker, subj_co, subj_kind = resolve_np(subject, ctx)

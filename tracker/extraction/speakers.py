@@ -50,7 +50,7 @@ NOT_PERSON_TOKENS = {"democrat", "democrats", "republican", "republicans", "part
                      "stadium", "way", "bank", "trust", "capital", "macro", "supporters",
                      "meeting", "assembly", "conference", "congress", "session", "mission", "programme",
                      "program", "scheme", "initiative", "project", "agency", "authority", "office"}
-PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+PRONOUNS = {"he", "she", "they", "we", "i", "it", "him", "her"}
 INSTITUTION_NOUNS = {
     "officials", "official", "policymakers", "government", "ministry", "company", "firm", "bank", "analysts",
     "economists", "investors", "executives", "lawmakers", "regulators", "administration", "spokesperson",
@@ -110,7 +110,8 @@ ORG_DESCRIPTORS = (r"maker|operator|retailer|carrier|airline|company|firm|group|
                    r"producer|lender|insurer|chipmaker|carmaker|automaker|steelmaker|drugmaker|miner|utility|"
                    r"broadcaster|publisher|platform|exchange|fund|giant|rival|supplier|provider|regulator|watchdog|"
                    r"pollster|consultancy|charity|conglomerate|refiner|shipper|shipyard|brewer|bank|club|outlet|site|"
-                   r"website|newspaper|forecaster|agency|model|institute|think tank|channel")
+                   r"website|newspaper|forecaster|agency|model|institute|think tank|channel|concessionaire|"
+                   r"distributor|wholesaler|exporter|importer|trader|broker|railway|studio|practice|atelier")
 # "Bus operator Yorkway", "smart-speaker maker Tessel", "Finnish refiner Pohjola Renewables": a company
 DESCRIBED_ORG = re.compile(rf"(?:(?<=\s)|^)(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?P<desc>{ORG_DESCRIPTORS})\s+"
                            rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?!(?:said|says|will|would|on|in)\b)[A-Z][\w&.'’-]*){{0,3}})")
@@ -280,7 +281,9 @@ class SpeakerContext:
             low = name.lower()
             if head is None or head in low.split():
                 return name
-            if head not in GOV_HEADS and not any(g in low.split() for g in GOV_HEADS):
+            if head not in GOV_HEADS and not any(g in low.split() for g in GOV_HEADS) and not re.search(
+                    r"\b(?:University|Cathedral|Church|Museum|Hospital|School|College|Court|Parliament|Stadium|"
+                    r"Arena|Airport|Station|Square|Park)\b", name):
                 return name
         return None
 
@@ -461,7 +464,9 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if re.fullmatch(r"(?:[A-Z]?[\w-]+\s+)?(?i:workers|residents|people|employees|fans|voters|consumers|farmers|drivers|"
                     r"passengers|parents|students|doctors|nurses|teachers|miners|protesters|critics|campaigners|"
                     r"locals|traders|investors|markets|sources|prosecutors|lawyers|police|officers|supporters|"
-                    r"opponents|backers|sceptics|skeptics|observers|insiders)", np) or (
+                    r"opponents|backers|sceptics|skeptics|observers|insiders)", np) or re.fullmatch(
+                        r"(?i:ministers|leaders|governments|countries|states|delegations|delegates|envoys)\s+(?:from|of)\s+"
+                        r"(?:\d+|[a-z]+)\b.*", np) or (
             re.match(r"(?i:sources?)\s+(?:in|at|close)\b", np)
             and not re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", np)):
         return None, [], None  # "energy workers warn …", "sources in the government"
@@ -534,7 +539,7 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if first in INSTITUTION_NOUNS and len(np.split()) > 1 and re.search(r"\b(?:at|of|from)\b", low):
         return np[:1].upper() + np[1:], [], "org"  # "Analysts at Goldman Sachs", "economists at the bank"
     if low in PRONOUNS:
-        if low in {"he", "she"}:
+        if low in {"he", "she", "him", "her"}:
             person = ctx.pronoun(low, ctx.position)
             return person, [], "person" if person else None
         if low == "i":
