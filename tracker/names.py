@@ -43,7 +43,8 @@ TITLE_WORDS = {
     "legislator", "congressman", "congresswoman", "councilwoman", "councilman", "prefect", "mayor-elect",
     "president-elect", "ceo-designate",
     "lieutenant-colonel", "vice-admiral", "rear-admiral", "brigadier-general", "air-marshal",
-    "taoiseach", "tánaiste", "pollster", "by", "advocate", "forecaster", "meteorologist", "researcher", "shri", "smt", "excellency",
+    "taoiseach", "tánaiste", "pollster", "by", "advocate", "forecaster", "meteorologist", "researcher",
+    "shri", "smt", "excellency",
     "barrister", "honourable", "honorable",
 }
 

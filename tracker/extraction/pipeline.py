@@ -200,7 +200,8 @@ TAIL_FRAME = re.compile(
     rf"(?:{SPEECH_VERBS})\b|(?:said|says|added|adds|told reporters|wrote|warned)\s+(?P<np2>[^,;.\"”]{{1,100}})"
     rf"(?:,\s*(?P<np3>(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][^,;]{{2,60}}?)[.,]?\s*$)?|"
     rf"[—–-]+\s*(?P<np4>[A-Z][^,;\"“”]{{2,80}}?)\s*$)")
-DOCUMENT_NOUNS = re.compile(r"\b(?:communiqu[ée]|declaration|resolution|directive|statement|document|filing|report|letter|note|plan|strategy|survey|poll|data|figures|"
+DOCUMENT_NOUNS = re.compile(r"\b(?:communiqu[ée]|declaration|resolution|directive|"
+                            r"statement|document|filing|report|letter|note|plan|strategy|survey|poll|data|figures|"
                             r"estimates?|minutes|transcript|release|press release|notice|memo|website|announcement|"
                             r"forecast|projections?|budget|prospectus|presentation|post|tweet|circular|decree|order|"
                             r"ruling|study|analysis|draft|proposal|schedule|timetable|roadmap|agreement)\b", re.I)
