@@ -774,7 +774,7 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
                 interviewee = next((name for name in ctx.people if name in m.group("np")), None)
                 if interviewee is None:
                     who, _, who_kind = resolve_np(m.group("np"), ctx)
-                    interviewee = who if who_kind == "person" else None
+                    interviewee = who if who_kind == "person" and who in ctx.people else None
             if interviewee:
                 break
         if interviewee is None and ctx.mentions:

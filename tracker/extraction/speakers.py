@@ -209,6 +209,16 @@ class SpeakerContext:
             person.aliases.add(name.split()[-1])
             role = " ".join(w for w in role_words if w not in {"the", "a", "an", "its", "his", "her", "their"})
             person.roles.append(role)
+        # "Participants: Thabo Nkosi, chief executive; Amara Diallo, chief financial officer."
+        for m in re.finditer(rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|its\s+)?(?P<role>[a-z][a-z -]{{2,40}}?)(?=\s*[;,.)\n])", text):
+            title, name = split_title(m.group("name"))
+            tokens = name.split()
+            if len(tokens) < 2 or not set(m.group("role").split()) & PERSON_TITLES or ORG_MARKERS.search(name) \
+                    or is_place(name) or any(t.lower() in NOT_NAMES for t in tokens):
+                continue
+            person = self.people.setdefault(name, Person(name))
+            person.aliases.add(tokens[-1])
+            person.roles.append(m.group("role").strip())
         for short in [n for n in self.people if any(o != n and o.endswith(" " + n) for o in self.people)]:
             del self.people[short]  # "Rask Andersen" is "Mette Rask Andersen"
         for person in self.people.values():
@@ -353,7 +363,8 @@ def split_title(phrase: str) -> tuple[str, str]:
     phrase = re.sub(r"^(?:[\w’'-]+['’]s\s+)", "", phrase.strip())
     tokens = phrase.split()
     i = 0
-    while i < len(tokens) - 1 and (tokens[i].lower().rstrip(".,") in TITLE_WORDS or tokens[i].islower()):
+    while i < len(tokens) - 1 and (tokens[i].lower().rstrip(".,") in TITLE_WORDS or tokens[i].islower() or (
+            "-" in tokens[i] and all(p in TITLE_WORDS for p in tokens[i].lower().rstrip(".,").split("-")))):
         i += 1
     for j in range(len(tokens) - 3, i - 1, -1):
         if tokens[j].lower().rstrip(".,") in TITLE_WORDS - {"of", "the", "us", "uk", "eu"} \
