@@ -210,7 +210,8 @@ class SpeakerContext:
             role = " ".join(w for w in role_words if w not in {"the", "a", "an", "its", "his", "her", "their"})
             person.roles.append(role)
         # "Participants: Thabo Nkosi, chief executive; Amara Diallo, chief financial officer."
-        for m in re.finditer(rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|its\s+)?(?P<role>[a-z][a-z -]{{2,40}}?)(?=\s*[;,.)\n])", text):
+        for m in re.finditer(rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|its\s+)?(?P<role>[a-z][a-z -]{{2,40}}?)"
+                             rf"(?=\s*[;,.)\n])", text):
             title, name = split_title(m.group("name"))
             tokens = name.split()
             if len(tokens) < 2 or not set(m.group("role").split()) & PERSON_TITLES or ORG_MARKERS.search(name) \
