@@ -187,7 +187,7 @@ SPEECH_FRAME = re.compile(
     rf"(?P<that>\s+(?:on\s+\w+\s+)?that\b|\s+(?=\w)|(?=,\s))",
 )
 APPOSITIVE = re.compile(rf",\s*(?:(?:a|an|the|who|whose|which|[A-Z][\w'’-]+['’]s|[a-z][\w-]*|\d+|aged)\s[^,;]{{2,140}}|"
-                        rf"[a-z][\w-]*),(?=\s*(?:{SPEECH_VERBS})\b)")
+                        rf"[a-z][\w-]*|\d+),(?=\s*(?![a-z]+ing\b)(?:{SPEECH_VERBS})\b)")
 TRAILING = re.compile(
     rf"[,\"”]\s*(?:(?P<np1>[^,;\"”]{{1,100}}?)\s+(?:{SPEECH_VERBS})|(?:said|says|added|told reporters)\s+"
     rf"(?P<np2>[^,;.\"”]{{1,100}}))(?:[^.;]{{0,60}})?[.!]?[\"”]?\s*$",
