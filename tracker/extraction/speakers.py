@@ -434,7 +434,10 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if org_people and not is_place(org_people.group("org")) and not is_demonym(org_people.group("org")):
         org = re.sub(r"^the\s+", "", org_people.group("org"))
         if org.lower() in GENERIC_ORG_HEADS:
-            org = ctx.org_at(ctx.position, org.lower()) or org
+            org = ctx.org_at(ctx.position, org.lower()) or re.sub(r"^the\s+", "", np)  # else "City officials"
+        elif len(org.split()) == 1 and not org.isupper() and org.lower() not in ctx.speaking_names and \
+                not any(org == name.split()[0] for _, name in ctx.orgs):
+            org = re.sub(r"^the\s+", "", np)  # "City officials", not "City"
         return org, [], "org"  # "Army officials told workers …", "Council engineers warned …"
     official = re.match(r"^(?i:a|an|one|two)\s+(?:senior\s+)?"
                         r"(?P<org>(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}(?:ministry|government|"
