@@ -381,7 +381,7 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     subject = led.group("who") if led else _head_chunk(subject) if subject.count(",") else subject
     subject = re.sub(r"\s+(?:see|sees|saw|put|puts|give|gives|gave|assign|assigns|estimate|estimates|"
                      r"estimated|now|also)(?:\s+(?:a|an|the))?\s*$", "", subject)
-    if not subject.strip() and re.search(r"\b(?:and|but)\s*$", sentence[:clause_start]) or re.search(
+    if (not subject.strip() and re.search(r"\b(?:and|but)\s*$", sentence[:clause_start])) or re.search(
             r"\s(?:and|but)\s*$", subject):
         subject = _sentence_subject(sentence[clause_start:] if subject.strip() else sentence)
         # "The company restored power overnight and expects …"
@@ -614,8 +614,8 @@ def _sentence_subject(sentence: str) -> str:
     m = re.match(r"(?:The\s+)?[A-Z][\w'’-]*['’]s\s+(?:[a-z-]+\s+){0,2}[a-z]+", body)
     if m:
         return m.group(0)
-    m = re.match(r"(?:The|Its|Their)\s+(?:[a-z-]+\s+){0,3}?[a-z-]+(?=\s+(?:[a-z]+ed|[a-z]+s|said|will|would|has|is|was|cut|"
-                 r"set|put)\b)", body)
+    m = re.match(r"(?:The|Its|Their)\s+(?:[a-z-]+\s+){0,3}?[a-z-]+"
+                 r"(?=\s+(?:[a-z]+ed|[a-z]+s|said|will|would|has|is|was|cut|set|put)\b)", body)
     if m:
         return m.group(0)  # "The company restored …"
     tokens = body.split()
