@@ -60,6 +60,9 @@ TRIGGERS = re.compile(
     re.IGNORECASE,
 )
 NOT_CLAIMS = re.compile(
+    r"\b(?:usually|typically|normally|traditionally|every year|each year)\b[^,;.]*|"
+    r"\bmay\s+(?:(?:19|20)\d\d|the new year|god|this year)\s+bring\b[^.;!]*|"
+    r"\b(?:will not|won['’]t) (?:hesitate|wait for|work\b)[^.;]*|\bwouldn['’]t want to\b[^.;]*|"
     r"\b(?:was|were) (?:originally )?(?:scheduled|planned|due|set|slated) for\b[^,;.]*|"
     r"\b(?:didn['’]t|did not|wouldn['’]t|would not|won['’]t|will not) say (?:how|when|whether|if|what|where)\b[^.;]*|"
     r"\bcross that bridge\b[^.;]*|\b(?:I|we) (?:thought|assumed|believed) (?:that )?(?:it|they|we|he|she)\b[^.;]*|"
@@ -404,6 +407,10 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     # offset still points into `sentence`) and the frame reads "Lopez predicted that".
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group(0)), sentence)
     frames = [m for m in SPEECH_FRAME.finditer(masked) if m.end("verb") <= trig_pos]
+    if frames and re.search(r"\b(?:were|was) told\b", sentence[frames[-1].start():frames[-1].end("verb") + 1]) and \
+            re.search(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b", sentence[:trig_pos]):
+        ctx.basis = "history"  # type: ignore[attr-defined]
+        return None, [], None, clause_start, True  # "…, Lagosians were told the second phase would follow"
     ctx.framed = bool(frames) or bool(NOUN_FRAME.search(sentence[:trig_pos]))  # type: ignore[attr-defined]
     if NOUN_FRAME.search(sentence[clause_start - 60 if clause_start > 60 else 0:trig_pos]) and not frames:
         ctx.basis = "noun-frame"  # type: ignore[attr-defined]
@@ -928,7 +935,8 @@ def _event_deadline(clause: str, current: Deadline, events: dict[str, date], pub
 
 def _past_report_year(before: str, published: date) -> bool:
     """'In 2021 the council said …' / 'Back in 2019, …': a report dated in an earlier year."""
-    m = re.search(r"(?:^|[.;]\s+|\bback\s+)\W*(?:in|back in|during)\s+((?:19|20)\d\d)\b", before, re.I)
+    m = re.search(r"(?:^|[.;]\s+|\bback\s+)\W*(?:in|back in|during)\s+((?:19|20)\d\d)\b", before, re.I) or re.search(
+        r"^\W*when\b[^,]{3,120}?\b(?:in|of)\s+((?:19|20)\d\d)\s*,", before, re.I)
     return m is not None and int(m.group(1)) < published.year
 
 
