@@ -944,7 +944,8 @@ def _only_past_times(text: str, published: date) -> bool:
     """A clause whose every precise time lies before publication describes the past."""
     explicit = [m for m in re.finditer(r"\b(?:in|by|until|before|during|since|of)\s+((?:19|20)\d\d)\b", text)
                 if not re.search(r"\b(?:\w+ed|taken|given|written|chosen|broken|spoken|frozen|begun|won|lost|built|set|"
-                                 r"made|held|signed|passed|introduced)\s+$", text[:m.start()])]  # "fees introduced in 2019"
+                                 r"made|held|signed|passed|introduced)\s+$", text[:m.start()])]
+    # (a year after a participle dates a noun: "the fees introduced in 2019")
     return bool(explicit) and all(int(m.group(1)) < published.year for m in explicit) and not any(
         d.date >= published for d in find_deadlines(text, published))
 
