@@ -532,7 +532,7 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
         tail_np = (tail.group("np1") or tail.group("np3") or tail.group("np2") or tail.group("np4") or "").strip()
         tail_np = re.sub(r"^(?:Dr|Prof)\.?\s+", "", tail_np)
         if re.match(r"(?:above|below|up|down|from|after|before|despite|amid|as|than|while|with|without|into|over|under|"
-                    r"later|earlier|sooner|rather|better|worse|higher|lower|"
+                    r"later|earlier|sooner|rather|better|worse|"
                     r"about|around|at|by|for|in|on|of|to|against|ahead|compared|including|according|more|less|most|"
                     r"only|just|even|also|not|which|who|that)\b", tail_np, re.I):
             continue  # "…, above analysts' estimates": not an attribution

@@ -211,7 +211,7 @@ class SpeakerContext:
             person.roles.append(role)
         # "Participants: Thabo Nkosi, chief executive; Amara Diallo, chief financial officer."
         for m in re.finditer(rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|its\s+)?(?P<role>[a-z][a-z -]{{2,40}}?)"
-                             rf"(?=\s*[;,.)\n])", text):
+                             rf"(?:\s+(?:of|at|for)\s+[^,;\n]{{2,60}})?(?=\s*[;,.)\n])", text):
             title, name = split_title(m.group("name"))
             tokens = name.split()
             if len(tokens) < 2 or not set(m.group("role").split()) & PERSON_TITLES or ORG_MARKERS.search(name) \
@@ -220,7 +220,8 @@ class SpeakerContext:
             person = self.people.setdefault(name, Person(name))
             person.aliases.add(tokens[-1])
             person.roles.append(m.group("role").strip())
-        for short in [n for n in self.people if any(o != n and o.endswith(" " + n) for o in self.people)]:
+        for short in [n for n in self.people
+                      if any(o != n and (o.endswith(" " + n) or o.startswith(n + " ")) for o in self.people)]:
             del self.people[short]  # "Rask Andersen" is "Mette Rask Andersen"
         for person in self.people.values():
             person.gender = gender_of(person.name, person.roles, strict=True) or \
@@ -254,6 +255,13 @@ class SpeakerContext:
             if name not in self.people and not is_place(name):
                 found.append((m.start("name"), name))
                 self.org_kinds[name] = m.group("desc").lower()
+        # "Lumora, the e-reader maker backed by …", "Kestrel Foods, a Zurich-listed confectioner"
+        for m in re.finditer(rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
+                             rf"(?P<desc>{ORG_DESCRIPTORS}|[a-z]+(?:er|or|ist))\b", text):
+            name = m.group("name")
+            if name not in self.people and not is_place(name) and name.split()[0] not in {"The", "A", "An"}:
+                found.append((m.start("name"), name))
+                self.org_kinds.setdefault(name, m.group("desc").lower())
         for m in ORG_NAME.finditer(text):
             name = m.group(0).strip()
             name = re.sub(r"^(?:The|A|An|Its|Their|His|Her)\s+", "", name)
@@ -605,6 +613,16 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if low.startswith(("the ", "its ")) and len(low.split()) == 2 and head in GENERIC_ORG_HEADS - {
             "government", "administration", "council", "union", "party", "committee", "board", "court"}:
         return None, [], None  # "the company said" with no company named before it says nothing
+    institution = re.fullmatch(r"(?i:the)\s+(?P<org>(?:[a-z-]+\s+){1,3}(?:authority|commission|ministry|agency|council|office|"
+                               r"service|board|regulator|police|department|directorate|inspectorate))", np)
+    if institution:
+        return institution.group("org"), [], "org"  # "the state election authority said"
+    described_head = re.fullmatch(r"(?i:the)\s+(?:[\w-]+\s+){0,3}(?P<head>[a-z]+(?:er|or|ist))", np)
+    if described_head and described_head.group("head") not in PERSON_TITLES | PERSON_ROLE_NOUNS:
+        kind_match = [name for at, name in reversed(ctx.orgs) if at < ctx.position
+                      and ctx.org_kinds.get(name) == described_head.group("head")]
+        if kind_match:
+            return kind_match[0], [], "org"  # "the Zurich-listed confectioner" introduced as one
     if head in {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor",
                 "analyst", "economist", "executive", "striker", "captain", "coach", "manager", "director"} and \
             len(low.split()) <= 3:
