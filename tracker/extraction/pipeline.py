@@ -411,6 +411,14 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
             re.search(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b", sentence[:trig_pos]):
         ctx.basis = "history"  # type: ignore[attr-defined]
         return None, [], None, clause_start, True  # "…, Lagosians were told the second phase would follow"
+    told_by = re.search(r"\b(?:told|informed|assured|warned|advised)\s+by\s+(?P<np>[A-Z][\w&.'’ -]{1,60}?)\s+that\s+",
+                        sentence[:trig_pos])
+    if told_by:
+        who, who_co, who_kind = resolve_np(told_by.group("np"), ctx)
+        if who:  # "Local officials said they had been told by Air Force planners that …"
+            ctx.basis = "frame"  # type: ignore[attr-defined]
+            return who, who_co, who_kind, max(clause_start, told_by.end()) if told_by.end() <= trig_pos \
+                else clause_start, False
     ctx.framed = bool(frames) or bool(NOUN_FRAME.search(sentence[:trig_pos]))  # type: ignore[attr-defined]
     if NOUN_FRAME.search(sentence[clause_start - 60 if clause_start > 60 else 0:trig_pos]) and not frames:
         ctx.basis = "noun-frame"  # type: ignore[attr-defined]
@@ -538,8 +546,10 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
             continue  # "…, above analysts' estimates": not an attribution
         if re.match(r"(?:the two|both)\s+\w+", tail_np, re.I) and raw_subject[0]:
             return raw_subject  # "Germany's Greens and the CDU will …, the two parties said"
-        if GENERIC_ORG.match(tail_np) and subj_speaker and subj_kind == "org":
-            return subj_speaker, [], subj_kind  # "OPEC+ will ..., the group said"
+        if (GENERIC_ORG.match(tail_np) or re.fullmatch(r"(?i:officials|executives|a spokes\w+|the spokes\w+|"
+                                                       r"a company spokes\w+)", tail_np)) and subj_speaker and \
+                subj_kind == "org":
+            return subj_speaker, [], subj_kind  # "OPEC+ will ..., the group said", "ESA expects …, officials said"
         if DOCUMENT_NOUNS.search(tail_np.split()[-1] if tail_np.split() else ""):
             owner = _document_owner(tail_np, subj_speaker, ctx)  # "…, the note said"
             if owner:

@@ -25,6 +25,7 @@ SPEECH_VERBS = (
     r"doubted|doubts|feared|fears|reckoned|predicted|assured|informed|wrote on \w+|posted on \w+|ruled|ordered|"
     r"averred|disclosed|affirmed|asserted|remarked|observed|underscored|highlighted|clarified|"
     r"saying|adding|warning|noting|insisting|arguing|predicting|outlined|set out|laid out|detailed|"
+    r"repeated|restated|reaffirmed|"
     r"promise|pledge|vow|warn|argue|insist|fear|hope|estimate|"
     r"declared|testified|explained|replied|responded|revealed|disclosed|reported|urged|recommended|advised"
 )
@@ -256,8 +257,8 @@ class SpeakerContext:
                 found.append((m.start("name"), name))
                 self.org_kinds[name] = m.group("desc").lower()
         # "Lumora, the e-reader maker backed by …", "Kestrel Foods, a Zurich-listed confectioner"
-        for m in re.finditer(rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?"
-                             rf"(?P<desc>{ORG_DESCRIPTORS}|[a-z]+(?:er|or|ist))\b", text):
+        for m in re.finditer(rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}}),\s+(?:the|a|an)\s+"
+                             rf"(?:[\w-]+\s+){{0,3}}?(?P<desc>{ORG_DESCRIPTORS}|[a-z]+(?:er|or|ist))\b", text):
             name = m.group("name")
             if name not in self.people and not is_place(name) and name.split()[0] not in {"The", "A", "An"}:
                 found.append((m.start("name"), name))
@@ -430,7 +431,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
                              r"party|company|bank))\s+(?:officials|sources|spokes\w+|representatives|staff)", np)
     if lower_org:
         return lower_org.group("org"), [], "org"  # "Trade ministry officials said …"
-    city = re.fullmatch(r"(?i:the)\s+(?P<kind>city|town|municipality|county|region|province|district|state|village)"
+    city = re.fullmatch(r"(?i:the)\s+(?P<kind>city|town|municipality|county|region|province|district|state|village|"
+                        r"government)"
                         r"\s+of\s+"
                         r"(?P<place>[A-Z][\w'’ -]{1,40})", np)
     if city:
@@ -556,7 +558,7 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
         return re.sub(r"^(?:the|its)\s+", "", np, flags=re.I), [], "org"  # "the prosecutor's office"
     if low in {"it", "its"}:
         it_org = ctx.org_at(ctx.position)
-        near = any(name == it_org and ctx.position - at < 400 for at, name in ctx.orgs)
+        near = any(name == it_org and ctx.position - at < 700 for at, name in ctx.orgs)
         return (it_org, [], "org") if it_org and near else (None, [], None)
     first = low.split()[0] if low.split() else ""
     if first in INSTITUTION_NOUNS and len(np.split()) > 1 and re.search(r"\b(?:at|of|from)\b", low):
@@ -613,8 +615,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if low.startswith(("the ", "its ")) and len(low.split()) == 2 and head in GENERIC_ORG_HEADS - {
             "government", "administration", "council", "union", "party", "committee", "board", "court"}:
         return None, [], None  # "the company said" with no company named before it says nothing
-    institution = re.fullmatch(r"(?i:the)\s+(?P<org>(?:[a-z-]+\s+){1,3}(?:authority|commission|ministry|agency|council|office|"
-                               r"service|board|regulator|police|department|directorate|inspectorate))", np)
+    institution = re.fullmatch(r"(?i:the)\s+(?P<org>(?:[a-z-]+\s+){1,3}(?:authority|commission|ministry|agency|council|"
+                               r"office|service|board|regulator|police|department|directorate|inspectorate))", np)
     if institution:
         return institution.group("org"), [], "org"  # "the state election authority said"
     described_head = re.fullmatch(r"(?i:the)\s+(?:[\w-]+\s+){0,3}(?P<head>[a-z]+(?:er|or|ist))", np)
@@ -623,6 +625,10 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
                       and ctx.org_kinds.get(name) == described_head.group("head")]
         if kind_match:
             return kind_match[0], [], "org"  # "the Zurich-listed confectioner" introduced as one
+        recent = [name for at, name in reversed(ctx.orgs) if at < ctx.position and ctx.position - at < 500
+                  and not re.search(r"\b(?:Ministry|Government|Court|Parliament|University)\b", name)]
+        if recent and described_head.group("head") not in {"other", "former", "latter", "order", "sector"}:
+            return recent[0], [], "org"  # "the Bergen-based shipbuilder" right after the company
     if head in {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "adviser", "advisor",
                 "analyst", "economist", "executive", "striker", "captain", "coach", "manager", "director"} and \
             len(low.split()) <= 3:
