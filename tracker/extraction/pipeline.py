@@ -384,7 +384,9 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     subject = led.group("who") if led else _head_chunk(subject) if subject.count(",") else subject
     subject = re.sub(r"\s+(?:see|sees|saw|put|puts|give|gives|gave|assign|assigns|estimate|estimates|"
                      r"estimated|now|also)(?:\s+(?:a|an|the))?\s*$", "", subject)
-    if (not subject.strip() and re.search(r"\b(?:and|but)\s*$", sentence[:clause_start])) or re.search(
+    if re.match(r"[a-z]+ing\b", sentence[trig_pos:]) and re.search(r",\s*$", sentence[:trig_pos]):
+        subject = _sentence_subject(sentence)  # "The government of Seldovia joined …, committing the state to …"
+    elif (not subject.strip() and re.search(r"\b(?:and|but)\s*$", sentence[:clause_start])) or re.search(
             r"\s(?:and|but)\s*$", subject):
         subject = _sentence_subject(sentence[clause_start:] if subject.strip() else sentence)
         # "The company restored power overnight and expects …"
@@ -426,6 +428,8 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     resolved: list[tuple[re.Match[str], str, list[str], str | None]] = []
     for frame in frames:
         np = _head_chunk(frame.group("np"))
+        if frame.group("verb") == "speaking" and not re.search(r"\bby\s*$", np):
+            continue  # "…, speaking on condition of anonymity, said" describes, it does not report
         if frame.group("verb").endswith("ing") or re.search(r"\bby\s*$", np):
             # "…, the company's head of mobile, Park Ji-woo, said …, adding that …": the one already speaking
             before = _speaker(sentence, frame.start("verb"), 0, frame.start("verb"), ctx)
@@ -624,6 +628,10 @@ def _sentence_subject(sentence: str) -> str:
     described = DESCRIBED_ORG.match(body)
     if described:
         return described.group("name")  # "South Korean display maker Lumo Electronics will …"
+    of_place = re.match(r"(?:The\s+)?(?:government|city|state|people|parliament|army|ministry)\s+of\s+"
+                        r"[A-Z][\w'’-]+", body)
+    if of_place:
+        return of_place.group(0)  # "The government of Seldovia on Thursday joined …"
     named = re.match(r"[^,;]{3,80},\s+(?P<name>(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][\w'’.-]+"
                      r"(?:\s+[A-Z][\w'’.-]+){1,3}),", body)
     if named:

@@ -111,8 +111,8 @@ ORG_DESCRIPTORS = (r"maker|operator|retailer|carrier|airline|company|firm|group|
                    r"producer|lender|insurer|chipmaker|carmaker|automaker|steelmaker|drugmaker|miner|utility|"
                    r"broadcaster|publisher|platform|exchange|fund|giant|rival|supplier|provider|regulator|watchdog|"
                    r"pollster|consultancy|charity|conglomerate|refiner|shipper|shipyard|brewer|bank|club|outlet|site|"
-                   r"website|newspaper|forecaster|agency|model|institute|think tank|channel|concessionaire|"
-                   r"distributor|wholesaler|exporter|importer|trader|broker|railway|studio|practice|atelier")
+                   r"website|newspaper|agency|model|institute|think tank|channel|concessionaire|"
+                   r"distributor|wholesaler|exporter|importer|railway|studio|practice|atelier")
 # "Bus operator Yorkway", "smart-speaker maker Tessel", "Finnish refiner Pohjola Renewables": a company
 DESCRIBED_ORG = re.compile(rf"(?:(?<=\s)|^)(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?P<desc>{ORG_DESCRIPTORS})\s+"
                            rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?!(?:said|says|will|would|on|in)\b)[A-Z][\w&.'’-]*){{0,3}})")
@@ -556,6 +556,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if len(words) >= 2 and words[-1] in {"office", "service", "bureau"} and (
             words[0] in {"the", "its"} or re.search(r"['’]s\b", np)):
         return re.sub(r"^(?:the|its)\s+", "", np, flags=re.I), [], "org"  # "the prosecutor's office"
+    if low in {"it", "its"} and len({name for _, name in ctx.orgs}) == 1 and ctx.orgs[0][0] < ctx.position:
+        return ctx.orgs[0][1], [], "org"  # the only organisation in the story
     if low in {"it", "its"}:
         it_org = ctx.org_at(ctx.position)
         near = any(name == it_org and ctx.position - at < 700 for at, name in ctx.orgs)
