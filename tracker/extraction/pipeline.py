@@ -294,8 +294,9 @@ def _triggers(sentence: str, published: date, headline: bool = False) -> list[re
             continue
         if re.search(r"\b(?:which|that|who)\s+$", sentence[:m.start()]) and not FORECAST_VERB.match(m.group(0)):
             continue  # "the Australian Open, which starts on 14 January": a fact about the schedule
-        if re.search(r"(?:\b(?:its|the|a|their|his|her|our|profit|growth|revenue|sales|earnings|weather|budget)\s+)$",
-                     sentence[:m.start()], re.I) and m.group(0).lower().startswith(("forecast", "target", "guid")):
+        if re.search(r"(?:\b(?:its|the|a|their|his|her|our|profit|growth|revenue|sales|earnings|weather|budget)\s+|"
+                     r"['’]s\s+(?:[\w-]+\s+)?)$", sentence[:m.start()], re.I) and \
+                m.group(0).lower().startswith(("forecast", "target", "guid", "project", "estimate")):
             continue  # "its profit forecast for the year", "the weather forecast": nouns
         following = [f.start() for f in found if f.start() > m.end()]
         end = min(following) if following else len(sentence)
@@ -426,7 +427,9 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         ctx.basis = "noun-frame"  # type: ignore[attr-defined]
         return None, [], None, clause_start, False  # "traders added to bets that the Fed will cut …"
     resolved: list[tuple[re.Match[str], str, list[str], str | None]] = []
-    for frame in frames:
+    frames = [f for f in frames if not (re.match(r"forecasts?|estimates?|projects?|reports?|outlook", f.group("verb"))
+                                        and re.search(r"['’]s\s+(?:[\w-]+\s+)?$", masked[:f.start("verb")]))]
+    for frame in frames:  # ("the Commission's autumn forecast put …": a noun, not a speech verb)
         np = _head_chunk(frame.group("np"))
         if frame.group("verb") == "speaking" and not re.search(r"\bby\s*$", np):
             continue  # "…, speaking on condition of anonymity, said" describes, it does not report

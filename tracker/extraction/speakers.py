@@ -266,6 +266,8 @@ class SpeakerContext:
         for m in ORG_NAME.finditer(text):
             name = m.group(0).strip()
             name = re.sub(r"^(?:The|A|An|Its|Their|His|Her)\s+", "", name)
+            name = re.sub(r"^(?:Statement|Report|Press Release|Decree|Order|Letter|Resolution)\s+of\s+(?:the\s+)?", "",
+                          name)
             name = re.sub(r"['’]s$", "", name)
             name = re.split(r"\.\s+", name)[-1]
             name = re.sub(r"\s+of\s+the\s+[A-Z][\w ]+$", lambda t: "" if is_place(t.group(0).split(" of ")[-1]
@@ -427,6 +429,10 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
                            r"(?P<role>judge|prosecutor|mediator|spokes\w+|minister)\b", np)
     if role_person and ctx.by_role(role_person.group("role")):
         return ctx.by_role(role_person.group("role")), [], "person"  # "a federal judge" named later
+    outlet = re.fullmatch(r"(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:news\s+)?(?:agency|"
+                          r"newspaper|daily|website|channel|outlet|broadcaster)", np)
+    if outlet and not is_place(outlet.group("name")) and not is_demonym(outlet.group("name")):
+        return outlet.group("name"), [], "org"  # "according to the ArmNews agency"
     lower_org = re.fullmatch(r"(?P<org>[A-Z][\w'’-]*\s+(?:ministry|department|agency|government|police|army|council|"
                              r"party|company|bank))\s+(?:officials|sources|spokes\w+|representatives|staff)", np)
     if lower_org:
