@@ -157,7 +157,7 @@ SPEECH_TIME = re.compile(
 PAST_VERB_BEFORE = re.compile(
     r"(?:\b(?:said|says|told|announced|appointed|met|spoke|wrote|posted|published|released|gave|reported|"
     r"confirmed|was|were|had|did|held|signed|elected|named|unveiled|launched|introduced|voted|decided|approved|"
-    r"filed|passed|destroyed|began|started|took|made|issued|set|cut|raised|missed|hit|occurred|happened|beat|won|"
+    r"filed|passed|destroyed|began|started|took|made|issued|raised|missed|occurred|happened|beat|won|"
     r"lost|met|saw|came|went|fell|rose|grew|left|led|ran|sold|bought|paid|spent|struck|became|brought|built|"
     r"chose|drew|drove|fought|found|flew|got|heard|kept|knew|meant|quit|read|shot|stood|taught|threw|withdrew|"
     r"[a-z]+ed)\b(?:\s+[\w'’%.$€£-]+){0,6}?\s*,?\s*)$", re.IGNORECASE)
