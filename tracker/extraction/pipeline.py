@@ -137,6 +137,10 @@ TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|
                        r"\[\d{1,2}[:.]\d{2}\])\s*[-–—|:•]?\s*", re.IGNORECASE)
 LINE_LABEL = re.compile(r"[^\w\"“«(]*(?P<label>[A-Za-zÀ-ÖØ-Þ][\w .,’'&()—–-]{0,110}?)\s*:\s+(?=\S)")
 NOT_LABELS = re.compile(r"^(?:op-?ed|thread|pasted from \w+|breaking|update|updated|note|editor['’]s note|"
+                        r"next|then|also|plus|meanwhile|later|today|tomorrow|yesterday|now|sport|sports|tennis|"
+                        r"football|soccer|cricket|golf|rugby|basketball|baseball|hockey|cycling|athletics|boxing|"
+                        r"politics|business|markets?|economy|world|europe|asia|africa|tech|technology|science|health|"
+                        r"climate|weather|culture|entertainment|finance|energy|war|money|opinion|lifestyle|travel|"
                         r"source|sources|photo|video|watch|read more|"
                         r"read|see also|related|live|latest|analysis|opinion|comment|correction|disclaimer|warning|"
                         r"why it matters|what['’]s next|the bottom line|background|context|key points?|"
@@ -858,7 +862,11 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
             if re.sub(r"\s*\([^)]*\)", "", label).isupper() and len(label) > 2:
                 label = re.sub(r"\s*\([^)]*\)", "", label).strip()  # "FOLASADE ADEBAYO-WILLIAMS (CFO)"
                 speaker = next((n for n in ctx.people if n.upper() == label), None) or \
-                    ctx.by_surname(label.split()[-1].title()) or label.title()
+                    ctx.by_surname(label.split()[-1].title())
+                if speaker is None and not is_place(label.title()) and (len(label.split()) >= 2 or sum(
+                        1 for p in paragraphs if re.match(rf"\W*{re.escape(label)}\s*(?:\([^)]*\)\s*)?:", p)) >= 2):
+                    speaker = label.title()  # a transcript's speaker named only by the label
+                # (a single "CHENNAI:" before the first paragraph is a dateline)
             else:
                 speaker, _, kind = resolve_np(label, ctx)
                 if speaker and not subject_speaks(label, speaker, kind, ctx) and \
