@@ -25,7 +25,7 @@ SPEECH_VERBS = (
     r"doubted|doubts|feared|fears|reckoned|predicted|assured|informed|wrote on \w+|posted on \w+|ruled|ordered|"
     r"averred|disclosed|affirmed|asserted|remarked|observed|underscored|highlighted|clarified|"
     r"saying|adding|warning|noting|insisting|arguing|predicting|outlined|set out|laid out|detailed|"
-    r"repeated|restated|reaffirmed|"
+    r"repeated|restated|reaffirmed|reports|informs|informed|notes|"
     r"promise|pledge|vow|warn|argue|insist|fear|hope|estimate|"
     r"declared|testified|explained|replied|responded|revealed|disclosed|reported|urged|recommended|advised"
 )
@@ -658,7 +658,7 @@ def _org_name(name: str) -> str:
     """'Finnish carrier Aurora Air' → 'Aurora Air'; 'Steelmaker Nordstål' → 'Nordstål'; possessive dropped."""
     name = re.sub(r"['’]s$", "", name.strip())
     m = DESCRIPTOR.match(name)
-    if m and all(w.islower() or is_demonym(w) or w.lower().endswith("maker") or w.lower() in TITLE_WORDS
+    if m and all(w.islower() or is_demonym(w) or w.lower().endswith("maker") or re.fullmatch(ORG_DESCRIPTORS, w.lower())
                  or re.match(r"[A-Z][a-z]*-[a-z]", w) for w in m.group(0).split()):
         rest = name[m.end():]
         if rest and not is_place(rest):
