@@ -199,7 +199,12 @@ TRAILING = re.compile(
     rf"[,\"”]\s*(?:(?P<np1>[^,;\"”]{{1,100}}?)\s+(?:{SPEECH_VERBS})|(?:said|says|added|told reporters)\s+"
     rf"(?P<np2>[^,;.\"”]{{1,100}}))(?:[^.;]{{0,60}})?[.!]?[\"”]?\s*$",
 )
-ACCORDING = re.compile(r"(?<![\w])according to (?P<np>[^,;]{2,100})", re.IGNORECASE)
+# "according to the ministry's spokesman, Jane Roe." — the name after the comma.
+APPOSITIVE_NAME = re.compile(
+    r",\s*(?P<name>(?:Dr\.?\s+)?[A-Z][\w'’.-]+"
+    r"(?:\s+(?:de|van|bin|al|la)?\s*[A-Z][\w'’.-]+){1,4})[.;,]?\s*$")
+ACCORDING = re.compile(r"(?<![\w])according to (?P<np>[^,;]{2,100}?)(?=\s*(?:[,;]|\.\s*$|$|\s+(?:published|released|"
+                       r"issued|seen|obtained|dated|filed)\b))", re.IGNORECASE)
 # The frame right after a claim's clause: '…, the Interior Ministry said on Friday, after a pilot…',
 # '…, its largest manufacturer, Farmaco Brenta, said on Monday', '…," said X, who chairs…'.
 TAIL_FRAME = re.compile(
@@ -498,8 +503,9 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         ctx.basis = "document"  # type: ignore[attr-defined]
         return owner, [], "org" if owner else None, clause_start, False
     if acc:
-        appositive = re.match(r",\s*(?P<name>[A-Z][^,;.]{2,60})[.;,]?\s*$", sentence[acc.end():])
-        speaker, co, kind = resolve_np(appositive.group("name") if appositive else acc.group("np"), ctx)
+        appositive = APPOSITIVE_NAME.match(sentence[acc.end():])
+        np_text = appositive.group("name") if appositive else acc.group("np")
+        speaker, co, kind = resolve_np(np_text, ctx)
         if speaker:
             ctx.basis = "according"  # type: ignore[attr-defined]
             return speaker, co, kind, max(clause_start, acc.end() if acc.end() <= trig_pos else clause_start), False

@@ -476,7 +476,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     if re.match(r"^(?:a|an|one|two|three|four|several|some|many|other|\d+)\s+(?:[\w.-]+\s+){0,3}?(?:"
                 r"officials?|diplomats?|sources?|persons?|people|aides?|insiders?|advisers?|advisors?|analysts?|"
                 r"economists?|executives?|members?|lawmakers?|residents?|experts?|observers?|traders?|bankers?|"
-                r"negotiators?|politicians?|commanders?|soldiers?|officers?|spokes(?:wo)?man|spokesperson|"
+                r"negotiators?|politicians?|commanders?|soldiers?|officers?|spokes(?:wo)?man|spokesperson|brokers?|"
+                r"dealers?|lawyers?|witnesses|residents|"
                 r"employees?|staff|workers?|managers?|investors?|delegates?|ministers?)\b", np, re.I) \
             and not re.search(r"\b(?:at|of|from)\s+[A-Z]", np):
         named = re.match(r"^(?i:a|an|one|two|three|several|some)\s+(?:senior\s+|top\s+|former\s+)?"
