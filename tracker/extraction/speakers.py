@@ -164,6 +164,8 @@ class SpeakerContext:
         for m in NAME_RUN.finditer(text):
             role_words: list[str] = []
             for word in reversed(text[max(0, m.start() - 80): m.start()].split()):
+                if not role_words and word.lower() in {"dr.", "prof.", "dr", "prof"}:
+                    continue  # "Governor Dr. Asad Mehmood Chaudhry": the role stands before the honorific
                 if word.endswith((",", ".", ";", ":")) or word.lower().strip("’'") not in TITLE_WORDS:
                     break
                 role_words.insert(0, word)
@@ -197,7 +199,7 @@ class SpeakerContext:
                 person.aliases.add(f"{role} {name}")
         # "the president of its commission, Alieu Ceesay-Bah," / "Congo's foreign minister, Patience Ilunga, said"
         for m in re.finditer(rf"(?P<role>\b[\w’'-]+(?:\s+[\w’'-]+){{0,5}}),\s+(?P<name>{NAME})"
-                             rf"(?=\s*[,.;)]|\s+(?:said|says|told))",
+                             rf"(?=\s*[,.;:)]|\s+(?:said|says|told))",
                              text):
             role_words = m.group("role").lower().split()
             title, name = split_title(m.group("name"))
@@ -425,6 +427,11 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
                       r"(?:the\s+)?(?P<org>[A-Z][^,;]{1,60})$", np)
     if in_org:
         return _org_name(in_org.group("org")), [], "org"  # "our sources in the Energy Ministry"
+    person_of = re.fullmatch(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+of\s+the\s+[A-Z][\w&'’ -]{2,60}", np)
+    if person_of and not ORG_MARKERS.search(person_of.group("name")) and not is_place(person_of.group("name")) \
+            and not any(t.lower() in NOT_NAMES or t.lower() in NOT_PERSON_TOKENS
+                        or t.lower() in PERSON_TITLES for t in person_of.group("name").split()):
+        return person_of.group("name"), [], "person"  # "Arulmozhi Venkatesan of the Coastal Action Network"
     role_person = re.match(r"^(?i:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?P<role>judge|prosecutor|mediator|spokes\w+|minister)\b", np)
     if role_person and ctx.by_role(role_person.group("role")):
