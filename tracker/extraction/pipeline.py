@@ -209,6 +209,9 @@ TRAILING = re.compile(
     rf"[,\"”]\s*(?:(?P<np1>[^,;\"”]{{1,100}}?)\s+(?:{SPEECH_VERBS})|(?:said|says|added|told reporters)\s+"
     rf"(?P<np2>[^,;.\"”]{{1,100}}))(?:[^.;]{{0,60}})?[.!]?[\"”]?\s*$",
 )
+# A quotation introduced by a name and a colon: "Indian Commerce Minister Ravi Deshpande: "The …""
+INLINE_LABEL = re.compile(r"[^\w\"“]*(?:[A-Z][^:\"“”.;]{0,80}?[\s,])?"
+                          r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}):\s*[\"“]")
 # "according to the ministry's spokesman, Jane Roe." — the name after the comma.
 APPOSITIVE_NAME = re.compile(
     r",\s*(?P<name>(?:Dr\.?\s+)?[A-Z][\w'’.-]+"
@@ -399,6 +402,12 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     nest, the outer reporter as co-speaker), an attribution after it (", the mayor told reporters"),
     "according to X", the line's label (channel posts, transcripts), then the clause's subject if it
     is a person or a body that speaks."""
+    inline = INLINE_LABEL.match(sentence)
+    if inline and inline.end() <= trig_pos:
+        # "Spokeswoman Lotte Brandt: "We expect …"" inside a live-blog paragraph
+        speaker, co, kind = resolve_np(inline.group("name"), ctx)
+        if speaker and kind == "person":
+            return speaker, co, kind, clause_start, False
     subject = sentence[clause_start:trig_pos]
     led = re.search(r",\s*led by\s+(?P<who>[A-Z][^,(]{2,60}?)(?:\s+of\s+[^,]+)?(?:\s*\([^)]*\))?\s*,\s*$", subject)
     subject = led.group("who") if led else _head_chunk(subject) if subject.count(",") else subject

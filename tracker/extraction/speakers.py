@@ -14,6 +14,9 @@ CAP = rf"(?:[{UPPER}][\w’'+-]*[\w’'+-]|[{UPPER}]\.|(?:al|el|ad|as|an|ash|at|
 NAME = (rf"(?:{CAP}(?:(?: (?:de|van|von|der|den|da|bin|binti|bint|al|la|le|di|du|del|dos|das|della|"
         rf"y|Ó|Ní|Nic|Mac))+ | )){{1,7}}{CAP}")
 NAME_RUN = re.compile(rf"(?<![\w’'-]){NAME}(?![\w’'-])")
+# Capitalised sentence openers that run into a name: "When Teodora Vasilescu took over …"
+LEADING_CONNECTIVE = re.compile(r"(?:When|After|Before|If|As|While|Since|Although|Though|But|And|So|Then|Now|Once|"
+                                r"Until|Because|Meanwhile|Later|Today|Yesterday)\s+(?=\S+\s+\S)")
 SPEECH_VERBS = (
     r"said|says|say|told|tells|tell|warned|warns|warn|predicted|predicts|predict|claimed|claims|claim|insisted|"
     r"insists|stated|states|argued|argues|noted|notes|added|adds|announced|announces|believes|believe|believed|"
@@ -169,7 +172,11 @@ class SpeakerContext:
                 if word.endswith((",", ".", ";", ":")) or word.lower().strip("’'") not in TITLE_WORDS:
                     break
                 role_words.insert(0, word)
-            role, name = split_title(" ".join([*role_words, m.group(0)]))
+            run = m.group(0)
+            opener = LEADING_CONNECTIVE.match(run)
+            if opener:  # "When Teodora Vasilescu took over …"
+                run, role_words = run[opener.end():], []
+            role, name = split_title(" ".join([*role_words, run]))
             if not set(re.findall(r"[a-z-]+", role.lower())) & PERSON_TITLES:
                 role = ""  # "the Northern Ring", "the first Saltmarsh Jazz Festival" have no title
             if role and re.fullmatch(rf"(?:.*\s)?(?:{ORG_DESCRIPTORS})", role.lower()):
@@ -436,7 +443,8 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
                            r"(?P<role>judge|prosecutor|mediator|spokes\w+|minister)\b", np)
     if role_person and ctx.by_role(role_person.group("role")):
         return ctx.by_role(role_person.group("role")), [], "person"  # "a federal judge" named later
-    outlet = re.fullmatch(r"(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:news\s+)?(?:agency|"
+    outlet = re.fullmatch(r"(?i:the\s+)?(?!(?:The|A|An|This|Its)\s)"
+                          r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:news\s+)?(?:agency|"
                           r"newspaper|daily|website|channel|outlet|broadcaster)", np)
     if outlet and not is_place(outlet.group("name")) and not is_demonym(outlet.group("name")):
         return outlet.group("name"), [], "org"  # "according to the ArmNews agency"
