@@ -203,7 +203,9 @@ SPEECH_FRAME = re.compile(
     rf"publicly|previously)\s+)*(?P<verb>{SPEECH_VERBS})\b(?P<obj>(?:\s+(?!that\b)[\w'’-]+){{0,3}}?)"
     rf"(?P<that>\s+(?:on\s+\w+\s+)?that\b|\s+(?=\w)|(?=,\s))",
 )
-APPOSITIVE = re.compile(rf",\s*(?:(?:a|an|the|who|whose|which|[A-Z][\w'’-]+['’]s|[a-z][\w-]*|\d+|aged)\s[^,;]{{2,140}}|"
+APPOSITIVE = re.compile(rf",\s*(?:(?:a|an|the|who|whose|which|[A-Z][\w'’-]+['’]s|[a-z][\w-]*|\d+|aged|"
+                        rf"(?:Governor|Minister|Secretary|Chairman|Chairwoman|Chair|President|Director|Head|Mayor)"
+                        rf"(?=\s+(?:of|for|at)\s))\s[^,;]{{2,140}}|"
                         rf"[a-z][\w-]*|\d+),(?=\s*(?![a-z]+ing\b)(?:{SPEECH_VERBS})\b)")
 TRAILING = re.compile(
     rf"[,\"”]\s*(?:(?P<np1>[^,;\"”]{{1,100}}?)\s+(?:{SPEECH_VERBS})|(?:said|says|added|told reporters)\s+"
@@ -762,16 +764,16 @@ def _document_owner(np: str, subject_speaker: str | None, ctx: SpeakerContext) -
         speaker, _, _ = resolve_np(m.group(1), ctx)
         if speaker:
             return speaker
+    national = re.search(r"\b(?:by|from)\s+the\s+(?P<org>[A-Z][\w'’-]*\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|"
+                         r"agency|authority|commission|office|regulator|embassy|presidency|army|police))\b", np)
+    if national:
+        return national.group("org")  # "a statement from the Swiss foreign ministry"
     m = re.search(r"(?<!seen )(?<!obtained )(?<!reviewed )(?<!reported )\b(?:by|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}"
                   r"(?P<who>[A-Z][\w&.’'-]*(?:\s+(?:of\s+)?[A-Z][\w&.’'-]*)*)", np)
     if m:
         speaker, _, _ = resolve_np(m.group("who"), ctx)
         if speaker:
             return speaker
-    national = re.search(r"\b(?:by|from)\s+the\s+(?P<org>[A-Z][\w'’-]*\s+(?:[a-z-]+\s+){0,2}(?:ministry|government|"
-                         r"agency|authority|commission|office|regulator|embassy|presidency|army|police))\b", np)
-    if national:
-        return national.group("org")  # "a statement from the Swiss foreign ministry"
     head = re.search(r"\b(?:the|its|a)\s+(?P<head>party|company|bank|ministry|government|agency|club|union)\b", np)
     if head:
         return ctx.org_at(ctx.position, head.group("head")) or subject_speaker  # "a party memo"

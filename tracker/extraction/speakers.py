@@ -612,6 +612,9 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
             if full:
                 return full, [], "person"
             if tokens[0].lower() in INSTITUTION_NOUNS:
+                named = re.search(rf"((?:[A-Z][\w'’-]*\s+)+){re.escape(tokens[0])}$", np)
+                if named and named.group(1).split()[0] not in {"The", "A", "An", "Its"}:
+                    return named.group(0), [], "org"  # "the opposition Socialist Party", not "Party"
                 return tokens[0], [], "org"
             if is_place(tokens[0]):
                 return tokens[0], [], "place"
