@@ -306,6 +306,10 @@ class SpeakerContext:
                      and self.org_kinds.get(name) == head]
             if kinds:
                 return kinds[0]  # "the pollster" → the one introduced as "pollster Borneo Insight Research"
+            named = [name for offset, name in reversed(self.orgs) if offset < position
+                     and head in name.lower().split()]
+            if named:
+                return named[0]  # "the bank" → "Savannah Trust Bank" though the exchange was named since
         for offset, name in reversed(self.orgs):
             if offset >= position:
                 continue
