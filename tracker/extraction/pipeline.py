@@ -415,6 +415,9 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     subject = led.group("who") if led else _head_chunk(subject) if subject.count(",") else subject
     subject = re.sub(r"\s+(?:see|sees|saw|put|puts|give|gives|gave|assign|assigns|estimate|estimates|"
                      r"estimated|now|also)(?:\s+(?:a|an|the))?\s*$", "", subject)
+    subject = re.sub(r"^(\S.*?)\s+(?:raised|cut|lowered|lifted|trimmed|kept|maintained|reiterated|issued|gave|"
+                     r"published|released|upgraded|downgraded)\s+(?:its|their)\s.*$", r"\1", subject)
+    # "Kaito Robotics raised its full-year forecast to …": the company forecasts
     if re.match(r"[a-z]+ing\b", sentence[trig_pos:]) and re.search(r",\s*$", sentence[:trig_pos]):
         subject = _sentence_subject(sentence)  # "The government of Seldovia joined …, committing the state to …"
     elif (not subject.strip() and re.search(r"\b(?:and|but)\s*$", sentence[:clause_start])) or re.search(
@@ -519,6 +522,11 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         ctx.basis = "tail"  # type: ignore[attr-defined]
         return tail_speaker, tail_co, tail_kind, clause_start, False
     acc = ACCORDING.search(sentence)
+    if acc and re.match(r"(?:its|their)\s", acc.group("np")):
+        owner = raw_subject[0] if raw_subject[2] == "org" else ctx.org_at(ctx.position)
+        if owner:  # "The CBUAE expects …, according to its latest quarterly review"
+            ctx.basis = "document"  # type: ignore[attr-defined]
+            return owner, [], "org", clause_start, False
     if acc and DOCUMENT_NOUNS.search(acc.group("np")):
         owner = _document_owner(acc.group("np"), subj_speaker, ctx)
         ctx.basis = "document"  # type: ignore[attr-defined]
