@@ -953,13 +953,6 @@ def _past_time(clause: str, d: Deadline, published: date) -> bool:
 
 
 EVENT_NOUNS = r"summit|match|game|fixture|final|vote|referendum|election|runoff|run-off|ballot|meeting|hearing"
-# The day a sports preview is about: undated claims about winning, starting or missing the game are
-# about that day, not "some time in the next six months". (Election stories are not: "Labour would win
-# a majority" is read as open-ended, as the labelling guide says.)
-CONTEST_NOUNS = {"match", "game", "fixture", "final"}
-CONTEST_WORDS = re.compile(r"\b(?:win|wins|beat|score|scores|start|starts|play|plays|miss|misses|line-?up|"
-                           r"finish|game|match|final|side|points?|goals?|ready|fit)\b",
-                           re.IGNORECASE)
 EVENT_DATE = re.compile(rf"\b(?P<noun>{EVENT_NOUNS})\b", re.IGNORECASE)
 EVENT_REF = re.compile(rf"\b(?:at|before|by|until|in|after|of|against|from|on)\s+(?:(?:the|this|that|a|its)\s+)?"
                        rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{EVENT_NOUNS})(?:\s+(?:day|night))?\b(?P<noun2>)",
@@ -1041,7 +1034,6 @@ def extract(text: str, published: date) -> list[Claim]:
     ctx.learn(text)
     fiscal_end = fiscal_year_end(text)
     events = _dated_events(text, published, fiscal_end)
-    contest = next(((noun, day) for noun, day in events.items() if noun in CONTEST_NOUNS), None)
     labels = _line_labels(text, ctx)
     author = _author(text, ctx) if FIRST_PERSON.search(text) else None
     claims: list[Claim] = []
@@ -1191,8 +1183,6 @@ def extract(text: str, published: date) -> list[Claim]:
             if deadline.text == "" or (
                     deadline.text.lower().startswith(("within", "in ", "no later")) and deadline.vague):
                 deadline = _event_deadline(clause, deadline, events, published) or deadline
-            if deadline.text == "" and contest and CONTEST_WORDS.search(sent.text):
-                deadline = Deadline(contest[1], contest[0], False)  # a preview's claims are about its match day
             hedge = _main_clause_hedge(s[main_start:trig.start()]) or hedge_confidence(clause[rel:] if rel else clause)
             conditional = bool(CONDITIONAL.search(clause)) or (
                 trig.group(0).lower().startswith(("would", "could")) and
