@@ -26,7 +26,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any, Protocol
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
@@ -261,10 +260,8 @@ def _named(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
         return pub, False
     if "coming year" in text or "next twelve months" in text or "next 12 months" in text:
         return pub + relativedelta(years=1), False
-    if "weekend" in text and "next" not in text:
-        return pub + timedelta(days=6 - pub.weekday()), False
-    if "rest of the week" in text:
-        return pub + timedelta(days=6 - pub.weekday()), False
+    if ("weekend" in text and "next" not in text) or "rest of the week" in text:
+        return pub + timedelta(days=6 - pub.weekday()), False  # the Sunday ending this week
     if "rest of the year" in text or "later in the year" in text:
         return date(pub.year, 12, 31), False
     kind_m = re.search(r"(weekend|week|month|quarter|year|decade)", text)
@@ -470,26 +467,19 @@ def _next_day_of_month(day: int, pub: date) -> date | None:
     return None
 
 
-class _GroupSource(Protocol):
-    """What _fiscal reads from its first argument: a regex match, or an _FY standing in for one."""
-
-    def group(self, key: int | str, /) -> Any: ...
-
-
-def _fiscal(m: _GroupSource, pub: date, fiscal_end: tuple[int, int] | None) -> tuple[date | None, bool]:
+def _fiscal(phrase: str, year_s: str | None, pub: date, fiscal_end: tuple[int, int] | None) -> date:
     """'fiscal 2026', 'FY2026', 'the current fiscal year', 'next fiscal year': the fiscal year's last day,
     named by the calendar year it ends in; the text says when that is, else 31 December."""
     month, day = fiscal_end or (12, 31)
-    year_s = m.group("fy")
     if year_s:
         year = int(year_s) if len(year_s) == 4 else 2000 + int(year_s)
-        return date(year, month, day), False
+        return date(year, month, day)
     end = date(pub.year, month, day)
     if end < pub:
         end = date(pub.year + 1, month, day)
-    if re.search(r"\b(?:next|following|coming)\b", m.group(0), re.I):
+    if re.search(r"\b(?:next|following|coming)\b", phrase, re.I):
         end = date(end.year + 1, month, day)
-    return end, False
+    return end
 
 
 FISCAL_END = re.compile(
@@ -683,7 +673,7 @@ def find_deadlines(text: str, published: date, fiscal_end: tuple[int, int] | Non
                                                  re.sub(YEAR, "", when)):
                 day = _month_end(day.year, day.month)  # "which ends in March 2028"
         elif fiscal_end is not None:
-            day, _ = _fiscal(_FY(m.group(0), fy), published, fiscal_end)
+            day = _fiscal(m.group(0), fy, published, fiscal_end)
         if day is not None:
             found.append((m.start(), m.end(), "fiscal", Deadline(day, m.group(0).strip(), False, m.start(), m.end())))
     for name, rx, handler in RULES:
@@ -715,16 +705,6 @@ def find_deadlines(text: str, published: date, fiscal_end: tuple[int, int] | Non
             chosen.append(cand)
     chosen.sort(key=lambda f: f[0])
     return [c[3] for c in chosen]
-
-
-class _FY:
-    """The two things _fiscal reads from a match, whichever alternative matched."""
-
-    def __init__(self, text: str, fy: str | None) -> None:
-        self.text, self.fy = text, fy
-
-    def group(self, key: int | str) -> str | None:
-        return self.text if key == 0 else self.fy
 
 
 def default_deadline(published: date) -> Deadline:

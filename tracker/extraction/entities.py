@@ -101,7 +101,3 @@ def gender_of(name: str, roles: list[str] | None = None, names: bool = True, str
             return "f"
     tokens = name.split()
     return first_name_gender(tokens[0], strict) if names and len(tokens) >= 2 else None
-
-
-def is_known_first_name(word: str) -> bool:
-    return first_name_gender(word) is not None

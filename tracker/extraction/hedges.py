@@ -103,8 +103,6 @@ def main_clause_hedge(text: str) -> Hedge | None:
             word = hit.group(0).lower()
             if word in {"believe", "believes", "no doubt"} or (word == "probable" and "improbable" in text.lower()):
                 continue
-            if (best is None or hit.end() > best[0] or (hit.end() == best[0])) and (
-                best is None or hit.end() >= best[0]
-            ):
+            if best is None or hit.end() >= best[0]:  # the nearest to the claim, the later rule on a tie
                 best = (hit.end(), Hedge(prob, word, basis))
     return best[1] if best else None

@@ -65,7 +65,7 @@ NOT_CLAIMS = re.compile(
     r"\b(?:will not|won['’]t) (?:hesitate|wait for|work\b)[^.;]*|\bwouldn['’]t want to\b[^.;]*|"
     r"\b(?:was|were) (?:originally )?(?:scheduled|planned|due|set|slated) for\b[^,;.]*|"
     r"\b(?:didn['’]t|did not|wouldn['’]t|would not|won['’]t|will not) say (?:how|when|whether|if|what|where)\b[^.;]*|"
-    r"\bcross that bridge\b[^.;]*|"
+    r"(?:\bwill |['’]ll )?\bcross that bridge\b[^.;]*|"
     r"\b(?:I|we) (?:never )?(?:thought|assumed|believed) (?:that )?(?:it|they|we|he|she)\b[^.;]*|"
     r"\bevery (?:minister|politician|government|president|mayor|leader)\b[^.;]*|"
     r"\b(?:has|have|had) no (?:plans?|intention|immediate plans?) to\b[^,;.]*|"
@@ -78,12 +78,13 @@ NOT_CLAIMS = re.compile(
     r"\btold (?:us|me|them|him|her|reporters) in (?:19|20)\d\d\b[^.;]*|"
     r"\blast (?:year|winter|summer|spring|autumn|quarter|month)\s+(?:you|the \w+|he|she|they|we|I)\s+"
     r"(?:promised|said|pledged|vowed|predicted)\b[^.;]*|\bwe were (?:told|warned|promised)\b[^.;]*|"
-    r"\b(?:will |['’]ll )?hold (?:him|her|them|us|you) to (?:it|that)\b|\b(?:will |['’]ll )cross that bridge\b|"
-    r"(?:['’]ll|will|['’]d|would) believe it when\b[^.;]*|\b(?:don['’]t|do not) want to speculate\b[^.;]*|"
+    r"\b(?:will |['’]ll )?hold (?:him|her|them|us|you) to (?:it|that)\b|"
+    r"(?:['’]ll|will|['’]d|would) believe it when\b[^.;]*|"
+    r"\b(?:don['’]t|do not) want to speculate\b[^.;]*|"
     r"forward-looking information[^;]*|"
     r"\b(?:comment|respond|answer|reply|say|question|asked)\b[^.;]{0,40}?\bwhether\b[^.;]*|"
-    r"\bthat['’]s all I['’]ll say\b[^.;]*|\bI won['’]t answer\b[^.;]*|\bhold (?:him|her|them|us|you) to it\b|"
-    r"\bI['’]ll believe it when\b[^.;]*|\bwould (?:like|love) it\b[^.;]*|\ba lot can change\b[^.;]*|"
+    r"\bthat['’]s all I['’]ll say\b[^.;]*|\bI won['’]t answer\b[^.;]*|"
+    r"\bwould (?:like|love) it\b[^.;]*|\ba lot can change\b[^.;]*|"
     r"\b(?:should|must|will) make us\b[^.;]*|\b(?:nobody|no one|no-one) should\b[^.;]*|"
     r"\b(?:not going to|won['’]t|will not) pre-?commit\b[^.;]*|\bthan (?:expected|forecast|planned)\b|"
     r",\s*which (?:would|could|might) (?:be|make|mark|represent)\b[^,;.]*|"
@@ -92,7 +93,6 @@ NOT_CLAIMS = re.compile(
     r"\b(?:I|we)(?: will|['’]ll|['’]d| would) be (?:honest|clear|frank|brief|candid|blunt)\b[^.;]*|"
     r"\bI (?:should|must|will|would|['’]d|want to) (?:also )?(?:say|add|note|stress|point out|mention)\b[^.;]*|"
     r"\b(?:now )?I(?: will|['’]ll) go further\b|"
-    r"\bwill believe it when\b[^.;]*|\bhold (?:them|him|her|us) to (?:that|it)\b|"
     r"\b(?:quarter|year|half)\s+(?:ends|ended|closes)\s+on\b[^,;.]*|"
     r"(?:was|were) (?:supposed|meant|originally (?:due|expected|scheduled|planned|set)) to[^,;.]*|"
     r"had (?:originally )?been (?:due|expected|scheduled|planned|set|supposed) to[^,;.]*|"
@@ -143,8 +143,6 @@ TIMED_TRIGGER = re.compile(
 # a vague horizon is enough for them.
 FORECAST_VERB = re.compile(r"^(?:expects?|expected|forecast(?:s|ed)?|predicts?|projects?|anticipates?|targets?|sees?|"
                            r"targeting|guid(?:e|es|ed|ing)|starts?|begins?|hopes?)\b", re.IGNORECASE)
-# A decision taken now is not a prediction unless it names a future date.
-DECISION_TRIGGER = re.compile(r"^(?:decided|agreed|voted)\b", re.IGNORECASE)
 TIMESTAMP = re.compile(r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|CET|EET|ET|BST|MSK))?|"
                        r"\[\d{1,2}[:.]\d{2}\])\s*[-–—|:•]?\s*", re.IGNORECASE)
 LINE_LABEL = re.compile(r"[^\w\"“«(]*(?P<label>[A-Za-zÀ-ÖØ-Þ][\w .,’'&()—–-]{0,110}?)\s*:\s+(?=\S)")
@@ -294,13 +292,6 @@ def _precise_future(text: str, published: date) -> bool:
     return any(d.date > published and not d.vague for d in find_deadlines(text, published))
 
 
-def _future_after(text: str, published: date, vague_ok: bool, strict: bool = False) -> bool:
-    """A time ahead in `text`; with `strict`, later than the day of publication ('is running again from
-    today' describes the present)."""
-    return any(d.date >= published and (vague_ok or not d.vague) and (d.date > published or not d.vague)
-               and (d.date > published or not strict) for d in find_deadlines(text, published))
-
-
 HEADLINE_TRIGGER = re.compile(r"(?<=\s)(?:to(?=\s+[a-z]+\b)|likely|expected|seen|due)\b")
 
 
@@ -379,10 +370,6 @@ def _clause_bounds(sentence: str, trig_start: int, trig_end: int, next_trigger: 
     return start, end
 
 
-def ctx_published(ctx: SpeakerContext) -> date:
-    return getattr(ctx, "published", date.min)
-
-
 def _skip_speech_time(sentence: str, pos: int) -> int:
     """Past 'on Tuesday', 'in a statement', 'to reporters' after a speech verb: where the claim starts."""
     while True:
@@ -447,19 +434,19 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     frames = [m for m in SPEECH_FRAME.finditer(masked) if m.end("verb") <= trig_pos]
     if frames and re.search(r"\b(?:were|was) told\b", sentence[frames[-1].start():frames[-1].end("verb") + 1]) and \
             re.search(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b", sentence[:trig_pos]):
-        ctx.basis = "history"  # type: ignore[attr-defined]
+        ctx.basis = "history"
         return None, [], None, clause_start, True  # "…, Lagosians were told the second phase would follow"
     told_by = re.search(r"\b(?:told|informed|assured|warned|advised)\s+by\s+(?P<np>[A-Z][\w&.'’ -]{1,60}?)\s+that\s+",
                         sentence[:trig_pos])
     if told_by:
         who, who_co, who_kind = resolve_np(told_by.group("np"), ctx)
         if who:  # "Local officials said they had been told by Air Force planners that …"
-            ctx.basis = "frame"  # type: ignore[attr-defined]
+            ctx.basis = "frame"
             return who, who_co, who_kind, max(clause_start, told_by.end()) if told_by.end() <= trig_pos \
                 else clause_start, False
-    ctx.framed = bool(frames) or bool(NOUN_FRAME.search(sentence[:trig_pos]))  # type: ignore[attr-defined]
+    ctx.framed = bool(frames) or bool(NOUN_FRAME.search(sentence[:trig_pos]))
     if NOUN_FRAME.search(sentence[clause_start - 60 if clause_start > 60 else 0:trig_pos]) and not frames:
-        ctx.basis = "noun-frame"  # type: ignore[attr-defined]
+        ctx.basis = "noun-frame"
         return None, [], None, clause_start, False  # "traders added to bets that the Fed will cut …"
     resolved: list[tuple[re.Match[str], str, list[str], str | None]] = []
     frames = [f for f in frames if not (re.match(r"forecasts?|estimates?|projects?|reports?|outlook", f.group("verb"))
@@ -514,45 +501,45 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
             LONG_AGO_FRAME.search(masked[:trig_pos]))
         body_start = frame.end("that") if frame.group("that").strip() else frame.end("verb")
         body_start = _skip_speech_time(sentence, body_start)
-        ctx.basis = "frame"  # type: ignore[attr-defined]
+        ctx.basis = "frame"
         return speaker, co, kind, max(clause_start, body_start) if body_start <= trig_pos else clause_start, past
     tail_speaker, tail_co, tail_kind = _tail(sentence, trig_pos, clause_end, subj_speaker, subj_kind, ctx,
                                              raw_subject)
-    if not tail_speaker and getattr(ctx, "tail_unresolved", False):
+    if not tail_speaker and ctx.tail_unresolved:
         subj_speaker, subj_co, subj_kind = None, [], None  # "…, the army's eastern commander said": not the subject
     if tail_speaker:
-        ctx.basis = "tail"  # type: ignore[attr-defined]
+        ctx.basis = "tail"
         return tail_speaker, tail_co, tail_kind, clause_start, False
     acc = ACCORDING.search(sentence)
     if acc and re.match(r"(?:its|their)\s", acc.group("np")):
         owner = raw_subject[0] if raw_subject[2] == "org" else ctx.org_at(ctx.position)
         if owner:  # "The CBUAE expects …, according to its latest quarterly review"
-            ctx.basis = "document"  # type: ignore[attr-defined]
+            ctx.basis = "document"
             return owner, [], "org", clause_start, False
     if acc and DOCUMENT_NOUNS.search(acc.group("np")):
         owner = _document_owner(acc.group("np"), subj_speaker, ctx)
-        ctx.basis = "document"  # type: ignore[attr-defined]
+        ctx.basis = "document"
         return owner, [], "org" if owner else None, clause_start, False
     if acc:
         appositive = APPOSITIVE_NAME.match(sentence[acc.end():])
         np_text = appositive.group("name") if appositive else acc.group("np")
         speaker, co, kind = resolve_np(np_text, ctx)
         if speaker:
-            ctx.basis = "according"  # type: ignore[attr-defined]
+            ctx.basis = "according"
             return speaker, co, kind, max(clause_start, acc.end() if acc.end() <= trig_pos else clause_start), False
-        ctx.basis = "according"  # type: ignore[attr-defined]
+        ctx.basis = "according"
         return None, [], None, clause_start, False  # "according to two officials familiar with the talks"
     if line_speaker and (subj_kind != "person" or re.fullmatch(r"\s*(?:i|we)\s*", subject, re.I)):
-        ctx.basis = "label"  # type: ignore[attr-defined]
+        ctx.basis = "label"
         return line_speaker, [], "person", clause_start, False
     adding = re.search(r",\s*(?:adding|saying|warning|noting|stressing|arguing|explaining|insisting|predicting)"
                        r"(?:\s+that)?\s*$", sentence[:clause_start])
     if adding:
         main = _speaker(sentence, adding.start(), 0, adding.start(), ctx, line_speaker)
         if main[0]:
-            ctx.basis = "adding"  # type: ignore[attr-defined]
+            ctx.basis = "adding"
             return main[0], main[1], main[2], clause_start, False
-    ctx.basis = "subject"  # type: ignore[attr-defined]
+    ctx.basis = "subject"
     return subj_speaker, subj_co, subj_kind, clause_start, False
 
 
@@ -579,7 +566,7 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
           ) -> tuple[str | None, list[str], str | None]:
     """The attribution after a claim: the first comma or closing quote after it that opens a frame
     whose speaker resolves ('…, the Interior Ministry said on Friday, after …', '…,\" she added')."""
-    ctx.tail_unresolved = False  # type: ignore[attr-defined]
+    ctx.tail_unresolved = False
     for at in _tail_cuts(sentence, trig_pos, clause_end):
         tail = TAIL_FRAME.match(sentence[at:])
         if tail is None or TRIGGERS.search(tail.group(0)) or TRIGGERS.match(
@@ -610,7 +597,7 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
                 raw_subject[0]:
             return raw_subject  # "Intel will build …, a company spokesperson said"
         if re.match(r"(?:the|a|an)\s|[A-Z]", tail_np):
-            ctx.tail_unresolved = True  # type: ignore[attr-defined]  # someone said it, we do not know who
+            ctx.tail_unresolved = True  # someone said it, we do not know who
             break
     whole = TRAILING.search(sentence)
     if whole and whole.start() >= trig_pos and not TRIGGERS.search(whole.group(0)):
@@ -648,7 +635,6 @@ OWNED_SUBJECT = re.compile(r"^(?:the|its)\s+(?P<owner>[\w-]+)['’]s\s+(?:own\s+
                            r"(?:[\w-]+\s+){0,2}"
                            r"(?P<head>staff|economists|engineers|analysts|researchers|board|officials|management|"
                            r"report|forecast|projections?|statement|outlook|survey|models?)\s*(?:now\s*)?$", re.I)
-OWNED_SUBJECT_HEAD = OWNED_SUBJECT
 # "Ashford Rovers open their season on Saturday", "Herrera begins his campaign on Tuesday": a schedule the
 # narrator reports, not a statement by its subject
 SCHEDULE_VERB = re.compile(r"(?:opens?|begins?|starts?|faces?|plays?|hosts?|meets?|travels?|returns?|resumes?|"
@@ -658,7 +644,7 @@ PASSIVE_EXPECTATION = re.compile(r"(?:is|are|was|were)\s+(?:not\s+|still\s+|now\
 
 
 NOUN_FRAME = re.compile(r"\b(?:bets|expectations?|hopes|fears|speculation|concerns?|worries|signs|reports|rumou?rs|"
-                        r"predictions|forecasts|bets)\s+that\s+(?:[\w'’-]+\s+){0,6}$", re.I)
+                        r"predictions|forecasts)\s+that\s+(?:[\w'’-]+\s+){0,6}$", re.I)
 
 
 SUBJECT_END = re.compile(r"\s(?:on|in|at|last|this|has|have|had|is|was|were|are|will|would|said|says|and|who|which|"
@@ -1030,7 +1016,6 @@ def extract(text: str, published: date) -> list[Claim]:
     text = text[:MAX_TEXT].replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
     ctx = SpeakerContext()
-    ctx.published = published  # type: ignore[attr-defined]
     ctx.learn(text)
     fiscal_end = fiscal_year_end(text)
     events = _dated_events(text, published, fiscal_end)
@@ -1084,7 +1069,7 @@ def extract(text: str, published: date) -> list[Claim]:
         opening = [name for at, name in ctx.mentions if sent.start <= at < sent.start + 45]
         if opening:
             topic(ctx, opening[0])  # the sentence is about the person it opens with
-        ctx.voice = quoted.get(index) or line_speaker or author  # type: ignore[attr-defined]
+        ctx.voice = quoted.get(index) or line_speaker or author
         quoted_start = bool(re.match(r"\s*[\"“«]", s))
         has_quote = bool(re.search(r"[\"“”«»]", s))
         quote_speaker = prev_quote_speaker
@@ -1110,7 +1095,7 @@ def extract(text: str, published: date) -> list[Claim]:
             ctx.position = sent.start + trig.start()
             speaker, co, kind, body_start, reported_past = _speaker(s, trig.start(), c_start, c_end, ctx,
                                                                      line_speaker)
-            basis = getattr(ctx, "basis", "")
+            basis = ctx.basis
             if reported_past:
                 continue  # "had pledged two years ago that the line would open": history, not an open claim
             first_person = re.fullmatch(r"\s*(?:we|i|(?:our|my)\s+\w+)\s*", s[c_start:trig.start()], re.I)
@@ -1127,7 +1112,7 @@ def extract(text: str, published: date) -> list[Claim]:
                 speaker, kind, basis = quoted[index], "person", "quote"  # a quotation over several sentences
             if speaker is None and quoted_start and quote_speaker:
                 speaker, kind = quote_speaker, "person"  # a quote that runs on from the sentence before
-            if speaker is None and author and not getattr(ctx, "framed", False):
+            if speaker is None and author and not ctx.framed:
                 speaker, kind, basis = author, "person", "author"
             remember(ctx, speaker, kind)
             body = s[body_start:c_end]
@@ -1149,7 +1134,7 @@ def extract(text: str, published: date) -> list[Claim]:
             if re.search(r"\bhad\s+(?:\w+ly\s+)?\w+ed\b", clause[:rel]) and PAST_MARKER.search(clause):
                 continue  # "she had campaigned four years ago on a pledge to cut taxes"
             if (re.search(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+)?$", s[:trig.start()]) or re.match(
-                    r"had\b", trig.group(0), re.I)) and not getattr(ctx, "framed", False):
+                    r"had\b", trig.group(0), re.I)) and not ctx.framed:
                 continue  # "the firm had forecast 4.1%", "whose party had threatened to walk out": history
             if _past_report_year(s[:trig.start()], published):
                 continue  # "In 2021 the city council said the first tram would run by 2024"
@@ -1212,7 +1197,7 @@ def extract(text: str, published: date) -> list[Claim]:
 
 
 LIST_INTRO = re.compile(r"\b(?P<modal>will|commits?|pledges?|promises?|plans?|aims?|intends?|vows?|expects?|"
-                        r"targets?|goals?|commitments?|pledges?|plans?)\b[^:]{0,80}:\s*$", re.I)
+                        r"targets?|goals?|commitments?)\b[^:]{0,80}:\s*$", re.I)
 LIST_ITEM = re.compile(r"^[^\w\s\"“]+\s*(?:to\s+)?(?P<verb>[a-z][a-z-]+)\b")
 
 
@@ -1231,8 +1216,8 @@ def _list_item(sentence: str, paragraph: int, frame: tuple[str | None, str, floa
 
 
 def _uncap(text: str) -> str:
-    """An all-capitals wire flash in ordinary case: the label (a name before a colon) keeps capitals,
-    the rest is lower-cased; headline infinitives ('INFLATION TO RETURN') become 'will'."""
+    """An all-capitals wire flash in ordinary case, so the sentence rules read it (its label was cut
+    off before; 'TO RETURN' is found by the headline trigger)."""
     return text.lower()
 
 
