@@ -211,9 +211,11 @@ TRAILING = re.compile(
     rf"[,\"”]\s*(?:(?P<np1>[^,;\"”]{{1,100}}?)\s+(?:{SPEECH_VERBS})|(?:said|says|added|told reporters)\s+"
     rf"(?P<np2>[^,;.\"”]{{1,100}}))(?:[^.;]{{0,60}})?[.!]?[\"”]?\s*$",
 )
-# A quotation introduced by a name and a colon: "Indian Commerce Minister Ravi Deshpande: "The …""
-INLINE_LABEL = re.compile(r"[^\w\"“]*(?:[A-Z][^:\"“”.;]{0,80}?[\s,])?"
-                          r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}):\s*[\"“]")
+# A quotation introduced by its speaker and a colon inside a paragraph: 'Spokeswoman Lotte Brandt: "We …"',
+# "Meridian's head of polling, Sofía Arriaga: \"If …\"" (the name that ends a longer label).
+INLINE_LABEL = re.compile(r"(?P<label>[A-Z][\w .’'-]{2,60}?):\s*(?=[\"“«])")
+INLINE_NAMED = re.compile(r"[^\w\"“]*(?:[A-Z][^:\"“”.;]{0,80}?[\s,])?"
+                          r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}):\s*(?=[\"“«])")
 # "according to the ministry's spokesman, Jane Roe." — the name after the comma.
 APPOSITIVE_NAME = re.compile(
     r",\s*(?P<name>(?:Dr\.?\s+)?[A-Z][\w'’.-]+"
@@ -393,12 +395,6 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     nest, the outer reporter as co-speaker), an attribution after it (", the mayor told reporters"),
     "according to X", the line's label (channel posts, transcripts), then the clause's subject if it
     is a person or a body that speaks."""
-    inline = INLINE_LABEL.match(sentence)
-    if inline and inline.end() <= trig_pos:
-        # "Spokeswoman Lotte Brandt: "We expect …"" inside a live-blog paragraph
-        speaker, co, kind = resolve_np(inline.group("name"), ctx)
-        if speaker and kind == "person":
-            return speaker, co, kind, clause_start, False
     subject = sentence[clause_start:trig_pos]
     led = re.search(r",\s*led by\s+(?P<who>[A-Z][^,(]{2,60}?)(?:\s+of\s+[^,]+)?(?:\s*\([^)]*\))?\s*,\s*$", subject)
     subject = led.group("who") if led else _head_chunk(subject) if subject.count(",") else subject
@@ -913,6 +909,22 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
     return labels
 
 
+def _inline_label(sentence: str, ctx: SpeakerContext) -> tuple[str | None, str]:
+    """The speaker a sentence names before a colon and a quotation, and the sentence after that label;
+    (None, sentence) if it names none."""
+    m = INLINE_LABEL.match(sentence)
+    if m:
+        who, _, who_kind = resolve_np(m.group("label"), ctx)
+        if who and (who_kind == "person" or subject_speaks(m.group("label"), who, who_kind, ctx)):
+            return who, sentence[m.end():]
+    m = INLINE_NAMED.match(sentence)
+    if m:
+        who, _, who_kind = resolve_np(m.group("name"), ctx)
+        if who and who_kind == "person":
+            return who, sentence[m.end():]
+    return None, sentence
+
+
 def _past_time(clause: str, d: Deadline, published: date) -> bool:
     """A time phrase that dates speech or a past event: 'said on Tuesday', 'the forecast it gave in May',
     'destroyed on Saturday'. Only weekdays and dates without a year can be misread so (they would be
@@ -1059,12 +1071,8 @@ def extract(text: str, published: date) -> list[Claim]:
         if index == 0 and sent.paragraph == 0 and not re.search(r"[.!?\"”]$", s) and len(s) < 200 \
                 and len(sentences) > 1 and not line_speaker:
             continue  # a headline
-        if label is None:
-            inline = re.match(r"(?P<label>[A-Z][\w .’'-]{2,60}?):\s*(?=[\"“«])", s)
-            if inline:  # 'Spokeswoman Lotte Brandt: "We expect …"' inside a paragraph
-                who, _, who_kind = resolve_np(inline.group("label"), ctx)
-                if who and (who_kind == "person" or subject_speaks(inline.group("label"), who, who_kind, ctx)):
-                    line_speaker, s = who, s[inline.end():]
+        if not line_speaker:  # also under a timestamp: '09:40 — Spokeswoman Lotte Brandt: "We …"'
+            line_speaker, s = _inline_label(s, ctx)
         ctx.position = sent.start
         opening = [name for at, name in ctx.mentions if sent.start <= at < sent.start + 45]
         if opening:
