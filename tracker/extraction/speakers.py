@@ -443,11 +443,6 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
                       r"(?:the\s+)?(?P<org>[A-Z][^,;]{1,60})$", np)
     if in_org:
         return _org_name(in_org.group("org")), [], "org"  # "our sources in the Energy Ministry"
-    person_of = re.fullmatch(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+of\s+the\s+[A-Z][\w&'’ -]{2,60}", np)
-    if person_of and not ORG_MARKERS.search(person_of.group("name")) and not is_place(person_of.group("name")) \
-            and not any(t.lower() in NOT_NAMES or t.lower() in NOT_PERSON_TOKENS
-                        or t.lower() in PERSON_TITLES for t in person_of.group("name").split()):
-        return person_of.group("name"), [], "person"  # "Arulmozhi Venkatesan of the Coastal Action Network"
     role_person = re.match(r"^(?i:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?P<role>judge|prosecutor|mediator|spokes\w+|minister)\b", np)
     if role_person and ctx.by_role(role_person.group("role")):
@@ -550,11 +545,16 @@ def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str
     described = DESCRIBED_ORG.fullmatch(np.strip())
     if described and described.group("name") not in ctx.people and not is_place(described.group("name")):
         return re.split(r"\.\s+", described.group("name"))[0].rstrip("."), [], "org"
-    person_of = re.fullmatch(r"(?P<person>.+?)\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w&.'’ -]{1,60})", np)
+    person_of = re.fullmatch(r"(?P<person>.+?)\s+of\s+(?P<the>the\s+)?(?P<org>[A-Z][\w&.'’ -]{1,60})", np)
     if person_of and " " in person_of.group("person").strip():
         who, _, who_kind = resolve_np(person_of.group("person"), ctx)
         if who and who_kind == "person" and (who in ctx.people or ORG_MARKERS.search(person_of.group("org"))):
             return who, [], "person"  # "Ondřej Malý of Pražská Banka", "Pollster Marisol Vega of Desert Research"
+        name = person_of.group("person")
+        if person_of.group("the") and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}", name) and \
+                not ORG_MARKERS.search(name) and not is_place(name) and not any(
+                    t.lower() in NOT_NAMES | NOT_PERSON_TOKENS | PERSON_TITLES for t in name.split()):
+            return name, [], "person"  # "Arulmozhi Venkatesan of the Coastal Action Network": an unknown first name
     bare0 = re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.I)
     if ORG_MARKERS.search(bare0) and re.match(r"[A-Z]", bare0) and " and " in bare0 and not is_place(bare0):
         return _org_name(bare0), [], "org"  # "Ministry of Industry and Trade" is one body
