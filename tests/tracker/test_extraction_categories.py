@@ -148,6 +148,16 @@ def test_fiscal_years_end_when_the_text_says() -> None:
     assert claim.deadline == "2027-06-30"
 
 
+def test_the_end_of_the_next_fiscal_year_is_a_year_later() -> None:
+    from tracker.extraction.deadlines import find_deadlines
+
+    text = ("Halvard, whose fiscal year ends on June 30, will repay the loan by the end of next fiscal year "
+            "and hire 50 staff by the end of the fiscal year.")
+    found = {d.text: d.date.isoformat() for d in find_deadlines(text, PUB, (6, 30))}
+    assert found["by the end of the fiscal year"] == "2026-06-30"
+    assert found["by the end of next fiscal year"] == "2027-06-30"
+
+
 def test_a_past_month_in_the_same_sentence_is_not_the_deadline() -> None:
     claim = about("The bank now expects growth of 2% this year, up from the forecast it gave in May.", "growth",
                   date(2026, 10, 10))

@@ -692,11 +692,8 @@ def find_deadlines(text: str, published: date, fiscal_end: tuple[int, int] | Non
             found.append((start + lead, end, name, Deadline(day, phrase, vague, start + lead, end)))
     if fiscal_end is not None:
         for i, (start, end, name, d) in enumerate(found):
-            if name == "end_of" and "fiscal" in d.text.lower():
-                day = date(published.year, *fiscal_end)
-                if day < published:
-                    day = date(published.year + 1, *fiscal_end)
-                found[i] = (start, end, name, replace(d, date=day))
+            if name == "end_of" and "fiscal" in d.text.lower():  # "by the end of the fiscal year"
+                found[i] = (start, end, name, replace(d, date=_fiscal(d.text, None, published, fiscal_end)))
     # Longest match wins where phrases overlap; rules are ordered so ties go to the more specific one.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     chosen: list[tuple[int, int, str, Deadline]] = []
