@@ -32,6 +32,7 @@ ROOT = HERE.parent.parent
 
 @dataclass
 class Scores:
+    articles: int = 0
     extracted: int = 0
     correct_extracted: int = 0
     required: int = 0
@@ -89,7 +90,9 @@ def _speaker_ok(claim: Claim, allowed: list[str | None]) -> bool:
 
 def score_articles(verbose: bool = False, split: str = "dev") -> Scores:
     s = Scores()
-    for article in load_articles(split):
+    articles = load_articles(split)
+    s.articles = len(articles)
+    for article in articles:
         claims = extract(article["text"], date.fromisoformat(article["published"]))
         s.extracted += len(claims)
         used: set[int] = set()
@@ -159,7 +162,7 @@ def score_sentences(split: str = "dev") -> tuple[float, int, list[str]]:
 def report(split: str, verbose: bool) -> None:
     s = score_articles(verbose, split)
     sent_acc, sent_n, sent_wrong = score_sentences(split)
-    print(f"== {split}: {len(load_articles(split))} articles, gold claims required: {s.required}, "
+    print(f"== {split}: {s.articles} articles, gold claims required: {s.required}, "
           f"extracted: {s.extracted}")
     print(f"precision          {s.precision:.3f}")
     print(f"recall             {s.recall:.3f}")
