@@ -98,15 +98,21 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 ORG_MARKERS = re.compile(
     r"\b(?:Ministry|Bank|Corp|Corporation|Inc|Ltd|Group|Airlines?|Airways|Agency|Council|Commission|Authority|"
-    r"Institute|Union|Party|Motors|Energy|Holdings|Foundation|Fund|Office|Department|Service|Federation|League|"
-    r"Association|Reserve|Board|Committee|Court|Company|Co|Partners|Capital|Systems|Technologies|Labs|"
-    r"Pharma|Therapeutics|Club|FC|Securities|Studies|Research|Analytics|Economics|Consulting|Advisory|Associates|"
-    r"Mobility|Biologics|Biotech|Vaccines|Sciences|Genomics|Robotics|Logistics|Semiconductor|Semiconductors|"
-    r"Insurance|Investments?|Ventures|Entertainment|Communications|Airlines|Shipping|Automotive|Solar|Wind|"
-    r"Grid|Networks?|Water|Utilities|Transit|Metro|Electricity|Renewables|Rovers|United|Athletic|Wanderers|Albion|"
-    r"Rangers|Sporting|Dynamo|Racing|Motorsport|Aerospace|Space|Games|Studios|Pictures|Records|Brands|Hotels|"
-    r"Banca|Banco|Banque|Coalition|Partnership|Outlook|Festival|Workers|Renewal|Mission|Democrats|Republicans|Conservatives|Socialists|Greens|Liberals|Tories|ASA|AS|AB|SA|AG|GmbH|PLC|plc|NV|BV|Oyj|SpA|S\.A\.|Ltd\.|LLC|LLP|Inc\.|Corp\.|Resorts|Ferries|Ferry|Lines|Cruises|Marine|Copper|Gold|Silver|Resources|Metals|Minerals|Coal|Lithium|Nickel|Foods|Retail|Air|Power|Mining|Motors|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|Port|Railways?|Rail|Institute|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Ministry|Commission|Parliament|University|Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|"
-    r"Treasury|Secretariat|Administration|Organi[sz]ation|Alliance|Network|Media|News|Times|Post|Press|Bureau)\b")
+    r"Institute|Union|Party|Motors|Energy|Holdings|Foundation|Fund|Office|Department|Service|Federation|"
+    r"League|Association|Reserve|Board|Committee|Court|Company|Co|Partners|Capital|Systems|Technologies|"
+    r"Labs|Pharma|Therapeutics|Club|FC|Securities|Studies|Research|Analytics|Economics|Consulting|"
+    r"Advisory|Associates|Mobility|Biologics|Biotech|Vaccines|Sciences|Genomics|Robotics|Logistics|"
+    r"Semiconductor|Semiconductors|Insurance|Investments?|Ventures|Entertainment|Communications|Airlines|"
+    r"Shipping|Automotive|Solar|Wind|Grid|Networks?|Water|Utilities|Transit|Metro|Electricity|Renewables|"
+    r"Rovers|United|Athletic|Wanderers|Albion|Rangers|Sporting|Dynamo|Racing|Motorsport|Aerospace|Space|"
+    r"Games|Studios|Pictures|Records|Brands|Hotels|Banca|Banco|Banque|Coalition|Partnership|Outlook|"
+    r"Festival|Workers|Renewal|Mission|Democrats|Republicans|Conservatives|Socialists|Greens|Liberals|"
+    r"Tories|ASA|AS|AB|SA|AG|GmbH|PLC|plc|NV|BV|Oyj|SpA|S\.A\.|Ltd\.|LLC|LLP|Inc\.|Corp\.|Resorts|Ferries|"
+    r"Ferry|Lines|Cruises|Marine|Copper|Gold|Silver|Resources|Metals|Minerals|Coal|Lithium|Nickel|Foods|"
+    r"Retail|Air|Power|Mining|Data|Bancorp|Steel|Oil|Gas|Petroleum|Telecom|Industries|Electric|Airport|"
+    r"Port|Railways?|Rail|Centre|Center|Hospital|Trust|Society|Chamber|Assembly|Parliament|University|"
+    r"Police|Army|Forces|Command|Kremlin|Pentagon|Government|Cabinet|Treasury|Secretariat|Administration|"
+    r"Organi[sz]ation|Alliance|Network|Media|News|Times|Post|Press|Bureau)\b")
 ORG_NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w&’'+.-]*[ ]+(?:(?:of|for|and|de|du|the|&)[ ]+)*){0,6}"
     r"(?:[A-Z][\w&’'+.-]*)(?![\w’'-])")
