@@ -42,6 +42,23 @@ def test_transcript_answers_belong_to_the_interviewee() -> None:
     assert not any("fail" in c.statement for c in claims)  # the interviewer's question is no claim
 
 
+def test_transcript_questions_never_name_the_speaker() -> None:
+    text = ("Tran Van Minh Chau, Vietnam's deputy trade minister, spoke to our correspondent.\n\n"
+            "Q: Will Vietnam retaliate?\n\nA: No. We will sign the agreement in June, and talks with "
+            "Mercosur should open in the spring.\n\nQ: Will Harbour Growers sue?\n\nA: They may sue next year.")
+    claims = extract(text, PUB)
+    assert [c.speaker for c in claims] == ["Tran Van Minh Chau"] * len(claims) and len(claims) == 3
+
+
+def test_unnamed_groups_and_places_are_not_speakers() -> None:
+    assert one("Officials said the bridge would reopen in May.").speaker is None
+    assert one("Analysts expect the central bank to cut rates next month.").speaker is None
+    joint = one("Oman and the United Arab Emirates agreed on Monday to link their grids by 2027, officials said.")
+    assert joint.speaker is None and joint.deadline == "2027-12-31"
+    history = extract("Engineers had warned in 2020 that the pylons would need to be reinforced.", PUB)
+    assert history == []
+
+
 def test_surname_labels_in_transcripts() -> None:
     claim = about("Mayor Tom Reyes spoke to the council.\n\nREYES: The bridge will reopen by Friday.", "bridge")
     assert claim.speaker == "Tom Reyes" and claim.deadline == "2026-03-13"

@@ -486,6 +486,11 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
                 speaker, co, kind = named, named_co, named_kind
         if speaker:
             resolved.append((frame, speaker, co, kind))
+    if not resolved and frames and (all(PLUPERFECT_FRAME.search(sentence[f.start():f.end("verb") + 1]) for f in frames)
+                                    or YEARS_AGO.search(masked[frames[-1].start():trig_pos])) and \
+            not re.search(r"\b(?:said|says|told|added)\b", sentence[trig_pos:]):
+        ctx.basis = "history"
+        return None, [], None, clause_start, True  # "Engineers had warned in 2020 that the pylons would …"
     if resolved:
         frame, speaker, co, kind = resolved[-1]
         if len(resolved) > 1 and resolved[-2][1] != speaker and resolved[-2][0].end() <= frame.start() + 1:
