@@ -59,6 +59,19 @@ def test_unnamed_groups_and_places_are_not_speakers() -> None:
     assert history == []
 
 
+def test_pronouns_follow_the_person_the_text_is_about() -> None:
+    text = ("Health Minister Aminata Sarr spoke at Blaise Diagne airport. Dr Ousmane Ba, who heads the malaria "
+            "programme, said the campaign would start in June. He said the programme would also distribute nets "
+            "by the end of May.")
+    assert about(text, "distribute nets").speaker == "Ousmane Ba"  # gender unknown, but the one in view
+    quote = ("Banda's campaign manager, Felix Tembo, dismissed the poll. \"The president will win in August, as he "
+             "did before,\" he told reporters.")
+    assert about(quote, "will win").speaker == "Felix Tembo"  # not the president the quote names
+    answer = ("The Polish minister, Agnieszka Nowak, was asked about the winter. Her answer: \"Storage is full. "
+              "We expect to reach 90 percent by 1 November.\"")
+    assert about(answer, "90 percent").speaker == "Agnieszka Nowak"
+
+
 def test_surname_labels_in_transcripts() -> None:
     claim = about("Mayor Tom Reyes spoke to the council.\n\nREYES: The bridge will reopen by Friday.", "bridge")
     assert claim.speaker == "Tom Reyes" and claim.deadline == "2026-03-13"

@@ -777,6 +777,10 @@ def _document_owner(np: str, subject_speaker: str | None, ctx: SpeakerContext) -
     return subject_speaker
 
 
+ANSWER_LABEL = re.compile(r"\W*(?P<who>[Hh]is|[Hh]er|[A-Z][\w'’-]+['’]s)\s+(?:answer|reply|response|verdict|message|"
+                          r"view|words|comment)\s*:\s*[\"“«]")
+
+
 def _quote_speakers(sentences: list[Any], text: str, ctx: SpeakerContext,
                     labels: dict[int, tuple[str | None, int, bool]]) -> dict[int, str]:
     """Who speaks in sentences that are inside a quotation: a quote runs over several sentences
@@ -803,6 +807,11 @@ def _quote_speakers(sentences: list[Any], text: str, ctx: SpeakerContext,
         if has_quote or sent.paragraph in labels:
             ctx.position = sent.start
             attributions[i] = _speaker(s, 0, 0, len(s), ctx)[0] if has_quote else None
+            answer = ANSWER_LABEL.match(s)
+            if answer and not attributions[i]:  # 'Her answer: "Storage is full. We expect …"'
+                who = answer.group("who")
+                attributions[i] = ctx.pronoun(who, sent.start) if who.lower() in ("his", "her") else \
+                    resolve_np(re.sub(r"['’]s$", "", who), ctx)[0]
         if inside:
             if (groups and groups[-1][-1] == i - 1 and sentences[i - 1].paragraph == sent.paragraph) or (
                     groups and groups[-1][-1] == i - 1 and starts_quoted):
@@ -1079,9 +1088,10 @@ def extract(text: str, published: date) -> list[Claim]:
         if not line_speaker:  # also under a timestamp: '09:40 — Spokeswoman Lotte Brandt: "We …"'
             line_speaker, s = _inline_label(s, ctx)
         ctx.position = sent.start
-        opening = [name for at, name in ctx.mentions if sent.start <= at < sent.start + 45]
-        if opening:
-            topic(ctx, opening[0])  # the sentence is about the person it opens with
+        opening = [name for at, name in ctx.mentions if sent.start <= at < sent.start + 45
+                   and not re.match(r"[\w.’'-]+(?:\s[\w.’'-]+){0,2}?['’]s\s", text[at:at + 60])]
+        if opening and not re.match(r"\s*[\"“«]", s):
+            topic(ctx, opening[0])  # the sentence is about the person it opens with (not one a quote names)
         ctx.voice = quoted.get(index) or line_speaker or author
         quoted_start = bool(re.match(r"\s*[\"“«]", s))
         has_quote = bool(re.search(r"[\"“”«»]", s))

@@ -221,6 +221,10 @@ class SpeakerContext:
                 text
             ):
                 continue
+            if re.match(r"\s+(?:airport|stadium|street|avenue|road|bridge|hospital|university|school|station|"
+                        r"square|park|arena|hall|centre|center|institute|foundation|prize|award|cup)\b",
+                        text[m.end():m.end() + 20], re.I):
+                continue  # "Blaise Diagne airport" is a place named after a person
             person = self.people.setdefault(name, Person(name))
             person.aliases.add(tokens[-1])
             if role:
@@ -356,6 +360,10 @@ class SpeakerContext:
             last_at = max((at for at, name in self.mentions if name == topic and at < position), default=-1)
             if person and last_at >= 0 and position - last_at < 200 and want and person.gender == want:
                 return topic
+        current = self.people.get(self.topics[0]) if self.topics else None
+        if current and want and current.gender is None and any(
+                name == current.name and 0 <= position - at < 200 for at, name in self.mentions):
+            return current.name  # the one the text is about, when their gender is unknown
         unknown: tuple[int, str] | None = None
         for offset, name in reversed(self.mentions):
             if offset >= position:
@@ -401,8 +409,8 @@ class SpeakerContext:
 def _gender_from_pronouns(text: str, name: str) -> str | None:
     """'Berg said she…' more often than '…he…' right after the name: the text tells."""
     surname = re.escape(name.split()[-1])
-    he = len(re.findall(rf"{surname}\b[^?!\n]{{0,100}}?\b(?:he|his|him)\b", text))
-    she = len(re.findall(rf"{surname}\b[^?!\n]{{0,100}}?\b(?:she|her)\b", text))
+    he = len(re.findall(rf"{surname}\b[^?!\n]{{0,100}}?\b(?i:he|his|him)\b", text))
+    she = len(re.findall(rf"{surname}\b[^?!\n]{{0,100}}?\b(?i:she|her)\b", text))
     return "m" if he > she else "f" if she > he else None
 
 
