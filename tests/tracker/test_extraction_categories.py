@@ -72,6 +72,17 @@ def test_pronouns_follow_the_person_the_text_is_about() -> None:
     assert about(answer, "90 percent").speaker == "Agnieszka Nowak"
 
 
+def test_speakers_are_names_not_descriptions() -> None:
+    text = ("Sahaab Space will launch its first satellite in March, its chairman, Fatima Al-Hashimi, said. "
+            "Their chairman also said a second launch would follow in 2027.")
+    assert about(text, "second launch").speaker == "Fatima Al-Hashimi"
+    centre = one("Saudi Arabia's National Centre for Locust Control said swarms would reach Oman within weeks.")
+    assert centre.speaker == "National Centre for Locust Control"
+    label = about("Aruzhan Temirova, 19, spoke to us in Almaty.\n\nCHESS WEEKLY: What next?\n\n"
+                  "TEMIROVA: I will play the Grand Swiss in October.", "Grand Swiss")
+    assert label.speaker == "Aruzhan Temirova"
+
+
 def test_surname_labels_in_transcripts() -> None:
     claim = about("Mayor Tom Reyes spoke to the council.\n\nREYES: The bridge will reopen by Friday.", "bridge")
     assert claim.speaker == "Tom Reyes" and claim.deadline == "2026-03-13"

@@ -22,6 +22,7 @@ from tracker.extraction.speakers import (
     aliases_for,
     remember,
     resolve_np,
+    split_title,
     subject_speaks,
     topic,
 )
@@ -896,6 +897,9 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
                 label = re.sub(r"\s*\([^)]*\)", "", label).strip()  # "FOLASADE ADEBAYO-WILLIAMS (CFO)"
                 speaker = next((n for n in ctx.people if n.upper() == label), None) or \
                     ctx.by_surname(label.split()[-1].title())
+                full = re.search(rf"\b(?:[A-Z][\w’'-]+\s+){{1,2}}{re.escape(label.title())}\b", text)
+                if speaker is None and full and len(label.split()) == 1 and not is_place(label.title()):
+                    speaker = split_title(full.group(0))[1]  # "TEMIROVA:" after "Aruzhan Temirova, 19, became …"
                 if speaker is None and not is_place(label.title()) and (len(label.split()) >= 2 or sum(
                         1 for p in paragraphs if re.match(rf"\W*{re.escape(label)}\s*(?:\([^)]*\)\s*)?:", p)) >= 2):
                     speaker = label.title()  # a transcript's speaker named only by the label

@@ -217,8 +217,8 @@ class SpeakerContext:
             # A capitalised pair with neither a title, a known first name nor a speech verb may be a place
             # or a headline.
             if not role and not (first_name_gender(tokens[0]) and not is_place(name)) and not re.search(
-                rf"\b(?:{re.escape(name)}|{re.escape(tokens[-1])})(?:,[^,]{{3,80}},)?\s+(?:{SPEECH_VERBS}|{PERSON_VERBS})\b",
-                text
+                rf"\b(?:{re.escape(name)}|{re.escape(tokens[-1])})(?:(?:,[^,]{{3,80}},)?\s+(?:{SPEECH_VERBS}|"
+                rf"{PERSON_VERBS})\b|,\s+(?:aged\s+)?\d{{1,2}},)", text
             ):
                 continue
             if re.match(r"\s+(?:airport|stadium|street|avenue|road|bridge|hospital|university|school|station|"
@@ -461,6 +461,54 @@ def _clean_np(np: str) -> str:
 
 def resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str | None]:
     """(speaker, co-speakers, kind) for a noun phrase; kind is 'person', 'org' or None for a non-speaker."""
+    speaker, co, kind = _resolve_np(np, ctx)
+    return _named(speaker, co, kind, ctx) if speaker else (speaker, co, kind)
+
+
+ROLE_OF_SOMEONE = re.compile(r"(?P<det>[Tt]heir|[Hh]er|[Hh]is|[Ii]ts|[Oo]ur|[Aa]n?|[Tt]he)\s+(?P<role>[a-z][a-z -]*)")
+OWNED_ROLE = re.compile(r"(?P<owner>[\w.&'’ -]+?)['’]s\s+(?P<rest>\S.*)")
+
+
+def _named(speaker: str, co: list[str], kind: str | None, ctx: SpeakerContext
+           ) -> tuple[str | None, list[str], str | None]:
+    """A speaker is a name, never a description: 'Their chairman' is the chairman named in the text (else
+    the organisation in view), 'Her spokesman' speaks for her, "Link Rail's chair" for Link Rail, and
+    "Saudi Arabia's National Centre for Locust Control" is the centre."""
+    role = ROLE_OF_SOMEONE.fullmatch(speaker)
+    if role:
+        det, words = role.group("det").lower(), role.group("role")
+        person = ctx.by_role(words)
+        if person:
+            return person, co, "person"
+        if det in ("her", "his"):
+            owner = ctx.pronoun(det, ctx.position)
+            return (owner, co, "person") if owner else (None, [], None)
+        org = ctx.org_at(ctx.position, words.split()[-1]) or (ctx.org_at(ctx.position) if det in ("its", "their")
+                                                                else None)
+        return (org, co, "org") if org else (None, [], None)
+    owned = OWNED_ROLE.fullmatch(speaker)
+    if owned:
+        owner, rest = owned.group("owner"), owned.group("rest")
+        if rest[:1].isupper() and (is_place(owner) or is_demonym(owner)):
+            return rest, co, kind  # "Saudi Arabia's National Centre for Locust Control"
+        if rest[:1].islower() and not (is_place(owner) or is_demonym(owner)) and rest.split()[-1] not in {
+                "ministry", "government", "authority", "commission", "bank", "court", "agency", "regulator", "army",
+                "parliament", "council", "police", "treasury", "cabinet", "presidency"}:
+            person = ctx.by_role(rest)
+            if person:
+                return person, co, "person"
+            if owner[:1].isupper() and owner.lower() not in GENERIC_ORG_HEADS | INSTITUTION_NOUNS | {"city", "state"}:
+                who, _, who_kind = _resolve_np(owner, ctx)
+                if who and who_kind in ("org", "person"):
+                    return who, co, who_kind  # "Link Rail's chair" with no chair named
+            else:
+                org = ctx.org_at(ctx.position, owner.split()[-1].lower())
+                if org:
+                    return org, co, "org"  # "the court's spokesman" → the court named before
+    return speaker, co, kind
+
+
+def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str | None]:
     np = _clean_np(np)
     if not np:
         return None, [], None
