@@ -83,6 +83,15 @@ def test_speakers_are_names_not_descriptions() -> None:
     assert label.speaker == "Aruzhan Temirova"
 
 
+def test_a_pronoun_frame_refers_back_from_where_it_stands() -> None:
+    text = ("Romania coach Eugen Pirvu admitted his team were underdogs. \"We will prove them wrong on Sunday,\" he "
+            "said. He added that flanker Radu Ionescu was unlikely to be fit for the final.")
+    assert about(text, "unlikely").speaker == "Eugen Pirvu"
+    oped = extract("By Dilnoza Yusupova\n\nMy forecast is simple: by 2025, Uzbekistan will import more gas than it "
+                   "exports. Some of my colleagues argue that migration will keep demand strong.", PUB)
+    assert [c.speaker for c in oped] == ["Dilnoza Yusupova", None]
+
+
 def test_surname_labels_in_transcripts() -> None:
     claim = about("Mayor Tom Reyes spoke to the council.\n\nREYES: The bridge will reopen by Friday.", "bridge")
     assert claim.speaker == "Tom Reyes" and claim.deadline == "2026-03-13"

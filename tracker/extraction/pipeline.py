@@ -314,7 +314,7 @@ def _triggers(sentence: str, published: date, headline: bool = False) -> list[re
             continue
         if re.search(r"\b(?:which|that|who)\s+$", sentence[:m.start()]) and not FORECAST_VERB.match(m.group(0)):
             continue  # "the Australian Open, which starts on 14 January": a fact about the schedule
-        if re.search(r"(?:\b(?:its|the|a|their|his|her|our|profit|growth|revenue|sales|earnings|weather|budget)\s+|"
+        if re.search(r"(?:\b(?:its|the|a|their|his|her|our|my|profit|growth|revenue|sales|earnings|weather|budget)\s+|"
                      r"['’]s\s+(?:[\w-]+\s+)?)$", sentence[:m.start()], re.I) and \
                 m.group(0).lower().startswith(("forecast", "target", "guid", "project", "estimate")):
             continue  # "its profit forecast for the year", "the weather forecast": nouns
@@ -475,7 +475,12 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
             if person is None or person.gender in (None, {"he": "m", "she": "f"}[pronoun.group(1).lower()]):
                 resolved.append((frame, outer, resolved[-1][2], "person"))
                 continue
-        speaker, co, kind = resolve_np(np, ctx)
+        if re.fullmatch(r"\s*(?:he|she)\s*", np, re.I):  # "He added that flanker Radu Ionescu …": a pronoun
+            at, ctx.position = ctx.position, ctx.sentence_at + frame.start()  # refers back from where it stands
+            speaker, co, kind = resolve_np(np, ctx)
+            ctx.position = at
+        else:
+            speaker, co, kind = resolve_np(np, ctx)
         appositive = re.search(r",\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*"
                                r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'’.-]*){1,5}),\s*$",
                                sentence[:frame.start("verb")])
@@ -806,7 +811,7 @@ def _quote_speakers(sentences: list[Any], text: str, ctx: SpeakerContext,
             open_quote = opens > closes
         has_quote = straight > 0 or opens > 0 or closes > 0
         if has_quote or sent.paragraph in labels:
-            ctx.position = sent.start
+            ctx.position = ctx.sentence_at = sent.start
             attributions[i] = _speaker(s, 0, 0, len(s), ctx)[0] if has_quote else None
             answer = ANSWER_LABEL.match(s)
             if answer and not attributions[i]:  # 'Her answer: "Storage is full. We expect …"'
@@ -1091,10 +1096,10 @@ def extract(text: str, published: date) -> list[Claim]:
             continue  # a headline
         if not line_speaker:  # also under a timestamp: '09:40 — Spokeswoman Lotte Brandt: "We …"'
             line_speaker, s = _inline_label(s, ctx)
-        ctx.position = sent.start
+        ctx.position = ctx.sentence_at = sent.start
         opening = [name for at, name in ctx.mentions if sent.start <= at < sent.start + 45
                    and not re.match(r"[\w.’'-]+(?:\s[\w.’'-]+){0,2}?['’]s\s", text[at:at + 60])]
-        if opening and not re.match(r"\s*[\"“«]", s):
+        if opening and not re.match(r"\s*(?:[\"“«]|(?:he|she|they)\b)", s, re.I):
             topic(ctx, opening[0])  # the sentence is about the person it opens with (not one a quote names)
         ctx.voice = quoted.get(index) or line_speaker or author
         quoted_start = bool(re.match(r"\s*[\"“«]", s))
@@ -1139,8 +1144,10 @@ def extract(text: str, published: date) -> list[Claim]:
                 speaker, kind, basis = quoted[index], "person", "quote"  # a quotation over several sentences
             if speaker is None and quoted_start and quote_speaker:
                 speaker, kind = quote_speaker, "person"  # a quote that runs on from the sentence before
-            if speaker is None and author and not ctx.framed:
-                speaker, kind, basis = author, "person", "author"
+            if speaker is None and author and (not ctx.framed or re.search(
+                    r"\b(?:I|[Ww]e)\b|\b(?:[Mm]y|[Oo]ur)\s+(?:forecast|prediction|guess|bet|view|expectation|hunch)\b",
+                    s[:trig.start()])):
+                speaker, kind, basis = author, "person", "author"  # "My forecast is simple: …", "I doubt …"
             remember(ctx, speaker, kind)
             body = s[body_start:c_end]
             subject_text = s[body_start:trig.start()].strip(" ,")

@@ -172,6 +172,7 @@ class SpeakerContext:
     # names quoted with a speech verb somewhere in the text ("Airbus said"): they speak
     speaking_names: set[str] = field(default_factory=set)
     position: int = 0  # offset of the sentence being read, for pronouns
+    sentence_at: int = 0  # offset of the start of that sentence
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (offset, organisation) mentions in text order
     org_kinds: dict[str, str] = field(default_factory=dict)  # "Borneo Insight Research" → "pollster"
     topics: list[str] = field(default_factory=list)  # people the text was last about, most recent first
