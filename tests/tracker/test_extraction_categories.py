@@ -256,6 +256,13 @@ def test_claims_that_must_be_found(text: str, words: str) -> None:
     "I will not lie to you: times are hard.",
     "We'll bring you updates throughout the day.",
     "Will the budget pass?",
+    "Statements on this call may contain forward-looking information.",
+    "Ships waited up to three weeks to cross the canal in August.",
+    "Asamoah was making his first start since October.",
+    "When the pipeline was inaugurated in August 2014, the prime minister promised it would end imports within "
+    "three years.",
+    "The pledges go further than those made in 2021, when it promised to reach net zero by 2060.",
+    "In January the ministry pledged to restore the elevator by March.",
 ])
 def test_not_claims(text: str) -> None:
     assert extract(text, PUB) == []
