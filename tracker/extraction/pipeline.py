@@ -496,7 +496,7 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
                 speaker, co, kind = named, named_co, named_kind
         if speaker:
             resolved.append((frame, speaker, co, kind))
-    if not resolved and frames and (all(PLUPERFECT_FRAME.search(sentence[f.start():f.end("verb") + 1]) for f in frames)
+    if not resolved and frames and (all(re.search(r"\bhad\b", sentence[f.start():f.end("verb") + 1]) for f in frames)
                                     or YEARS_AGO.search(masked[frames[-1].start():trig_pos])) and \
             not re.search(r"\b(?:said|says|told|added)\b", sentence[trig_pos:]):
         ctx.basis = "history"
