@@ -92,6 +92,19 @@ def test_a_pronoun_frame_refers_back_from_where_it_stands() -> None:
     assert [c.speaker for c in oped] == ["Dilnoza Yusupova", None]
 
 
+def test_names_with_commas_honorifics_and_roles_after_them() -> None:
+    meti = one("Japan's Ministry of Economy, Trade and Industry (METI) said on Sunday it would add 14 categories to "
+               "its export control list from 1 April.")
+    assert meti.speaker == "Ministry of Economy, Trade and Industry"
+    doctor = one('"We will submit the data within three months," said Dr. Farzana Haque, the institute\'s director.')
+    assert doctor.speaker == "Farzana Haque"
+    minister = one('"Every municipality will report within six months," said Gurpreet Sandhu, Minister of Housing '
+                   'and Municipal Affairs.')
+    assert minister.speaker == "Gurpreet Sandhu"
+    debut = one("Sri Lanka will hand a Test debut to spinner Dunith Perera on Wednesday, captain Ruwan Silva said.")
+    assert "Test debut to spinner" in debut.statement and debut.speaker == "Ruwan Silva"
+
+
 def test_surname_labels_in_transcripts() -> None:
     claim = about("Mayor Tom Reyes spoke to the council.\n\nREYES: The bridge will reopen by Friday.", "bridge")
     assert claim.speaker == "Tom Reyes" and claim.deadline == "2026-03-13"

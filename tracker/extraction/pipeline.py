@@ -16,6 +16,7 @@ from tracker.extraction.hedges import Hedge, hedge_confidence, main_clause_hedge
 from tracker.extraction.sentences import split_sentences
 from tracker.extraction.speakers import (
     DESCRIBED_ORG,
+    LISTED_ORG,
     SPEECH_VERBS,
     SpeakerContext,
     _org_name,
@@ -187,7 +188,7 @@ PLUPERFECT_FRAME = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:pledged|promised|vowed|s
 WILL_NOUN = re.compile(r"(?<![\w'’-])(?:the|political|free|good|ill|own|his|her|their|its|of|against|at|popular|"
                        r"last)\s+$", re.IGNORECASE)
 CLAUSE_START = re.compile(
-    r";|:\s|\bthat\s|,\s*which\s|,\s*while\s|\bwhile\s|,?\s*but\s|,\s*and\s|,\s*although\s|,\s*though\s|,\s*whereas\s|"
+    r";|:\s|\bthat\s|,\s*which\s|,\s*while\s|\bwhile\s|,?\s*\bbut\s|,\s*and\s|,\s*although\s|,\s*though\s|,\s*whereas\s|"
     r"\bwhether\s|,\s*saying\s|,\s*stating\s|,\s*adding\s|,\s*warning\s|\s[—–]\s|\s-\s|,\s*as\s|\bif\s|\bunless\s"
     r"|,\s*with\s|\sand\s+(?=(?:will|would|could|should|may|might|must|can)\b)",
     re.IGNORECASE,
@@ -209,9 +210,10 @@ APPOSITIVE = re.compile(rf",\s*(?:(?:a|an|the|who|whose|which|[A-Z][\w'’-]+['�
                         rf"(?:Governor|Minister|Secretary|Chairman|Chairwoman|Chair|President|Director|Head|Mayor)"
                         rf"(?=\s+(?:of|for|at)\s))\s[^,;]{{2,140}}|"
                         rf"[a-z][\w-]*|\d+),(?=\s*(?![a-z]+ing\b)(?:{SPEECH_VERBS})\b)")
+HONORIFIC = r"(?:Dr|Prof|Mr|Mrs|Ms|Gen|Col|Lt|Sen|Rep|Gov|Rev|Capt|Maj|Sgt)"  # "said Dr. Farzana Haque"
 TRAILING = re.compile(
     rf"[,\"”]\s*(?:(?P<np1>[^,;\"”]{{1,100}}?)\s+(?:{SPEECH_VERBS})|(?:said|says|added|told reporters)\s+"
-    rf"(?P<np2>[^,;.\"”]{{1,100}}))(?:[^.;]{{0,60}})?[.!]?[\"”]?\s*$",
+    rf"(?P<np2>(?:{HONORIFIC}\.\s+)?[^,;.\"”]{{1,100}}))(?:[^.;]{{0,60}})?[.!]?[\"”]?\s*$",
 )
 # A quotation introduced by its speaker and a colon inside a paragraph: 'Spokeswoman Lotte Brandt: "We …"',
 # "Meridian's head of polling, Sofía Arriaga: \"If …\"" (the name that ends a longer label).
@@ -228,7 +230,8 @@ ACCORDING = re.compile(r"(?<![\w])according to (?P<np>[^,;]{2,100}?)(?=\s*(?:[,;
 # '…, its largest manufacturer, Farmaco Brenta, said on Monday', '…," said X, who chairs…'.
 TAIL_FRAME = re.compile(
     rf"^[,\"”’'\s]*(?!(?:and|but|or|while|whereas|although|which|who|whom|whose|that|where|when|as|if)\b)(?:(?:[^,;.\"”]{{1,60}},\s*)??(?P<np1>[^,;\"”]{{1,100}}?),?\s+(?:(?:has|had|also|later|earlier)\s+)?"
-    rf"(?:{SPEECH_VERBS})\b|(?:said|says|added|adds|told reporters|wrote|warned)\s+(?P<np2>[^,;.\"”]{{1,100}})"
+    rf"(?:{SPEECH_VERBS})\b|(?:said|says|added|adds|told reporters|wrote|warned)\s+"
+    rf"(?P<np2>(?:{HONORIFIC}\.\s+)?[^,;.\"”]{{1,100}})"
     rf"(?:,\s*(?P<np3>(?:Dr\.?\s+|Prof\.?\s+)?[A-Z][^,;]{{2,60}}?)[.,]?\s*$)?|"
     rf"[—–-]+\s*(?P<np4>[A-Z][^,;\"“”]{{2,80}}?)\s*$)")
 DOCUMENT_NOUNS = re.compile(r"\b(?:communiqu[ée]|declaration|resolution|directive|"
@@ -454,6 +457,10 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
                                         and re.search(r"['’]s\s+(?:[\w-]+\s+)?$", masked[:f.start("verb")]))]
     for frame in frames:  # ("the Commission's autumn forecast put …": a noun, not a speech verb)
         np = _head_chunk(frame.group("np"))
+        listed = [o for o in LISTED_ORG.finditer(sentence)
+                  if o.start() < frame.start("np") < o.end() <= frame.end("np")]
+        if listed:
+            np = sentence[listed[0].start():frame.end("np")]  # "Ministry of Economy, Trade and Industry (METI) said"
         if frame.group("verb") == "speaking" and not re.search(r"\bby\s*$", np):
             continue  # "…, speaking on condition of anonymity, said" describes, it does not report
         if frame.group("verb").endswith("ing") or re.search(r"\bby\s*$", np):
@@ -584,7 +591,10 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
                 re.sub(r"^\s*(?:that\s+)?(?:[\w'’-]+\s+){0,4}?", "", sentence[at + tail.end():at + tail.end() + 40])):
             continue  # ", which Trump claims could lead to ..." is another claim, not this one's attribution
         tail_np = (tail.group("np1") or tail.group("np3") or tail.group("np2") or tail.group("np4") or "").strip()
-        tail_np = re.sub(r"^(?:Dr|Prof)\.?\s+", "", tail_np)
+        if tail.group("np2") and tail.group("np3") and tail.group("np3").split()[0].lower() in TITLE_WORDS and \
+                resolve_np(tail.group("np2"), ctx)[2] == "person":
+            tail_np = tail.group("np2").strip()  # "said Gurpreet Sandhu, Minister of Housing and Municipal Affairs"
+        tail_np = re.sub(rf"^{HONORIFIC}\.?\s+", "", tail_np)
         if re.match(r"(?:above|below|up|down|from|after|before|despite|amid|as|than|while|with|without|into|over|under|"
                     r"later|earlier|sooner|rather|better|worse|"
                     r"about|around|at|by|for|in|on|of|to|against|ahead|compared|including|according|more|less|most|"
@@ -622,7 +632,8 @@ def _head_chunk(np: str) -> str:
     """The part of a comma-separated noun phrase that names the speaker: 'Melnychenko, speaking alongside
     his Danish counterpart in Kyiv,' → 'Melnychenko'; 'the vaccine's manufacturer, the Pune-based Serene
     Biologics' → the last; relative and participial chunks and ages are skipped."""
-    parts = [p for p in re.split(r",\s*|\bthat\s|:\s", np)]
+    np = LISTED_ORG.sub(lambda m: m.group(0).replace(", ", "\x00"), np)  # "Ministry of Economy, Trade and Industry"
+    parts = [p.replace("\x00", ", ") for p in re.split(r",\s*|\bthat\s|:\s", np)]
     if len(parts) > 1 and re.match(r"\s*(?:the\s+)?[A-Z]", parts[0]) and all(
             re.match(r"\s*(?:a|an|the)\s+[a-z]", p) or re.match(r"\s*(?:[a-z]+ing|who|which|known as|on \w+day)\b", p)
             or re.match(r"\s*[A-Z][\w'’-]*['’]s\s+[a-z]", p)

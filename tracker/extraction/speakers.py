@@ -124,6 +124,10 @@ ORG_MARKERS = re.compile(
 ORG_NAME = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w&’'+.-]*[ ]+(?:(?:of|for|and|de|du|the|&)[ ]+)*){0,6}"
     r"(?:[A-Z][\w&’'+.-]*)(?![\w’'-])")
+# "Ministry of Economy, Trade and Industry": one body whose name holds commas
+LISTED_ORG = re.compile(r"\b(?:Ministry|Department|Commission|Committee|Agency|Council|Office|Bureau|Institute|"
+                        r"Authority|Secretariat)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)+,?\s+"
+                        r"(?:and|&)\s+[A-Z][\w-]*")
 ORG_DESCRIPTORS = (r"maker|operator|retailer|carrier|airline|company|firm|group|start-?up|developer|manufacturer|"
                    r"producer|lender|insurer|chipmaker|carmaker|automaker|steelmaker|drugmaker|miner|utility|"
                    r"broadcaster|publisher|platform|exchange|fund|giant|rival|supplier|provider|regulator|watchdog|"
@@ -318,13 +322,17 @@ class SpeakerContext:
                 name = first  # "Monetary Policy Committee of the Central Bank of Estoria"
             if (not name or name.upper() in NOT_ORG_ACRONYMS or name in self.people or is_place(name)
                     or any(name.endswith(p) for p in self.people)
-                    or all(is_place(re.sub(r"^the\s+", "", p)) for p in name.split(" and "))):
+                    or all(is_place(re.sub(r"^the\s+", "", p)) for p in name.split(" and "))
+                    or name.split()[-1].lower() in {"street", "road", "avenue", "square", "bridge", "boulevard", "lane",
+                                                    "highway", "river", "lake", "line", "tunnel"}):
                 continue
             tokens = name.split()
             if (ORG_MARKERS.search(name) and len(tokens) >= 2) or name.lower() in self.speaking_names or (
                     len(tokens) == 1 and name.replace(".", "").isupper() and 3 <= len(name.replace(".", "")) <= 6
                     and not re.match(r"\s*(?:,|\(|[-–—])", text[m.end():m.end() + 3])):
                 found.append((m.start(), name))
+        for m in LISTED_ORG.finditer(text):  # the whole name, not "Ministry of Economy" and "Trade and Industry"
+            found = [(at, name) for at, name in found if not m.start() <= at < m.end()] + [(m.start(), m.group(0))]
         self.orgs = sorted(set(found))
 
     def org_at(self, position: int, head: str | None = None) -> str | None:
@@ -503,8 +511,9 @@ def _named(speaker: str, co: list[str], kind: str | None, ctx: SpeakerContext
                 if who and who_kind in ("org", "person"):
                     return who, co, who_kind  # "Link Rail's chair" with no chair named
             else:
-                org = ctx.org_at(ctx.position, owner.split()[-1].lower())
-                if org:
+                word = owner.split()[-1].lower()
+                org = ctx.org_at(ctx.position, word)
+                if org and (word in ORG_ROLE_NOUNS or word in org.lower().split() or ctx.org_kinds.get(org) == word):
                     return org, co, "org"  # "the court's spokesman" → the court named before
     return speaker, co, kind
 
