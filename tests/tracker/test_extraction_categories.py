@@ -276,6 +276,10 @@ def test_claims_that_must_be_found(text: str, words: str) -> None:
     "three years.",
     "The pledges go further than those made in 2021, when it promised to reach net zero by 2060.",
     "In January the ministry pledged to restore the elevator by March.",
+    "The labour court on Tuesday ordered dockworkers to end a two-week go-slow.",
+    "Frankly, we didn't think it would survive the first heatwave.",
+    "Officials in Beijing won't say whether the talks will resume.",
+    "Rahman recovered in time for the second Test in Colombo, which begins on September 11.",
 ])
 def test_not_claims(text: str) -> None:
     assert extract(text, PUB) == []

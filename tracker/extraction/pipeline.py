@@ -108,7 +108,8 @@ NOT_CLAIMS = re.compile(
     r"(?:\s+[\w]+){1,3}|"
     r"\bwhich\s+(?:for [\w’' -]{1,30}?\s+)?ends\s+(?:on|in)\b(?:\s+[\w]+){1,3}|"
     r"we['’]ll (?:bring you|be back|keep you|have more|update)[^.;]*|(?:stay tuned|more to follow)[^.;]*|"
-    r"(?:won['’]t|will not|would not|wouldn['’]t) (?:speculate|rule (?:it|that|anything) out|comment)[^.;]*|"
+    r"(?:won['’]t|will not|would not|wouldn['’]t) (?:speculate|rule (?:it|that|anything) out|comment|say|disclose|"
+    r"reveal)\b[^.;]*|\b(?:didn['’]t|did not|never) (?:think|expect|believe|imagine)\b[^.;]*|"
     r"\b(?:I|we)\s+(?:would|'d|’d) (?:love|like|prefer|argue|say|add)\b[^.;]*|what (?:would|will|could) help\b[^.;]*|"
     r"what I (?:will|would|can|could) (?:say|tell you)(?: is)?\b|"
     r"(?:actual )?results (?:may|could|might) differ materially[^;]*|forward-looking statements[^;]*|"
@@ -292,7 +293,7 @@ def similar(a: str, b: str, threshold: float = 0.6) -> bool:
 
 
 DEADLINE_BOUND = re.compile(r"^(?:must|has to|have to|needs? to|can|cannot|can['’]t|hopes?|hoping|decided|agreed|"
-                            r"voted)\b", re.IGNORECASE)
+                            r"voted|ordered|required|obliged|forced|compelled)\b", re.IGNORECASE)
 
 
 def _precise_future(text: str, published: date) -> bool:
@@ -316,7 +317,8 @@ def _triggers(sentence: str, published: date, headline: bool = False) -> list[re
                                                                        sentence[f.end():m.start()]))
                or m.start() <= f.start() < m.end() for f in found):
             continue
-        if re.search(r"\b(?:which|that|who)\s+$", sentence[:m.start()]) and not FORECAST_VERB.match(m.group(0)):
+        if re.search(r"\b(?:which|that|who)\s+$", sentence[:m.start()]) and (
+                not FORECAST_VERB.match(m.group(0)) or re.match(r"(?:starts?|begins?)\b", m.group(0))):
             continue  # "the Australian Open, which starts on 14 January": a fact about the schedule
         if re.search(r"(?:\b(?:its|the|a|their|his|her|our|my|profit|growth|revenue|sales|earnings|weather|budget)\s+|"
                      r"['’]s\s+(?:[\w-]+\s+)?)$", sentence[:m.start()], re.I) and \
