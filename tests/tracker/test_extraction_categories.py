@@ -280,6 +280,7 @@ def test_claims_that_must_be_found(text: str, words: str) -> None:
     "Frankly, we didn't think it would survive the first heatwave.",
     "Officials in Beijing won't say whether the talks will resume.",
     "Rahman recovered in time for the second Test in Colombo, which begins on September 11.",
+    "United host Rovers on Saturday, and a win would put them seven points clear.",
 ])
 def test_not_claims(text: str) -> None:
     assert extract(text, PUB) == []

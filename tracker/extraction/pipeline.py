@@ -1225,6 +1225,9 @@ def extract(text: str, published: date) -> list[Claim]:
             if deadline.text == "" or (
                     deadline.text.lower().startswith(("within", "in ", "no later")) and deadline.vague):
                 deadline = _event_deadline(clause, deadline, events, published) or deadline
+            if speaker is None and deadline.text == "" and trig.group(0).lower().startswith("would") and \
+                    not ctx.framed and not quote_speaker and index not in quoted:
+                continue  # "a win would put them seven ahead": the narrator's conditional, nobody's forecast
             hedge = _main_clause_hedge(s[main_start:trig.start()]) or hedge_confidence(clause[rel:] if rel else clause)
             conditional = bool(CONDITIONAL.search(clause)) or (
                 trig.group(0).lower().startswith(("would", "could")) and
