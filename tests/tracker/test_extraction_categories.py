@@ -105,6 +105,15 @@ def test_names_with_commas_honorifics_and_roles_after_them() -> None:
     assert "Test debut to spinner" in debut.statement and debut.speaker == "Ruwan Silva"
 
 
+def test_a_statement_speaks_for_the_body_that_issues_it() -> None:
+    text = ("Statement by the Ministry of Health of the Republic of Estonia\n\nTallinn, 19 August 2026\n\n"
+            "1. The guaranteed price for vaccines will rise from 1 October.\n"
+            "2. The new system will replace the current platform no later than 1 March 2027.\n\n"
+            "Analysts said prices would fall next year.")
+    claims = extract(text, date(2026, 8, 19))
+    assert [c.speaker for c in claims] == ["Ministry of Health", "Ministry of Health", None]
+
+
 def test_surname_labels_in_transcripts() -> None:
     claim = about("Mayor Tom Reyes spoke to the council.\n\nREYES: The bridge will reopen by Friday.", "bridge")
     assert claim.speaker == "Tom Reyes" and claim.deadline == "2026-03-13"

@@ -29,6 +29,9 @@ from tracker.extraction.speakers import (
 )
 from tracker.names import TITLE_WORDS
 
+ORG_MARKER_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Commission|Agency|Authority|Council|Bank|Court|"
+                              r"Government|Company|Corporation|Group|Inc|Ltd|plc|AG|SA)\b")
+
 MONTH_NAMES = sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
 
 MAX_TEXT = 200_000
@@ -437,7 +440,9 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     # "Lopez, a Democrat from Nevada, predicted that …": blank the appositive (same length, so every
     # offset still points into `sentence`) and the frame reads "Lopez predicted that".
     masked = APPOSITIVE.sub(lambda m: " " * len(m.group(0)), sentence)
-    frames = [m for m in SPEECH_FRAME.finditer(masked) if m.end("verb") <= trig_pos]
+    frames = [m for m in SPEECH_FRAME.finditer(masked) if m.end("verb") <= trig_pos and not re.fullmatch(
+        r"\W*(?:\d+\.\s*)?(?:the|a|an|this|that|its|their|his|her|our)\s*", m.group("np"), re.I)]
+    # ("The guaranteed purchase price …": an adjective after a determiner, not a speech frame)
     if frames and re.search(r"\b(?:were|was) told\b", sentence[frames[-1].start():frames[-1].end("verb") + 1]) and \
             re.search(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b", sentence[:trig_pos]):
         ctx.basis = "history"
@@ -722,6 +727,29 @@ SIGNATURE = re.compile(r"^\s*(?:[—–-]+|~)\s*(?P<who>[A-Z][^\n]{2,80})$")
 SECTION_WORDS = re.compile(r"^(?:opinion|analysis|comment|commentary|editorial|column|breaking|live|update|news|"
                            r"explainer|feature|interview|review|letters?|guest post|viewpoint|perspective)\b", re.I)
 FIRST_PERSON = re.compile(r"(?<![\"“«\w])(?:we|our|us|I|my)\b")
+
+
+ISSUER_HEADER = re.compile(
+    r"^\W*(?:(?:press|news|media) release|statement|communiqu[ée]|announcement)\s*(?:[—–:|-]+|\s(?:by|of|from))\s*"
+    r"(?:the\s+)?(?P<org>[A-Z][^\n,]{2,80}?)\s*$|"
+    r"^\W*(?P<org2>(?:[A-Z][\w'’-]*\s+){0,2}(?:Ministry|Department|Office|Commission|Agency|Authority)\s+(?:of|for)\s+"
+    r"[A-Z][^\n]{2,60}?)\s+(?:statement|press release|announcement|notice)\b", re.IGNORECASE)
+
+
+def _issuer(text: str, ctx: SpeakerContext) -> str | None:
+    """The body that issues a statement or press release, named in its heading ("Statement by the Ministry of
+    Health", "Ministry of Transport statement on …", "PRESS RELEASE — Ministry of Transport"): it speaks
+    every claim the statement does not attribute to someone else."""
+    for line in [line for line in text.split("\n") if line.strip()][:2]:
+        m = ISSUER_HEADER.match(line.strip())
+        if m:
+            org = (m.group("org") or m.group("org2")).strip()
+            place = re.search(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)$", org)
+            if place and is_place(place.group("p")):
+                org = org[:place.start()]  # "Ministry of Health of the Republic of Estonia"
+            if org[:1].isupper() and (ORG_MARKER_WORDS.search(org) or org in {name for _, name in ctx.orgs}):
+                return org
+    return None
 
 
 def _author(text: str, ctx: SpeakerContext) -> str | None:
@@ -1075,6 +1103,7 @@ def extract(text: str, published: date) -> list[Claim]:
     events = _dated_events(text, published, fiscal_end)
     labels = _line_labels(text, ctx)
     author = _author(text, ctx) if FIRST_PERSON.search(text) else None
+    issuer = _issuer(text, ctx)
     claims: list[Claim] = []
     sentences = split_sentences(text)
     quoted = _quote_speakers(sentences, text, ctx, labels)
@@ -1163,6 +1192,9 @@ def extract(text: str, published: date) -> list[Claim]:
                 speaker, kind, basis = quoted[index], "person", "quote"  # a quotation over several sentences
             if speaker is None and quoted_start and quote_speaker:
                 speaker, kind = quote_speaker, "person"  # a quote that runs on from the sentence before
+            if speaker is None and issuer and basis not in ("according", "noun-frame", "history") and (
+                    not ctx.framed or not re.search(rf"\b(?:{SPEECH_VERBS})\b", s[:trig.start()])):
+                speaker, kind, basis = issuer, "org", "issuer"  # a ministry's statement speaks for the ministry
             if speaker is None and author and (not ctx.framed or re.search(
                     r"\b(?:I|[Ww]e)\b|\b(?:[Mm]y|[Oo]ur)\s+(?:forecast|prediction|guess|bet|view|expectation|hunch)\b",
                     s[:trig.start()])):
