@@ -725,7 +725,8 @@ AUTHOR_HEADER = re.compile(r"^[^\w]*(?P<who>[^|·•\n]{3,80}?)\s*(?:[|·•]|�
                            r"blog|page|account|press service|office)\b[^\n]*$", re.IGNORECASE)
 SIGNATURE = re.compile(r"^\s*(?:[—–-]+|~)\s*(?P<who>[A-Z][^\n]{2,80})$")
 SECTION_WORDS = re.compile(r"^(?:opinion|analysis|comment|commentary|editorial|column|breaking|live|update|news|"
-                           r"explainer|feature|interview|review|letters?|guest post|viewpoint|perspective)\b", re.I)
+                           r"explainer|feature|interview|review|letters?|guest post|viewpoint|perspective|op-?ed|essay|"
+                           r"blog)\b", re.I)
 FIRST_PERSON = re.compile(r"(?<![\"“«\w])(?:we|our|us|I|my)\b")
 
 

@@ -301,7 +301,8 @@ class SpeakerContext:
         for m in re.finditer(rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}}),\s+(?:the|a|an)\s+"
                              rf"(?:[\w-]+\s+){{0,3}}?(?P<desc>{ORG_DESCRIPTORS}|[a-z]+(?:er|or|ist))\b", text):
             name = m.group("name")
-            if name not in self.people and not is_place(name) and name.split()[0] not in {"The", "A", "An"}:
+            if name not in self.people and not is_place(name) and name.split()[0] not in {"The", "A", "An"} and \
+                    name.split()[-1].lower() not in NOT_NAMES:  # "… from 8 November, the utility said"
                 found.append((m.start("name"), name))
                 self.org_kinds.setdefault(name, m.group("desc").lower())
         for m in ORG_NAME.finditer(text):
