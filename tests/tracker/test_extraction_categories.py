@@ -290,6 +290,13 @@ def test_claims_that_must_be_found(text: str, words: str) -> None:
     "Officials in Beijing won't say whether the talks will resume.",
     "Rahman recovered in time for the second Test in Colombo, which begins on September 11.",
     "United host Rovers on Saturday, and a win would put them seven points clear.",
+    "A year ago she promised to bring spending below 2.7% of the fund.",
+    "Ministry officials promised at the time that coverage would reach 50% within a year.",
+    "Some colleagues argued in 2021 that a public campaign would revive the controversy.",
+    "- March 2019: The dam fails. Ferrominas pledges to pay full reparations within two years.",
+    "A 2019 plan to add a second line by 2026 was shelved last year.",
+    "I will now hand over to our chief executive.",
+    "The minister brought forward a target that previous governments had set for 2040.",
 ])
 def test_not_claims(text: str) -> None:
     assert extract(text, PUB) == []

@@ -86,6 +86,11 @@ NOT_CLAIMS = re.compile(
     r"\b(?:will |['’]ll )?hold (?:him|her|them|us|you) to (?:it|that)\b|"
     r"(?:['’]ll|will|['’]d|would) believe it when\b[^.;]*|"
     r"\b(?:don['’]t|do not) want to speculate\b[^.;]*|"
+    r"\b(?:plan|pledge|promise|target|proposal|project)s?\b[^.;]{0,80}?\b(?:was|were|has been|had been)\s+"
+    r"(?:shelved|abandoned|scrapped|dropped|cancell?ed|withdrawn|quietly dropped)\b|"
+    r"\b(?:I|we)(?:['’]ll| will) (?:now )?(?:hand|turn|pass) (?:it |the call |you )?(?:over|back)\b[^.;]*|"
+    r"\bwill take (?:that|this)(?: question| one)?(?=\s*(?:[.,;!]|$))|"
+    r"\b(?:fiscal|financial) (?:year )?(?:19|20)?\d\d,?\s+(?:which|that)\s+(?:starts|begins|runs)\b[^;]*|"
     r"forward-looking information[^;]*|\b(?:may|could|might|will)\s+(?:contain|include|involve|constitute)\s+"
     r"forward-looking\b[^;]*|"
     r"\b(?:comment|respond|answer|reply|say|question|asked)\b[^.;]{0,40}?\bwhether\b[^.;]*|"
@@ -659,7 +664,9 @@ YEARS_AGO = re.compile(r"\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|te
                        r"decades ago|back in (?:19|20)\d\d)\b", re.I)
 # "Last year the ministry promised a strategy by spring", "last winter you promised there would be no blackouts"
 LONG_AGO_FRAME = re.compile(r"\blast (?:year|winter|spring|summer|autumn|fall|season|election|campaign)\b[^.;]{0,60}?\b"
-                            r"(?:promised|pledged|vowed|said|claimed|predicted|insisted|assured|announced)\b", re.I)
+                            r"(?:promised|pledged|vowed|said|claimed|predicted|insisted|assured|announced|told)\b|"
+                            r"\b(?:promised|pledged|vowed|said|claimed|predicted|insisted|assured|announced|told|argued)"
+                            r"\s+(?:[\w-]+\s+){0,2}?(?:at the time|back then)\b", re.I)
 OWNED_SUBJECT = re.compile(r"^(?:the|its)\s+(?P<owner>[\w-]+)['’]s\s+(?:own\s+|new\s+|latest\s+|\w+ly\s+)*"
                            r"(?:[\w-]+\s+){0,2}"
                            r"(?P<head>staff|economists|engineers|analysts|researchers|board|officials|management|"
@@ -1004,6 +1011,11 @@ def _past_time(clause: str, d: Deadline, published: date) -> bool:
                  r"again)?|confirmed|stated|commented)\s*,?\s*$", right_before, re.I) and not re.match(
                      r"(?:by|before|until|within|no later than)\b", phrase):
         return True  # "told club media this week": when it was said
+    if re.match(r"(?:in|for)\s+(?:the\s+(?:last|past)\s+)?(?:\d+|a|an|two|three|four|five|six|seven|eight|nine|ten|"
+                r"a few|several|many)\s+(?:years?|decades?|months?|weeks?)$", phrase) and re.search(
+            r"\b(?:lowest|highest|first|biggest|largest|worst|best|fastest|slowest|strongest|weakest|most|least|"
+            r"deepest|sharpest|longest|shortest|smallest|only)\b[^,.;]{0,30}$", right_before, re.I):
+        return True  # "the lowest in 17 years", "the first time in a decade": a span behind us
     if re.search(r"\b(?:19|20)\d\d\b", phrase) or re.match(r"^(?:by|before|until|within|no later than)\b", phrase):
         return False
     weekday = re.search(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", phrase) is not None
@@ -1066,6 +1078,23 @@ def _event_deadline(clause: str, current: Deadline, events: dict[str, date], pub
     return None
 
 
+def _past_dated_paragraphs(text: str, published: date) -> set[int]:
+    """Timeline entries dated before publication ("- March 2019: The dam fails. Ferrominas pledges …"): what
+    they say is history told in the present tense."""
+    past: set[int] = set()
+    for index, line in enumerate(text.split("\n")):
+        m = re.match(r"^\W*(?:(?:\d{1,2}\s+)?(?P<month>[A-Z][a-z]+)\.?\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d\d)"
+                     r"\s*[:–—-]\s", line)
+        if not m:
+            continue
+        year, month = int(m.group("year")), MONTHS.get((m.group("month") or "").lower())
+        if m.group("month") and month is None:
+            continue
+        if year < published.year or (year == published.year and month is not None and month < published.month):
+            past.add(index)
+    return past
+
+
 def _past_report_year(before: str, published: date) -> bool:
     """'In 2021 the council said …' / 'Back in 2019, …': a report dated in an earlier year."""
     m = re.search(r"(?:^|[.;]\s+|\bback\s+)\W*(?:in|back in|during)\s+((?:19|20)\d\d)\b", before, re.I) or re.search(
@@ -1105,6 +1134,7 @@ def extract(text: str, published: date) -> list[Claim]:
     labels = _line_labels(text, ctx)
     author = _author(text, ctx) if FIRST_PERSON.search(text) else None
     issuer = _issuer(text, ctx)
+    past_paragraphs = _past_dated_paragraphs(text, published)
     claims: list[Claim] = []
     sentences = split_sentences(text)
     quoted = _quote_speakers(sentences, text, ctx, labels)
@@ -1215,13 +1245,23 @@ def extract(text: str, published: date) -> list[Claim]:
             clause_from = max(c_start, body_start) if body_start <= trig.start() else c_start
             clause = s[clause_from:c_end]
             rel = max(0, trig.start() - clause_from)
-            if PAST_TENSE_TRIGGER.match(trig.group(0)) and PAST_MARKER.search(clause[rel:]):
+            if PAST_TENSE_TRIGGER.match(trig.group(0)) and PAST_MARKER.search(clause):
                 continue  # "agreed to provide subsidies last year" happened already
             if re.search(r"\bhad\s+(?:\w+ly\s+)?\w+ed\b", clause[:rel]) and PAST_MARKER.search(clause):
                 continue  # "she had campaigned four years ago on a pledge to cut taxes"
             if (re.search(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+)?$", s[:trig.start()]) or re.match(
                     r"had\b", trig.group(0), re.I)) and not ctx.framed:
                 continue  # "the firm had forecast 4.1%", "whose party had threatened to walk out": history
+            relative = re.search(r"\b(?P<noun>[\w-]+)\s+(?P<rel>that|which)\s+(?:[\w-]+\s+){0,3}had\s+(?:\w+ly\s+)?$",
+                                 s[:trig.start()])
+            if relative and (relative.group("rel") == "which" or (relative.group("noun").islower() and not re.fullmatch(
+                    rf"(?:{SPEECH_VERBS}|told|them|him|her|us|me|reporters|journalists)", relative.group("noun")))):
+                continue  # "bringing forward a target that previous governments had set for 2040"
+            dated_frame = re.search(r"\b(?:said|argued|promised|pledged|vowed|predicted|claimed|warned|insisted|"
+                                    r"told \w+|had \w+)\s+(?:in|back in)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
+                                    r"(?:\s+that)?\s*(?:[^,.;]{0,80})$", s[:trig.start()])
+            if (dated_frame and int(dated_frame.group(1)) < published.year) or sent.paragraph in past_paragraphs:
+                continue  # "Some colleagues argued in 2021 that …"; "- March 2019: Ferrominas pledges …"
             if _past_report_year(s[:trig.start()], published):
                 continue  # "In 2021 the city council said the first tram would run by 2024"
             month = re.match(r"\W*In\s+([A-Z][a-z]+)\b(?!\s+\d)", s)
