@@ -296,6 +296,9 @@ def test_claims_that_must_be_found(text: str, words: str) -> None:
     "- March 2019: The dam fails. Ferrominas pledges to pay full reparations within two years.",
     "A 2019 plan to add a second line by 2026 was shelved last year.",
     "I will now hand over to our chief executive.",
+    "Nobody in this parish thought the line would ever close.",
+    "That's where we'll leave our coverage for tonight.",
+    "Last year you told us the diversions would end by spring.",
     "The minister brought forward a target that previous governments had set for 2040.",
 ])
 def test_not_claims(text: str) -> None:

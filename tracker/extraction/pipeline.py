@@ -117,7 +117,10 @@ NOT_CLAIMS = re.compile(
     r"\bwhich\s+(?:for [\w’' -]{1,30}?\s+)?ends\s+(?:on|in)\b(?:\s+[\w]+){1,3}|"
     r"we['’]ll (?:bring you|be back|keep you|have more|update)[^.;]*|(?:stay tuned|more to follow)[^.;]*|"
     r"(?:won['’]t|will not|would not|wouldn['’]t) (?:speculate|rule (?:it|that|anything) out|comment|say|disclose|"
-    r"reveal)\b[^.;]*|\b(?:didn['’]t|did not|never) (?:think|expect|believe|imagine)\b[^.;]*|"
+    r"reveal)\b[^.;]*|\b(?:didn['’]t|did not|never|nobody|no one|no-one)\s+(?:[\w-]+\s+){0,3}?(?:think|thought|"
+    r"expect|expected|believe|believed|imagine|imagined)\s+(?:that\s+)?[^.;]*?\bwould\b[^.;]*|"
+    r"\b(?:make|give|offer) (?:that|such|any|this) (?:kind of |sort of )?(?:promise|prediction|forecast|guarantee|"
+    r"commitment)s?\b|\bwe['’]ll leave (?:it|our|the|you)\b[^.;]*|"
     r"\b(?:I|we)\s+(?:would|'d|’d) (?:love|like|prefer|argue|say|add)\b[^.;]*|what (?:would|will|could) help\b[^.;]*|"
     r"what I (?:will|would|can|could) (?:say|tell you)(?: is)?\b|"
     r"(?:actual )?results (?:may|could|might) differ materially[^;]*|forward-looking statements[^;]*|"
@@ -516,7 +519,8 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         if speaker:
             resolved.append((frame, speaker, co, kind))
     if not resolved and frames and (all(re.search(r"\bhad\b", sentence[f.start():f.end("verb") + 1]) for f in frames)
-                                    or YEARS_AGO.search(masked[frames[-1].start():trig_pos])) and \
+                                    or YEARS_AGO.search(masked[frames[-1].start():trig_pos])
+                                    or LONG_AGO_FRAME.search(masked[:trig_pos])) and \
             not re.search(r"\b(?:said|says|told|added)\b", sentence[trig_pos:]):
         ctx.basis = "history"
         return None, [], None, clause_start, True  # "Engineers had warned in 2020 that the pylons would …"
@@ -752,6 +756,7 @@ def _issuer(text: str, ctx: SpeakerContext) -> str | None:
         m = ISSUER_HEADER.match(line.strip())
         if m:
             org = (m.group("org") or m.group("org2")).strip()
+            org = re.split(r"\s+(?:on|about|regarding|concerning|over)\s+", org)[0]
             place = re.search(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)$", org)
             if place and is_place(place.group("p")):
                 org = org[:place.start()]  # "Ministry of Health of the Republic of Estonia"

@@ -484,6 +484,7 @@ def _named(speaker: str, co: list[str], kind: str | None, ctx: SpeakerContext
     """A speaker is a name, never a description: 'Their chairman' is the chairman named in the text (else
     the organisation in view), 'Her spokesman' speaks for her, "Link Rail's chair" for Link Rail, and
     "Saudi Arabia's National Centre for Locust Control" is the centre."""
+    speaker = re.sub(r",?\s+(?:KC|QC|SC|MP|MSP|MEP|OBE|MBE|CBE|PhD|MD)$", "", speaker)  # post-nominals
     role = ROLE_OF_SOMEONE.fullmatch(speaker)
     if role:
         det, words = role.group("det").lower(), role.group("role")
