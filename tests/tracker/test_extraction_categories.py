@@ -114,6 +114,16 @@ def test_a_statement_speaks_for_the_body_that_issues_it() -> None:
     assert [c.speaker for c in claims] == ["Ministry of Health", "Ministry of Health", None]
 
 
+def test_nested_reports_under_an_unnamed_reporter_are_news() -> None:
+    text = ("Education Secretary Carys Meredith visited the campus on Monday. A member of the Senedd said on Tuesday "
+            "that Wales's education secretary had personally assured him that the campus would stay open for "
+            "another five years.")
+    assert about(text, "stay open").speaker == "Carys Meredith"
+    post = about("🔹 State utilities exco Chong Mei Fen on her Facebook page: \"Tankers will be stationed in all "
+                 "14 areas by Friday.\"", "Tankers")
+    assert post.speaker == "Chong Mei Fen"
+
+
 def test_surname_labels_in_transcripts() -> None:
     claim = about("Mayor Tom Reyes spoke to the council.\n\nREYES: The bridge will reopen by Friday.", "bridge")
     assert claim.speaker == "Tom Reyes" and claim.deadline == "2026-03-13"

@@ -231,7 +231,9 @@ TRAILING = re.compile(
 # "Meridian's head of polling, Sofía Arriaga: \"If …\"" (the name that ends a longer label).
 INLINE_LABEL = re.compile(r"(?P<label>[A-Z][\w .’'-]{2,60}?):\s*(?=[\"“«])")
 INLINE_NAMED = re.compile(r"[^\w\"“]*(?:[A-Z][^:\"“”.;]{0,80}?[\s,])?"
-                          r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}):\s*(?=[\"“«])")
+                          r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+                          r"(?:\s+(?:on|in|via)\s+(?P<pron>his|her|their|its|a|the)\s+[\w -]{2,30}?)?:\s*(?=[\"“«])")
+# ("State utilities exco Chong Mei Fen on her Facebook page: \"…\"")
 # "according to the ministry's spokesman, Jane Roe." — the name after the comma.
 APPOSITIVE_NAME = re.compile(
     r",\s*(?P<name>(?:Dr\.?\s+)?[A-Z][\w'’.-]+"
@@ -528,7 +530,7 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         frame, speaker, co, kind = resolved[-1]
         if len(resolved) > 1 and resolved[-2][1] != speaker and resolved[-2][0].end() <= frame.start() + 1:
             co = [*co, resolved[-2][1]]  # "a senator said the president had assured him…": the reporter
-        pluperfect = [bool(PLUPERFECT_FRAME.search(sentence[f.start():f.end("verb") + 1])) for f, *_ in resolved]
+        pluperfect = [bool(PLUPERFECT_FRAME.search(sentence[f.start():f.end("verb") + 1])) for f in frames]
         # "Bluewake had pledged two years ago that the route would stay open": history. Nested in a report
         # ("a senator said the president had assured him the base would remain open") it is news again.
         past = bool(YEARS_AGO.search(masked[frame.start():trig_pos])) or (all(pluperfect) and pluperfect[-1]) or bool(
@@ -1001,8 +1003,8 @@ def _inline_label(sentence: str, ctx: SpeakerContext) -> tuple[str | None, str]:
     m = INLINE_NAMED.match(sentence)
     if m:
         who, _, who_kind = resolve_np(m.group("name"), ctx)
-        if who and who_kind == "person":
-            return who, sentence[m.end():]
+        if who and (who_kind == "person" or m.group("pron") in ("his", "her")):
+            return who, sentence[m.end():]  # "… Chong Mei Fen on her Facebook page: \"…\"" is a person
     return None, sentence
 
 

@@ -33,7 +33,7 @@ SPEECH_VERBS = (
     r"declared|testified|explained|replied|responded|revealed|reported|urged|recommended|advised"
 )
 AUX_TAIL = re.compile(
-    r"(?:\s+(?:has|have|had|also|has also|have also|reportedly|again|repeatedly|publicly|previously|once|"
+    r"(?:\s+(?:has|have|had|also|has also|have also|reportedly|again|repeatedly|publicly|previously|once|personally|"
     r"recently|separately|earlier|later|already|then|now|still|further|himself|herself|themselves|itself|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:a|an) [\w ]+|last week|this week))+$",
     re.IGNORECASE)
@@ -534,6 +534,11 @@ def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], st
                            r"(?P<role>judge|prosecutor|mediator|spokes\w+|minister)\b", np)
     if role_person and ctx.by_role(role_person.group("role")):
         return ctx.by_role(role_person.group("role")), [], "person"  # "a federal judge" named later
+    place_role = re.fullmatch(r"(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)['’]s?\s+(?P<role>(?:[a-z-]+\s+){0,2}"
+                              r"(?:secretary|minister|president|governor|mayor|chancellor|commissioner|envoy|"
+                              r"ambassador|premier|chief))", np)
+    if place_role and is_place(place_role.group("place")) and ctx.by_role(place_role.group("role")):
+        return ctx.by_role(place_role.group("role")), [], "person"  # "Wales's education secretary", named later
     outlet = re.fullmatch(r"(?i:the\s+)?(?!(?:The|A|An|This|Its)\s)"
                           r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:news\s+)?(?:agency|"
                           r"newspaper|daily|website|channel|outlet|broadcaster)", np)
