@@ -97,7 +97,7 @@ NOT_CLAIMS = re.compile(
     r"\bthat['’]s all I['’]ll say\b[^.;]*|\bI won['’]t answer\b[^.;]*|"
     r"\bwould (?:like|love) it\b[^.;]*|\ba lot can change\b[^.;]*|"
     r"\b(?:should|must|will) make us\b[^.;]*|\b(?:nobody|no one|no-one) should\b[^.;]*|"
-    r"\b(?:not going to|won['’]t|will not) pre-?commit\b[^.;]*|\bthan (?:expected|forecast|planned)\b|"
+    r"\b(?:not going to|won['’]t|will not) pre-?commit\b[^.;]*|\bthan[ -](?:expected|forecast|planned|anticipated)\b|"
     r",\s*which (?:would|could|might) (?:be|make|mark|represent)\b[^,;.]*|"
     r"\b(?:I|we)(?:['’]m| am| are|['’]re)? (?:not going to|won['’]t|will not|would not|wouldn['’]t) "
     r"(?:lie|pretend|promise|speculate|comment|guess|predict|say|go into)\b[^.;]*|"
