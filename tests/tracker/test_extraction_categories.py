@@ -124,6 +124,15 @@ def test_nested_reports_under_an_unnamed_reporter_are_news() -> None:
     assert post.speaker == "Chong Mei Fen"
 
 
+def test_the_interviewer_is_not_the_interviewee() -> None:
+    text = ("Wang Xiulan has run Jade River Batteries since 2021. She spoke to our correspondent Tomasz Nowak on "
+            "Monday.\n\nQ: How is demand?\n\nA: Our second plant will start production in the third quarter. "
+            "Our partner Nguyen Thi Hoa will assemble packs for us from 1 January.")
+    claims = extract(text, PUB)
+    assert [c.speaker for c in claims] == ["Wang Xiulan", "Wang Xiulan"]
+    assert "Nguyen Thi Hoa" in claims[1].statement
+
+
 def test_surname_labels_in_transcripts() -> None:
     claim = about("Mayor Tom Reyes spoke to the council.\n\nREYES: The bridge will reopen by Friday.", "bridge")
     assert claim.speaker == "Tom Reyes" and claim.deadline == "2026-03-13"

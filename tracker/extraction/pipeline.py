@@ -565,7 +565,7 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
             return speaker, co, kind, max(clause_start, acc.end() if acc.end() <= trig_pos else clause_start), False
         ctx.basis = "according"
         return None, [], None, clause_start, False  # "according to two officials familiar with the talks"
-    if line_speaker and (subj_kind != "person" or re.fullmatch(r"\s*(?:i|we)\s*", subject, re.I)):
+    if line_speaker:  # the label speaks for a person it names too ("A: Our partner Nguyen Thi Hoa will …")
         ctx.basis = "label"
         return line_speaker, [], "person", clause_start, False
     adding = re.search(r",\s*(?:adding|saying|warning|noting|stressing|arguing|explaining|insisting|predicting)"
@@ -909,6 +909,9 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
             if re.match(r"^\s*(?:Q|A|Question|Answer)\s*[:.]\s", p):
                 continue
             m = INTERVIEWEE.search(p)
+            if m and re.match(r"(?:spoke|talked|sat)\b", m.group(0), re.I) and re.search(
+                    r"\b(?:our|correspondent|reporter|journalist|editor|host|presenter|us|me)\b", m.group("np"), re.I):
+                m = None  # "She spoke to our correspondent Tomasz Wójcik": the interviewer, not the interviewee
             if m:
                 interviewee = next((name for name in ctx.people if name in m.group("np")), None)
                 if interviewee is None:

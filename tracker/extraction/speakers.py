@@ -43,7 +43,8 @@ PARTICLES = {"de", "van", "von", "der", "da", "bin", "al", "la", "le", "di", "du
 SURNAMES_FIRST = {"nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho",
                   "ngo", "duong", "ly", "trinh", "dinh", "lam", "truong"}
 # Verbs whose subject is a person: "Hinewai Tapsell chairs Federated Growers"
-PERSON_VERBS = r"chairs|heads|leads|runs|directs|coaches|captains|founded|co-founded|spoke|speaks"
+PERSON_VERBS = (r"chairs|heads|leads|runs|directs|coaches|captains|founded|co-founded|spoke|speaks|"
+                r"has (?:run|led|headed|chaired|coached)")
 # Auxiliaries that open a question and can look like a first name: "Q: Will Vietnam retaliate?"
 QUESTION_OPENERS = {"will", "may", "can", "could", "would", "should", "shall", "must", "did", "does", "do", "is",
                     "are", "was", "were", "has", "have", "had"}
@@ -427,7 +428,7 @@ def _gender_from_pronouns(text: str, name: str) -> str | None:
 def split_title(phrase: str) -> tuple[str, str]:
     """('US President', 'Donald Trump') from 'US President Donald Trump'; possessives dropped.
     Everything up to the last title word goes when at least two words remain ('Tesla CEO Elon Musk')."""
-    phrase = re.sub(r"^(?:[\w’'-]+['’]s\s+)", "", phrase.strip())
+    phrase = re.sub(r"^(?:[\w’'-]+\s+){0,3}?[\w’'-]+['’]s\s+(?=\S)", "", phrase.strip())  # "Jade River's Wang Xiulan"
     tokens = phrase.split()
     i = 0
     while i < len(tokens) - 1 and (tokens[i].lower().rstrip(".,") in TITLE_WORDS or tokens[i].islower() or (
@@ -449,7 +450,7 @@ def split_title(phrase: str) -> tuple[str, str]:
                 break
             if len(rest) <= 4 and tokens[j].lower() not in PARTICLES and first_name_gender(tokens[j].strip(",.")) \
                     and all(t[:1].isupper() or t.lower() in PARTICLES for t in rest):
-                i = j
+                i = j - 1 if tokens[j - 1].lower() in SURNAMES_FIRST else j  # "partner Nguyen Thi Hoa"
                 break
     return " ".join(tokens[:i]), " ".join(tokens[i:])
 
