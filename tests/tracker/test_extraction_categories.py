@@ -133,6 +133,13 @@ def test_the_interviewer_is_not_the_interviewee() -> None:
     assert "Nguyen Thi Hoa" in claims[1].statement
 
 
+def test_forwarded_lines_belong_to_their_source() -> None:
+    text = ("⚡️ Energy Daily | evening\n\nForwarded from GridWest Dispatch:\n❗️ Power will be supplied around the "
+            "clock on 1 April.\n\n🔸 Our sources say a new outage schedule may be published next week.")
+    claims = extract(text, PUB)
+    assert [c.speaker for c in claims] == ["GridWest Dispatch", "Energy Daily"]
+
+
 def test_surname_labels_in_transcripts() -> None:
     claim = about("Mayor Tom Reyes spoke to the council.\n\nREYES: The bridge will reopen by Friday.", "bridge")
     assert claim.speaker == "Tom Reyes" and claim.deadline == "2026-03-13"

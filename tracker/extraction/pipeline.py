@@ -433,6 +433,9 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
         subject = _sentence_subject(sentence[clause_start:] if subject.strip() else sentence)
         # "The company restored power overnight and expects …"
     subj_speaker, subj_co, subj_kind = resolve_np(subject, ctx)
+    if subj_kind != "person" and re.match(r"(?:will|would|could|may|might|should|must|is to|are to)\s+(?:not\s+)?be\s+"
+                                          r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|lt|pt|ld|ut|id)\b", sentence[trig_pos:]):
+        subj_speaker, subj_co, subj_kind = None, [], None  # "Power will be supplied …": the subject undergoes it
     raw_subject = (subj_speaker, subj_co, subj_kind)
     owned = OWNED_SUBJECT.match(subject.strip())
     if not owned and re.fullmatch(r"\s*(?:the\s+)?(?:staff\s+|new\s+|latest\s+|updated\s+)*(?:forecasts?|projections?|"
@@ -1088,6 +1091,23 @@ def _event_deadline(clause: str, current: Deadline, events: dict[str, date], pub
     return None
 
 
+def _forwarded_sections(text: str) -> dict[int, str]:
+    """Lines a channel post forwards from another source ("Forwarded from GridWest Dispatch:" up to the next
+    blank line): {line index: the source}, whose unattributed claims are the source's, not the channel's."""
+    sections: dict[int, str] = {}
+    source: str | None = None
+    for index, line in enumerate(text.split("\n")):
+        m = re.match(r"^\W*(?:forwarded|reposted|shared) from\s+(?:@?)(?P<who>[^:\n]{2,60}?)\s*:?\s*$", line, re.I)
+        if m:
+            source = m.group("who").strip()
+            continue
+        if not line.strip():
+            source = None
+        elif source:
+            sections[index] = source
+    return sections
+
+
 def _past_dated_paragraphs(text: str, published: date) -> set[int]:
     """Timeline entries dated before publication ("- March 2019: The dam fails. Ferrominas pledges …"): what
     they say is history told in the present tense."""
@@ -1145,6 +1165,7 @@ def extract(text: str, published: date) -> list[Claim]:
     author = _author(text, ctx) if FIRST_PERSON.search(text) else None
     issuer = _issuer(text, ctx)
     past_paragraphs = _past_dated_paragraphs(text, published)
+    forwarded = _forwarded_sections(text)
     claims: list[Claim] = []
     sentences = split_sentences(text)
     quoted = _quote_speakers(sentences, text, ctx, labels)
@@ -1190,7 +1211,8 @@ def extract(text: str, published: date) -> list[Claim]:
                    and not re.match(r"[\w.’'-]+(?:\s[\w.’'-]+){0,2}?['’]s\s", text[at:at + 60])]
         if opening and not re.match(r"\s*(?:[\"“«]|(?:he|she|they)\b)", s, re.I):
             topic(ctx, opening[0])  # the sentence is about the person it opens with (not one a quote names)
-        ctx.voice = quoted.get(index) or line_speaker or author
+        here_author = forwarded.get(sent.paragraph, author)  # "Forwarded from GridWest Dispatch:" lines
+        ctx.voice = quoted.get(index) or line_speaker or here_author
         quoted_start = bool(re.match(r"\s*[\"“«]", s))
         has_quote = bool(re.search(r"[\"“”«»]", s))
         quote_speaker = prev_quote_speaker
@@ -1223,11 +1245,11 @@ def extract(text: str, published: date) -> list[Claim]:
             if re.fullmatch(r"\s*(?:I|we|(?:My|Our|my|our)\s+\w+(?:\s+\w+)?)\s*", s[c_start:trig.start()]) \
                     and line_speaker and basis in ("subject", "label", ""):
                 speaker, kind, basis = line_speaker, "person", "label"  # "My Department will publish …"
-            if first_person and author and not line_speaker and (speaker is None or speaker == ctx.last_speaker) \
+            if first_person and here_author and not line_speaker and (speaker is None or speaker == ctx.last_speaker) \
                     and not has_quote:
-                speaker, kind, basis = author, "person", "author"
+                speaker, kind, basis = here_author, "person", "author"
             if speaker is None and re.fullmatch(r"\s*(?:he|she|they|we|i)\s*", s[c_start:trig.start()], re.I):
-                speaker = line_speaker or author or ctx.last_speaker
+                speaker = line_speaker or here_author or ctx.last_speaker
             if index in quoted and (speaker is None or basis in ("subject", "") or
                                     re.fullmatch(r"\s*(?:i|we)\s*", s[c_start:trig.start()], re.I)):
                 speaker, kind, basis = quoted[index], "person", "quote"  # a quotation over several sentences
@@ -1236,10 +1258,10 @@ def extract(text: str, published: date) -> list[Claim]:
             if speaker is None and issuer and basis not in ("according", "noun-frame", "history") and (
                     not ctx.framed or not re.search(rf"\b(?:{SPEECH_VERBS})\b", s[:trig.start()])):
                 speaker, kind, basis = issuer, "org", "issuer"  # a ministry's statement speaks for the ministry
-            if speaker is None and author and (not ctx.framed or re.search(
+            if speaker is None and here_author and (not ctx.framed or re.search(
                     r"\b(?:I|[Ww]e)\b|\b(?:[Mm]y|[Oo]ur)\s+(?:forecast|prediction|guess|bet|view|expectation|hunch)\b",
                     s[:trig.start()])):
-                speaker, kind, basis = author, "person", "author"  # "My forecast is simple: …", "I doubt …"
+                speaker, kind, basis = here_author, "person", "author"  # "My forecast is simple: …", "I doubt …"
             remember(ctx, speaker, kind)
             body = s[body_start:c_end]
             subject_text = s[body_start:trig.start()].strip(" ,")
