@@ -291,6 +291,8 @@ def test_an_event_without_a_date_gets_the_vague_default() -> None:
     ("Economists at Bank X see a 40% probability of a downturn next year.", "downturn"),
     ("The pilot scheme starts on Monday.", "pilot scheme starts"),
     ("The company said it would cut emissions by half by 2030 and reach net zero by 2045.", "reach net zero"),
+    ("She said the coal haulage business, which has been losing customers, would be sold by the end of the year.",
+     "coal haulage business"),
 ])
 def test_claims_that_must_be_found(text: str, words: str) -> None:
     assert about(text, words)
@@ -317,6 +319,7 @@ def test_claims_that_must_be_found(text: str, words: str) -> None:
     "Rahman recovered in time for the second Test in Colombo, which begins on September 11.",
     "United host Rovers on Saturday, and a win would put them seven points clear.",
     "A year ago she promised to bring spending below 2.7% of the fund.",
+    "When the club hired Etchegaray in January, she told supporters the team would be promoted by November.",
     "Ministry officials promised at the time that coverage would reach 50% within a year.",
     "Some colleagues argued in 2021 that a public campaign would revive the controversy.",
     "- March 2019: The dam fails. Ferrominas pledges to pay full reparations within two years.",

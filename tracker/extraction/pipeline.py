@@ -376,8 +376,9 @@ def _triggers(sentence: str, published: date, headline: bool = False) -> list[re
 def _clause_bounds(sentence: str, trig_start: int, trig_end: int, next_trigger: int) -> tuple[int, int]:
     start = 0
     for m in CLAUSE_START.finditer(sentence):
-        if m.end() <= trig_start:
-            start = m.end()
+        if m.end() <= trig_start and not (re.match(r",\s*(?:which|who)\s", m.group(0)) and re.fullmatch(
+                r"[^,;]{3,80},\s*", sentence[m.end():trig_start])):
+            start = m.end()  # (not ", which has been losing customers," before the main clause's "would be sold")
     end = len(sentence)
     stop = CLAUSE_END.search(sentence, trig_end)
     if stop:
@@ -1297,6 +1298,11 @@ def extract(text: str, published: date) -> list[Claim]:
             if _past_report_year(s[:trig.start()], published):
                 continue  # "In 2021 the city council said the first tram would run by 2024"
             month = re.match(r"\W*In\s+([A-Z][a-z]+)\b(?!\s+\d)", s)
+            when = re.match(r"\W*When\b(?P<clause>[^,]{3,120}?)\bin\s+(?P<month>[A-Z][a-z]+)\s*,", s[:trig.start()])
+            if when and when.group("month").lower() in MONTHS and MONTHS[when.group("month").lower()] < \
+                    published.month and re.search(r"\b\w+ed\b|\b(?:was|were|took|won|lost|made|began|came|went)\b",
+                                                  when.group("clause")):
+                continue  # "When the club hired her in January, she told supporters …" (written in December)
             if month and PAST_TENSE_TRIGGER.match(trig.group(0)) and month.group(1).lower() in MONTHS and \
                     MONTHS[month.group(1).lower()] < published.month:
                 continue  # "In July the ministry pledged to restore the elevator by September" (written in September)
