@@ -38,7 +38,7 @@ TITLE_WORDS = {
     "labour", "labor", "culture", "agriculture", "industry", "infrastructure", "housing",
     "cllr", "mp", "mep", "msp", "mla", "mna", "mpp", "td", "hon", "rt", "associate", "managing", "democrat",
     "republican",
-    "conservative", "liberal", "socialist", "independent", "incumbent", "challenger",
+    "conservative", "liberal", "socialist", "independent", "incumbent", "challenger", "designate", "elect",
     "candidate", "nominee", "veteran", "rookie", "defender", "goalkeeper", "winger", "engr", "alhaji",
     "datuk", "dato", "tan", "sri", "sheikh", "ustaz", "rev", "fr", "sister", "brother", "activist", "lawmaker",
     "legislator", "congressman", "congresswoman", "councilwoman", "councilman", "prefect", "mayor-elect",

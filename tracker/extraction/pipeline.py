@@ -105,8 +105,10 @@ NOT_CLAIMS = re.compile(
     r"\bI (?:should|must|will|would|['’]d|want to) (?:also )?(?:say|add|note|stress|point out|mention)\b[^.;]*|"
     r"\b(?:now )?I(?: will|['’]ll) go further\b|"
     r"\b(?:quarter|year|half)\s+(?:ends|ended|closes)\s+on\b[^,;.]*|"
-    r"(?:was|were) (?:supposed|meant|originally (?:due|expected|scheduled|planned|set)) to[^,;.]*|"
-    r"had (?:originally )?been (?:due|expected|scheduled|planned|set|supposed) to[^,;.]*|"
+    r"(?:was|were) (?:supposed|meant|due|originally (?:due|expected|scheduled|planned|set)) to[^,;.]*|"
+    r"had (?:originally |long |widely )?been (?:due|expected|scheduled|planned|set|supposed)\b[^,;.]*|"
+    r"\b(?:already|currently)\s+(?:requires?|obliges?|forces?|allows?)\b[^;.]*|"
+    r"\b(?:requires?|obliges?)\s+\w+\s+to\s+[^;.]*?\b(?:every|each|times a|a year|a month|annually|quarterly)\b[^;.]*|"
     r"\basked\b[^.;?]{0,120}?\b(?:whether|if|when|why|how|what)\b[^,;.?]*|"
     r"\bwill be (?:aware|familiar|interested to (?:know|hear))\b[^.;]*|\bwe['’]ll see\b[^.;]*|"
     r"\bI don['’]t (?:think|expect|believe) I (?:will|would)\b[^.;]*|"
@@ -1109,6 +1111,17 @@ def _forwarded_sections(text: str) -> dict[int, str]:
     return sections
 
 
+def _narrative_would(sentence: str, after: str, published: date) -> bool:
+    """'would' as the past's future: "which would later close", "would go on to win", "would prove premature:
+    inflation rebounded", "the first trial, in 2013, would end in failure"."""
+    if re.match(r"\s*(?:later|go on to|end up|never again)\b", after):
+        return True
+    if not re.match(r"\s*(?:prove|turn out|end in|eventually)\b", after):
+        return False
+    past_year = any(int(y) < published.year for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence))
+    return past_year or re.search(r"\b(?:was|were|had)\b|\b\w+ed\b", after) is not None
+
+
 def _past_dated_paragraphs(text: str, published: date) -> set[int]:
     """Timeline entries dated before publication ("- March 2019: The dam fails. Ferrominas pledges …"): what
     they say is history told in the present tense."""
@@ -1282,7 +1295,18 @@ def extract(text: str, published: date) -> list[Claim]:
                 continue  # "agreed to provide subsidies last year" happened already
             if re.search(r"\bhad\s+(?:\w+ly\s+)?\w+ed\b", clause[:rel]) and PAST_MARKER.search(clause):
                 continue  # "she had campaigned four years ago on a pledge to cut taxes"
-            if (re.search(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+)?$", s[:trig.start()]) or re.match(
+            if re.search(r"\bhad\s+(?:\w+ly\s+|long\s+|also\s+)?(?:bet|expected|hoped|predicted|forecast|assumed|"
+                         r"feared|believed|thought|wagered|gambled)\b[^.;]*$", s[:trig.start()]) or re.search(
+                    r"\b(?:proved|proven|turned out(?: to be)?|was|were)\s+(?:wrong|false|mistaken|incorrect|unfounded|"
+                    r"premature)\b|\bdid not pan out\b|\bnever materiali[sz]ed\b|;\s*it (?:is|was|did) not\b",
+                    s[trig.end():]):
+                continue  # "Some traders had bet that the strike would be over by Wednesday; it is not."
+            if re.match(r"(?:would|'d)\b", trig.group(0), re.I) and _narrative_would(s, s[trig.end():], published):
+                continue  # "the plant, which would later close", "the cut would prove premature: inflation rebounded"
+            if re.search(r"\bif (?:an? |the )?(?:\w+ )?(?:elections?|votes?|referendum|ballot) (?:were|was) (?:held|"
+                         r"taking place)\b", s, re.I):
+                continue  # "if an election were held that day, the Alliance would win 29 seats": a poll's hypothetical
+            if (re.search(r"\bhad\s+(?:\w+ly\s+|long\s+|also\s+|already\s+)?$", s[:trig.start()]) or re.match(
                     r"had\b", trig.group(0), re.I)) and not ctx.framed:
                 continue  # "the firm had forecast 4.1%", "whose party had threatened to walk out": history
             relative = re.search(r"\b(?P<noun>[\w-]+)\s+(?P<rel>that|which)\s+(?:[\w-]+\s+){0,3}had\s+(?:\w+ly\s+)?$",

@@ -88,7 +88,10 @@ def split_sentences(text: str) -> list[Sentence]:
                 word = re.search(r"([A-Za-z][A-Za-z.]*)$", body[:dot])
                 nxt = re.match(r"[\"'“‘(\[]?([A-Za-z]+)", body[m.end():])
                 soft = word is not None and word.group(1).lower().rstrip(".") in SOFT_ABBREVIATIONS
-                if not (soft and nxt and nxt.group(1).lower() in SENTENCE_STARTERS):
+                numbered = word is not None and word.group(1).lower().rstrip(".") in {"no", "nos"}
+                if numbered and not re.match(r"[\d#]", body[m.end():]):
+                    pass  # "No. Developers tell us …" is an answer, not "No. 10"
+                elif not (soft and nxt and nxt.group(1).lower() in SENTENCE_STARTERS):
                     continue
             end = m.end(2)
             chunk = body[start:end].strip()
