@@ -174,6 +174,7 @@ NOT_LABELS = re.compile(r"^(?:op-?ed|thread|pasted from \w+|breaking|update|upda
                         r"in brief|summary|tl;?dr|ps|p\.s|quote|headline|agenda|timeline|dates?|when|where|"
                         r"preview|recap|"
                         r"report|interview|explainer|factbox|q&a|exclusive|watch live|poll|results?|schedule|"
+                        r"published|updated|posted|title|source|filed|tags?|category|section|"
                         r"what|who|how|topic|subject|re|fyi|nb)$", re.IGNORECASE)
 INTERVIEWEE = re.compile(r"(?:interview(?:ed)? with|interviewed|spoke (?:to|with)|talked (?:to|with)|sat down with|"
                          r"conversation with|in conversation:?|questions? (?:to|for)|asked)\s+(?P<np>[^.?!\n]{3,120})",
