@@ -328,6 +328,8 @@ def test_claims_that_must_be_found(text: str, words: str) -> None:
     "The dockers, who would later be joined by tug crews, walked out at 22:00 on Friday.",
     "The last cut, in September 2024, would prove premature: inflation rebounded within two months.",
     "If an election were held that day, the Alliance would win 29 seats.",
+    "It would not: the draft terms spread the payments over 25 years.",
+    "I won't make that kind of promise.",
     "Ministry officials promised at the time that coverage would reach 50% within a year.",
     "Some colleagues argued in 2021 that a public campaign would revive the controversy.",
     "- March 2019: The dam fails. Ferrominas pledges to pay full reparations within two years.",
