@@ -122,6 +122,12 @@ NOT_CLAIMS = re.compile(
     r"reveal)\b[^.;]*|\b(?:didn['’]t|did not|never|nobody|no one|no-one)\s+(?:[\w-]+\s+){0,3}?(?:think|thought|"
     r"expect|expected|believe|believed|imagine|imagined)\s+(?:that\s+)?[^.;]*?\bwould\b[^.;]*|"
     r"^\W*(?:it|they|he|she|that|this)\s+(?:would|will|could)(?:\s+not|n['’]t)\s*[:;.,!—–-][^.;]*|"
+    r"\bwhether\b[^.;]*?\b(?:remains? to be seen|remains? (?:unclear|uncertain|an open question)|is (?:still )?"
+    r"(?:unclear|uncertain|an open question))\b|"
+    r"\b(?:it )?remains to be seen\b[^.;]*|\btime will tell\b|^\W*may (?:your|you|god|the)\b[^.;!]*|"
+    r"\b(?:lines?|floor) will (?:be )?open(?:ed)? for questions\b[^.;]*|"
+    r"\b(?:passengers|customers|users|residents|readers|travellers|applicants|viewers|listeners|members|"
+    r"subscribers) (?:may|can) (?:check|apply|call|visit|download|contact|register|find|watch|listen)\b[^.;]*|"
     r"\b(?:(?:won['’]t|will not|can['’]t|cannot) )?(?:make|give|offer) (?:that|such|any|this) (?:kind of |sort of )?"
     r"(?:promise|prediction|forecast|guarantee|"
     r"commitment)s?\b|\bwe['’]ll leave (?:it|our|the|you)\b[^.;]*|"
@@ -1114,6 +1120,18 @@ def _forwarded_sections(text: str) -> dict[int, str]:
     return sections
 
 
+GENERAL_RULE = re.compile(r"\b(?:always|normally|usually|automatically|whenever|as a (?:general )?rule|every time|"
+                          r"each time)\b", re.I)
+UNDER_RULE = re.compile(r"\W*Under\s+(?:the|its|their|a|an)\s+[^,]{0,60}?\b(?:law|laws|rules?|charter|framework|"
+                        r"formula|regulations?|code|statutes?|constitution|rules of engagement|terms)\b[^,]*,")
+
+
+def _general_rule(sentence: str, clause: str) -> bool:
+    """How things work rather than what will happen: "the rates will always move in step", "whenever steel
+    costs rise, the railway will reimburse …", "Under the passenger charter, travellers will get a refund"."""
+    return bool(GENERAL_RULE.search(clause) or UNDER_RULE.match(sentence))
+
+
 def _narrative_would(sentence: str, after: str, published: date) -> bool:
     """'would' as the past's future: "which would later close", "would go on to win", "would prove premature:
     inflation rebounded", "the first trial, in 2013, would end in failure"."""
@@ -1301,9 +1319,13 @@ def extract(text: str, published: date) -> list[Claim]:
             if re.search(r"\bhad\s+(?:\w+ly\s+|long\s+|also\s+)?(?:bet|expected|hoped|predicted|forecast|assumed|"
                          r"feared|believed|thought|wagered|gambled)\b[^.;]*$", s[:trig.start()]) or re.search(
                     r"\b(?:proved|proven|turned out(?: to be)?|was|were)\s+(?:wrong|false|mistaken|incorrect|unfounded|"
-                    r"premature)\b|\bdid not pan out\b|\bnever materiali[sz]ed\b|;\s*it (?:is|was|did) not\b",
+                    r"premature)\b|\bdid not pan out\b|\bnever materiali[sz]ed\b|;\s*it (?:is|was|did) not\b|"
+                    r"\b(?:was|were|has been|have been|had been) (?:already )?(?:kept|met|missed|broken|fulfilled|"
+                    r"honou?red)\b|\bhas already been missed\b",
                     s[trig.end():]):
                 continue  # "Some traders had bet that the strike would be over by Wednesday; it is not."
+            if _general_rule(s, clause) and not find_deadlines(clause, published):
+                continue  # "the rates will always move in step", "Under the charter, travellers will get a refund"
             if re.match(r"(?:would|'d)\b", trig.group(0), re.I) and _narrative_would(s, s[trig.end():], published):
                 continue  # "the plant, which would later close", "the cut would prove premature: inflation rebounded"
             if re.search(r"\bif (?:an? |the )?(?:\w+ )?(?:elections?|votes?|referendum|ballot) (?:were|was) (?:held|"
