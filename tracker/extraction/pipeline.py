@@ -117,7 +117,8 @@ NOT_CLAIMS = re.compile(
     r"(?:fiscal|financial)?\s*year,?\s+(?:(?:which|that)\s+)?(?:for [\w’' -]{1,30}?\s+)?ends\b(?:\s+(?:on|in))?"
     r"(?:\s+[\w]+){1,3}|"
     r"\bwhich\s+(?:for [\w’' -]{1,30}?\s+)?ends\s+(?:on|in)\b(?:\s+[\w]+){1,3}|"
-    r"we['’]ll (?:bring you|be back|keep you|have more|update)[^.;]*|(?:stay tuned|more to follow)[^.;]*|"
+    r"we['’]ll (?:bring you|be back|keep you|have more|update)[^.;]*|"
+    r"we will (?:bring you|keep you) [^.;]*|(?:stay tuned|more to follow)[^.;]*|"
     r"(?:won['’]t|will not|would not|wouldn['’]t) (?:speculate|rule (?:it|that|anything) out|comment|say|disclose|"
     r"reveal)\b[^.;]*|\b(?:didn['’]t|did not|never|nobody|no one|no-one)\s+(?:[\w-]+\s+){0,3}?(?:think|thought|"
     r"expect|expected|believe|believed|imagine|imagined)\s+(?:that\s+)?[^.;]*?\bwould\b[^.;]*|"
@@ -1122,8 +1123,9 @@ def _forwarded_sections(text: str) -> dict[int, str]:
 
 GENERAL_RULE = re.compile(r"\b(?:always|normally|usually|automatically|whenever|as a (?:general )?rule|every time|"
                           r"each time)\b", re.I)
-UNDER_RULE = re.compile(r"\W*Under\s+(?:the|its|their|a|an)\s+[^,]{0,60}?\b(?:law|laws|rules?|charter|framework|"
-                        r"formula|regulations?|code|statutes?|constitution|rules of engagement|terms)\b[^,]*,")
+UNDER_RULE = re.compile(r"(?:^|.*,\s*)\W*[Uu]nder\s+(?:the|its|their|a|an)\s+[^,]{0,60}?\b(?:law|laws|rules?|"
+                        r"charter|framework|formula|regulations?|code|statutes?|constitution|rules of engagement|"
+                        r"terms)\b[^,]*,")
 
 
 def _general_rule(sentence: str, clause: str) -> bool:
@@ -1318,8 +1320,9 @@ def extract(text: str, published: date) -> list[Claim]:
                 continue  # "she had campaigned four years ago on a pledge to cut taxes"
             if re.search(r"\bhad\s+(?:\w+ly\s+|long\s+|also\s+)?(?:bet|expected|hoped|predicted|forecast|assumed|"
                          r"feared|believed|thought|wagered|gambled)\b[^.;]*$", s[:trig.start()]) or re.search(
-                    r"\b(?:proved|proven|turned out(?: to be)?|was|were)\s+(?:wrong|false|mistaken|incorrect|unfounded|"
-                    r"premature)\b|\bdid not pan out\b|\bnever materiali[sz]ed\b|;\s*it (?:is|was|did) not\b|"
+                    r"\b(?:proved|proven|turned out(?: to be)?|was|were)\s+(?:\w+ly\s+)?(?:wrong|false|mistaken|"
+                    r"incorrect|unfounded|premature)\b|\bdid not pan out\b|\bnever materiali[sz]ed\b|"
+                    r";\s*it (?:is|was|did) not\b|"
                     r"\b(?:was|were|has been|have been|had been) (?:already )?(?:kept|met|missed|broken|fulfilled|"
                     r"honou?red)\b|\bhas already been missed\b",
                     s[trig.end():]):
