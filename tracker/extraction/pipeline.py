@@ -126,6 +126,8 @@ NOT_CLAIMS = re.compile(
     r"\bwhether\b[^.;]*?\b(?:remains? to be seen|remains? (?:unclear|uncertain|an open question)|is (?:still )?"
     r"(?:unclear|uncertain|an open question))\b|"
     r"\b(?:it )?remains to be seen\b[^.;]*|\btime will tell\b|^\W*may (?:your|you|god|the)\b[^.;!]*|"
+    r"\b(?:you|readers|subscribers|viewers|listeners|regulars)\b[^.;]{0,25}?(?:will|['’]ll) (?:notice|remember|recall|"
+    r"know|find|see)\b[^.;]*|"
     r"\b(?:lines?|floor) will (?:be )?open(?:ed)? for questions\b[^.;]*|"
     r"\b(?:passengers|customers|users|residents|readers|travellers|applicants|viewers|listeners|members|"
     r"subscribers) (?:may|can) (?:check|apply|call|visit|download|contact|register|find|watch|listen)\b[^.;]*|"
@@ -1122,7 +1124,8 @@ def _forwarded_sections(text: str) -> dict[int, str]:
 
 
 GENERAL_RULE = re.compile(r"\b(?:always|normally|usually|automatically|whenever|as a (?:general )?rule|every time|"
-                          r"each time)\b", re.I)
+                          r"each time|typically|often|regularly|generally|tends? to|most (?:winters|summers|springs|"
+                          r"autumns|years|days|nights|mornings|weekends))\b", re.I)
 UNDER_RULE = re.compile(r"(?:^|.*,\s*)\W*[Uu]nder\s+(?:the|its|their|a|an)\s+[^,]{0,60}?\b(?:law|laws|rules?|"
                         r"charter|framework|formula|regulations?|code|statutes?|constitution|rules of engagement|"
                         r"terms)\b[^,]*,")
@@ -1324,7 +1327,8 @@ def extract(text: str, published: date) -> list[Claim]:
                     r"incorrect|unfounded|premature)\b|\bdid not pan out\b|\bnever materiali[sz]ed\b|"
                     r";\s*it (?:is|was|did) not\b|"
                     r"\b(?:was|were|has been|have been|had been) (?:already )?(?:kept|met|missed|broken|fulfilled|"
-                    r"honou?red)\b|\bhas already been missed\b",
+                    r"honou?red)\b|\bhas already been missed\b|\b(?:went ahead|was completed|were completed|took place|"
+                    r"was held|were held) (?:as planned|on time|on schedule)\b",
                     s[trig.end():]):
                 continue  # "Some traders had bet that the strike would be over by Wednesday; it is not."
             if _general_rule(s, clause) and not find_deadlines(clause, published):
@@ -1364,7 +1368,7 @@ def extract(text: str, published: date) -> list[Claim]:
                     r"years?)\b|\b(?:soon|quickly|shortly|considerably|significantly|further)\b", clause, re.I):
                 continue  # "the crews should be helped", "the state should withdraw…": advice, not a forecast
             if re.match(r"(?:should|must)\b", trig.group(0), re.I) and re.search(
-                    r"\b(?:you|passengers|residents|customers|users|people|drivers|travellers|parents|citizens|"
+                    r"\b(?:you|passengers|residents|customers|users|people|drivers|travellers|parents|citizens|readers|"
                     r"motorists|commuters|shoppers|visitors)\s*$", s[:trig.start()], re.I):
                 continue  # "passengers should check with their airline": advice
             if re.match(r"(?:couldn['’]t|could not)\b", trig.group(0) + s[trig.end():trig.end() + 4],
