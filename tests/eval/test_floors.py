@@ -1,9 +1,9 @@
 """The extractor must not fall under its floors (numbers in the README).
 
 - dev split (tuned on): the extraction issue's floors.
-- frozen test split (written blind by another hand, never looked at while tuning): the issue's floors
-  are not reached yet on speaker accuracy and precision, so that check is an expected failure that
-  documents the gap, and a regression floor just under today's measured level guards what was reached.
+- frozen test split (written blind by another hand, never looked at while tuning, only its totals): the
+  issue's floors too. Speaker accuracy there is 0.851 against a floor of 0.85 — one claim of margin — so
+  a change that costs a single right speaker on text nobody tuned for fails here.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 from tests.eval.evaluate import Scores, load_articles, score_articles, score_deadlines, score_sentences
 from tracker.extraction.pipeline import extract
 from tracker.ingest import parse_seed
@@ -22,8 +20,8 @@ from tracker.ingest import parse_seed
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 ISSUE_FLOORS = {"precision": 0.92, "recall": 0.92, "speaker": 0.85, "deadline": 0.90, "sentences": 0.90}
-# measured on the frozen test split on 2026-11-26: 0.913 / 0.955 / 0.845 / 0.917 / 0.920
-TEST_REGRESSION_FLOORS = {"precision": 0.90, "recall": 0.93, "speaker": 0.83, "deadline": 0.90, "sentences": 0.90}
+# measured on the frozen test split on 2026-11-26: precision 0.928, recall 0.955, speaker 0.851, deadline 0.923,
+# sentences 0.920
 
 
 @cache
@@ -58,14 +56,8 @@ def test_original_articles_leave_out_what_must_not_come_out() -> None:
     assert [i for i in _articles("dev").absent_violations if i in original] == []
 
 
-def test_test_split_keeps_what_was_reached() -> None:
-    assert len(load_articles("test")) >= 50
-    below = _below(_scores("test"), TEST_REGRESSION_FLOORS)
-    assert not below, f"test split fell under its regression floors: {below}"
-
-
-@pytest.mark.xfail(reason="frozen test split: speaker accuracy 0.845 < 0.85 and precision 0.913 < 0.92", strict=False)
 def test_test_split_meets_the_issue_floors() -> None:
+    assert len(load_articles("test")) >= 50
     below = _below(_scores("test"), ISSUE_FLOORS)
     assert not below, f"test split under the floors: {below}"
 
