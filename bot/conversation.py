@@ -26,8 +26,8 @@ from bot.common import (
 )
 from bot.render import esc, fmt_date, prediction_line, review_html, show_html
 from tracker import actions, editing, pending, prompts, reviews, schedule, store
+from tracker.extraction.backends import extract_with_backend
 from tracker.extraction.llm import LLMError
-from tracker.extraction.pipeline import extract_with_backend
 from tracker.manual import ADD_EXAMPLE
 from tracker.models import Chat as ChatRow
 from tracker.models import Prediction, Review, Source, Status

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from tracker.models import STATUS_LABELS, Prediction, Status
+from tracker.reviews import DATE_BASIS
 from tracker.scoring import MIN_RESOLVED_TO_RANK, SpeakerRecord
 
 LIMIT = 4096
@@ -82,8 +83,6 @@ def _strip_tags(line: str) -> str:
 
 def review_html(claims: list[dict[str, object]], selected: list[bool], published: date, basis: str,
                 part: int, parts: int, first_number: int = 1) -> str:
-    from tracker.reviews import DATE_BASIS
-
     n = len(claims)
     head = f"📰 <b>{n} forward-looking statement{'s' if n != 1 else ''}</b>"
     if parts > 1:

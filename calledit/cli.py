@@ -93,14 +93,14 @@ def migrate() -> None:
 @app.command()
 def seed(chat: Annotated[int, typer.Option(help="Chat that owns the sample predictions.")] = 0) -> None:
     """Load the sample articles under seeds/ and save what the extractor finds in them."""
-    from tracker.extraction.pipeline import extract
+    from tracker.extraction.backends import extract_with_backend
     from tracker.ingest import load_seed_files, save_claims
 
     settings = _settings()
     db = _db(settings)
     total = 0
     for article in load_seed_files(SEEDS_DIR):
-        claims = extract(article.text, article.published)
+        claims = extract_with_backend(article.text, article.published, settings)  # EXTRACTOR is honoured
         with db.session() as session:
             saved = save_claims(session, chat, claims, article.text, article.title, article.url, article.published)
         total += saved
@@ -191,9 +191,9 @@ def extract(
     batch: Annotated[bool, typer.Option(help='Read JSON Lines {"id","text","published"} on stdin.')] = False,
 ) -> None:
     """Find forward-looking statements with speaker, deadline and confidence."""
+    from tracker.extraction.backends import extract_with_backend as _extract
+    from tracker.extraction.claims import claims_to_json
     from tracker.extraction.llm import LLMError
-    from tracker.extraction.pipeline import claims_to_json
-    from tracker.extraction.pipeline import extract_with_backend as _extract
 
     settings = _settings()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from tracker.extraction.pipeline import Claim
+from tracker.extraction.claims import Claim
 from tracker.store import NewPrediction, add_prediction, already_tracked, get_or_create_source
 
 

@@ -11,8 +11,8 @@ from typing import Any
 from sqlmodel import Session
 
 from tracker import actions
+from tracker.extraction.claims import Claim, claims_to_json
 from tracker.extraction.deadlines import parse_deadline_phrase
-from tracker.extraction.pipeline import Claim, claims_to_json
 from tracker.extraction.sentences import find_dateline_date, split_sentences
 from tracker.models import Prediction, Review
 from tracker.names import clean_name

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from tracker.extraction.pipeline import similar
+from tracker.extraction.claims import similar
 from tracker.models import (
     Chat,
     Prediction,

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tracker.extraction.claims import Claim
 from tracker.extraction.deadlines import parse_deadline_phrase
-from tracker.extraction.pipeline import Claim, extract
+from tracker.extraction.pipeline import extract
 from tracker.ingest import parse_seed
 from tracker.names import name_key
 

@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
+from tracker.extraction.claims import Claim
 from tracker.extraction.deadlines import parse_deadline_phrase
-from tracker.extraction.pipeline import Claim, extract
+from tracker.extraction.pipeline import extract
 
 PUB = date(2026, 3, 10)  # a Tuesday
 

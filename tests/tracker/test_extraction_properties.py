@@ -8,8 +8,9 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tracker.extraction.claims import claims_to_json
 from tracker.extraction.deadlines import find_deadlines, parse_deadline_phrase
-from tracker.extraction.pipeline import claims_to_json, extract
+from tracker.extraction.pipeline import extract
 from tracker.manual import ManualEntryError, parse_manual
 
 dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))

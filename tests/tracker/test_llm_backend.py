@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from tracker.config import Settings
+from tracker.extraction.backends import extract_with_backend
 from tracker.extraction.llm import LLMError, extract_llm
-from tracker.extraction.pipeline import extract_with_backend
 
 
 class Endpoint:

@@ -89,7 +89,7 @@ BY = r"(?:by|before|until|till|through|no later than|not later than|at the lates
 REL_YEAR = r"(?:this year|next year|the year|the next year|the following year|the current year|" + YEAR + ")"
 
 
-def _unit_delta(unit: str, n: int) -> relativedelta:
+def unit_delta(unit: str, n: int) -> relativedelta:
     unit = unit.lower().rstrip("s")
     return {
         "hour": relativedelta(days=max(1, -(-n // 24))),
@@ -103,7 +103,7 @@ def _unit_delta(unit: str, n: int) -> relativedelta:
     }[unit]
 
 
-def _num(token: str) -> int:
+def number_value(token: str) -> int:
     token = token.lower().strip()
     return int(token) if token.isdigit() else NUMBER_WORDS[token]
 
@@ -164,7 +164,7 @@ HOLIDAY = (r"(?:christmas(?: eve| day)?|new year['’]s(?: day| eve)?|(?:the )?n
 
 # ---------------------------------------------------------------- explicit dates via dateparser
 @lru_cache(maxsize=4096)
-def _dateparser_date(text: str, pub: date) -> date | None:
+def dateparser_date(text: str, pub: date) -> date | None:
     import dateparser  # imported lazily: loading it costs ~0.3 s and /add rarely needs it
 
     parsed = dateparser.parse(
@@ -185,7 +185,7 @@ def _explicit(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     if re.search(r"[A-Za-z]", body):
         body = re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*(?=\d)", "", body)  # "Sept. 22-23": the last day
     cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", body, flags=re.I).replace(".", " ")
-    parsed = _dateparser_date(cleaned, pub)
+    parsed = dateparser_date(cleaned, pub)
     if parsed is None:
         return None, False
     if not re.search(YEAR, body) and parsed < pub:
@@ -200,9 +200,9 @@ Handler = Callable[[re.Match[str], date], tuple[date | None, bool]]
 
 def _relative(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     n_text = m.group("n")
-    n = _num(m.group("n2") or n_text)
+    n = number_value(m.group("n2") or n_text)
     vague = n_text.lower() in FUZZY_NUMBERS
-    return pub + _unit_delta(m.group("unit"), n), vague
+    return pub + unit_delta(m.group("unit"), n), vague
 
 
 # Which horizon a vague phrase gets: the first row whose words it contains, in this order.
@@ -434,7 +434,7 @@ def _anchor_day(text: str, pub: date) -> date | None:
         return pub + timedelta(days=ahead)
     cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text, flags=re.I).replace(".", " ")
     cleaned = re.sub(r"^\s*(?:on|of|the)\s+", "", cleaned, flags=re.I)
-    day = _dateparser_date(cleaned.strip(), pub)
+    day = dateparser_date(cleaned.strip(), pub)
     if day is not None and not re.search(YEAR, text) and day < pub:
         day = day.replace(year=day.year + 1) if not (day.month == 2 and day.day == 29) \
             else day + relativedelta(years=1)
@@ -447,8 +447,9 @@ def _after_event(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     if base is None:
         return None, False
     if m.group("unit").lower().startswith("hour"):
-        return base + timedelta(days=_num(m.group("n")) // 24), False  # "within three hours of polls closing on …"
-    return base + _unit_delta(m.group("unit"), _num(m.group("n"))), False
+        # "within three hours of polls closing on …"
+        return base + timedelta(days=number_value(m.group("n")) // 24), False
+    return base + unit_delta(m.group("unit"), number_value(m.group("n"))), False
 
 
 _ANCHOR = (rf"(?:on\s+)?(?:{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?)"
@@ -533,7 +534,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("decade", _rx(r"(?:over|within|in|during|for)\s+(?:the\s+)?(?:next|coming|a|at least another|another)\s+decade"),
      lambda m, pub: (pub + relativedelta(years=10), False)),
     ("next_unit", _rx(r"(?:in|within|over|during)\s+the\s+(?:next|coming)\s+(?P<unit>fortnight|week|month|year)"),
-     lambda m, pub: (pub + _unit_delta(m.group("unit"), 1), False)),
+     lambda m, pub: (pub + unit_delta(m.group("unit"), 1), False)),
     ("period_stated", _rx(
         rf"(?:fiscal\s+)?(?:first|second|third|fourth|final)[\s-]+(?:fiscal\s+)?(?:quarter|half)\s*,?\s+which\s+"
         rf"(?:for\s+\w+\s+)?(?:closes|ends)\s+(?:on\s+)?(?P<anchor>{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|{DAY}\s+{MONTH}(?:,?\s+{YEAR})?)"
@@ -646,7 +647,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
 def _relative_b(m: re.Match[str], pub: date) -> tuple[date | None, bool]:
     if m.group("n_b"):
         n_text = m.group("n_b")
-        return pub + _unit_delta(m.group("unit_b"), _num(n_text)), n_text.lower() in FUZZY_NUMBERS
+        return pub + unit_delta(m.group("unit_b"), number_value(n_text)), n_text.lower() in FUZZY_NUMBERS
     return _relative(m, pub)
 
 

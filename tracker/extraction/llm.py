@@ -13,9 +13,9 @@ from typing import Any
 
 import httpx
 
+from tracker.extraction.claims import Claim, dedupe
 from tracker.extraction.deadlines import default_deadline, parse_deadline_phrase
 from tracker.extraction.hedges import hedge_confidence
-from tracker.extraction.pipeline import Claim, dedupe
 
 PROMPT = (
     "Extract every forward-looking, checkable statement from the news text. Answer with JSON only: "

@@ -6,11 +6,20 @@ sentences → forward-looking triggers → clauses → speaker, statement, deadl
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from tracker.extraction.deadlines import MONTHS, Deadline, find_deadlines, fiscal_year_end, pick_deadline
+from tracker.extraction.claims import Claim, content_words, dedupe
+from tracker.extraction.deadlines import (
+    MONTHS,
+    Deadline,
+    find_deadlines,
+    fiscal_year_end,
+    number_value,
+    pick_deadline,
+    unit_delta,
+)
 from tracker.extraction.entities import is_place
 from tracker.extraction.hedges import Hedge, hedge_confidence, main_clause_hedge
 from tracker.extraction.sentences import split_sentences
@@ -271,30 +280,7 @@ GENERIC_ORG = re.compile(r"^(?:the|its)\s+(?:company|group|firm|bank|carrier|air
                          r"organi[sz]ation|cartel|alliance|companies)$", re.IGNORECASE)
 CONDITIONAL = re.compile(r"\b(?:if|unless|provided that|as long as|in the event|in case|otherwise|without)\b",
                          re.IGNORECASE)
-STOPWORDS = {
-    "the", "a", "an", "to", "of", "in", "on", "and", "or", "for", "by", "with", "that", "this", "is", "are", "be",
-    "will", "would", "could", "may", "might", "should", "its", "their", "his", "her", "it", "they", "he", "she",
-    "as", "at", "from", "was", "were", "has", "have", "had", "not", "said", "says", "also", "into", "than",
-}
 
-
-@dataclass
-class Claim:
-    speaker: str | None
-    statement: str
-    sentence: str
-    deadline: str | None
-    deadline_text: str
-    vague: bool
-    confidence: float
-    conditional: bool
-    co_speakers: list[str] = field(default_factory=list)
-    speaker_aliases: list[str] = field(default_factory=list)
-    hedge: str = ""
-    basis: str = ""  # where the speaker came from (frame, tail, label, subject, quote, author…), for evaluation
-
-    def deadline_date(self) -> date | None:
-        return date.fromisoformat(self.deadline) if self.deadline else None
 
 
 def _tidy(text: str) -> str:
@@ -307,16 +293,6 @@ def _tidy(text: str) -> str:
     return text.rstrip(".")
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOPWORDS and len(w) > 2}
-
-
-def similar(a: str, b: str, threshold: float = 0.6) -> bool:
-    """Overlap coefficient of content words: one statement said twice in other words."""
-    wa, wb = content_words(a), content_words(b)
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= threshold
 
 
 DEADLINE_BOUND = re.compile(r"^(?:must|has to|have to|needs? to|can|cannot|can['’]t|hopes?|hoping|decided|agreed|"
@@ -1095,10 +1071,9 @@ def _event_deadline(clause: str, current: Deadline, events: dict[str, date], pub
         day = events[noun]
         rel = RELATIVE_TO.search(clause, 0, m.start() + 1)
         if rel and current.text and rel.end() <= m.start():
-            from tracker.extraction.deadlines import _num, _unit_delta
 
             try:
-                day = day + _unit_delta(rel.group("unit"), _num(
+                day = day + unit_delta(rel.group("unit"), number_value(
                     rel.group("n").split()[-1] if rel.group("n").split()[-1].isdigit() else rel.group("n")))
             except KeyError:
                 continue
@@ -1466,51 +1441,3 @@ def _coordinated(sentence: str, start: int, end: int, published: date) -> tuple[
         if dated and later and len(rest.split()) >= 3:
             return start + m.start(), start + m.start("verb")
     return None
-
-
-def dedupe(claims: list[Claim]) -> list[Claim]:
-    """One prediction per statement: a repeat keeps the sharper deadline and the named speaker."""
-    kept: list[Claim] = []
-    for claim in claims:
-        twin = next((k for k in kept if ((k.speaker == claim.speaker or not k.speaker or not claim.speaker)
-                     and similar(k.statement, claim.statement)) or _refers_back(claim, k)), None)
-        if twin is None:
-            kept.append(claim)
-            continue
-        if not twin.speaker and claim.speaker:
-            twin.speaker, twin.co_speakers, twin.speaker_aliases = claim.speaker, claim.co_speakers, \
-                claim.speaker_aliases
-        if twin.vague and not claim.vague:
-            twin.deadline, twin.deadline_text, twin.vague = claim.deadline, claim.deadline_text, claim.vague
-    return kept
-
-
-BACK_REFERENCE = re.compile(r"^(?:the|this|that)\s+(?:planned\s+|proposed\s+|new\s+)?(?P<noun>[a-z][a-z-]{3,})\s+"
-                            r"(?:is|are|will|would|could|should|may|might|was|were)\b", re.I)
-
-
-def _refers_back(later: Claim, earlier: Claim) -> bool:
-    """'The summit is expected to take place within two weeks' after 'agreed to hold a summit in Budapest
-    within two weeks': the definite noun names the earlier claim's event and the deadline is the same."""
-    m = BACK_REFERENCE.match(later.statement)
-    if not m or later.deadline != earlier.deadline or later.vague:
-        return False
-    if later.speaker and later.speaker != earlier.speaker and later.speaker not in earlier.co_speakers:
-        return False
-    noun = m.group("noun").lower()
-    return noun not in STOPWORDS and re.search(rf"\b{re.escape(noun)}\b", earlier.statement, re.I) is not None
-
-
-def claims_to_json(claims: list[Claim]) -> list[dict[str, Any]]:
-    keys = ["speaker", "statement", "sentence", "deadline", "deadline_text", "vague", "confidence", "conditional",
-            "co_speakers"]
-    return [{k: asdict(c)[k] for k in keys} for c in claims]
-
-
-def extract_with_backend(text: str, published: date, settings: Any = None) -> list[Claim]:
-    """The configured extractor: rules by default, an OpenAI-compatible endpoint with EXTRACTOR=llm."""
-    if settings is not None and getattr(settings, "extractor", "rules") == "llm":
-        from tracker.extraction.llm import extract_llm
-
-        return extract_llm(text, published, settings)
-    return extract(text, published)

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from tracker.extraction.deadlines import dateparser_date
+
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "gov", "sen", "rep", "st", "jr", "sr", "lt", "col", "capt", "sgt", "prof",
     "rev", "hon", "pres", "inc", "corp", "ltd", "co", "vs", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul",
@@ -48,12 +50,10 @@ def strip_dateline(paragraph: str) -> tuple[str, int, str | None]:
 
 def find_dateline_date(text: str, today: date) -> date | None:
     """A dateline's date ('KYIV, Oct 17 (Reuters) -'), as the most recent such day not after today."""
-    from tracker.extraction.deadlines import _dateparser_date
-
     for paragraph in text.strip().split("\n")[:3]:
         _, _, when = strip_dateline(paragraph)
         if when:
-            parsed = _dateparser_date(when.replace(".", " "), today)
+            parsed = dateparser_date(when.replace(".", " "), today)
             if parsed is None:
                 return None
             if not re.search(r"\d{4}", when) and parsed > today:
