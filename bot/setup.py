@@ -15,7 +15,7 @@ from telegram.ext import (
 from bot import conversation, handlers, stats
 
 
-def register(application: Application) -> None:  # type: ignore[type-arg]
+def register(application: Application) -> None:
     application.add_handler(TypeHandler(Update, handlers.skip_seen_update), group=-1)
     application.add_handler(TypeHandler(Update, handlers.mark_update_done), group=100)
     commands = {
@@ -34,5 +34,5 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     application.add_error_handler(handlers.on_error)
 
 
-async def set_commands(application: Application) -> None:  # type: ignore[type-arg]
+async def set_commands(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in handlers.COMMANDS])

@@ -21,11 +21,11 @@ def file_url_for(base_url: str) -> str:
     return base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
 
 
-def build_application(settings: Settings, db: Database) -> Application:  # type: ignore[type-arg]
+def build_application(settings: Settings, db: Database) -> Application:
     token = settings.bot_token()
     svc = Services(settings=settings, db=db, callback_secret=derive_secret(token))
 
-    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+    async def post_init(application: Application) -> None:
         await bot_setup.set_commands(application)
 
     application = (
@@ -43,12 +43,12 @@ def build_application(settings: Settings, db: Database) -> Application:  # type:
     return application
 
 
-def run_polling(application: Application) -> None:  # type: ignore[type-arg]
+def run_polling(application: Application) -> None:
     """Long polling; SIGINT/SIGTERM stop it after the updates and the reminder batch in hand."""
     application.run_polling(allowed_updates=Update.ALL_TYPES)
 
 
-def run_webhook(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+def run_webhook(application: Application, settings: Settings) -> None:
     from calledit.webhook import serve
 
     asyncio.run(serve(application, settings))

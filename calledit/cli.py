@@ -25,7 +25,7 @@ def _settings() -> Settings:
         raise typer.Exit(2) from None
 
 
-def _db(settings: Settings, migrate: bool = True):  # type: ignore[no-untyped-def]
+def _db(settings: Settings, migrate: bool = True):
     from tracker.db import Database
 
     db = Database(settings.database_url)
@@ -197,7 +197,7 @@ def extract(
 
     settings = _settings()
 
-    def extract_with_backend(text: str, pub: date, settings: Settings) -> list:  # type: ignore[type-arg]
+    def extract_with_backend(text: str, pub: date, settings: Settings) -> list:
         try:
             return _extract(text, pub, settings)
         except LLMError as exc:

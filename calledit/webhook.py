@@ -27,7 +27,7 @@ def listen_address(value: str) -> tuple[str, int]:
     return host or "0.0.0.0", int(port)
 
 
-def make_web_app(application: Application, secret: str, path: str) -> web.Application:  # type: ignore[type-arg]
+def make_web_app(application: Application, secret: str, path: str) -> web.Application:
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
@@ -62,7 +62,7 @@ def make_web_app(application: Application, secret: str, path: str) -> web.Applic
     return app
 
 
-async def serve(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+async def serve(application: Application, settings: Settings) -> None:
     assert settings.webhook_url and settings.webhook_secret
     secret = settings.webhook_secret.get_secret_value()
     path = urlparse(settings.webhook_url).path or "/telegram"

@@ -128,7 +128,7 @@ async def due_check(context: ContextTypes.DEFAULT_TYPE) -> None:
         await _send_all(context, svc, heads_ups, "heads_up")
 
 
-def register(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+def register(application: Application, settings: Settings) -> None:
     """One repeating job; APScheduler never runs two at once, and a missed tick is simply the next one."""
     assert application.job_queue is not None, "install python-telegram-bot[job-queue]"
     application.job_queue.run_repeating(

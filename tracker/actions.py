@@ -39,8 +39,8 @@ def undo(session: Session, action: Action) -> str:
     if action.kind == "save":
         ids = payload["ids"]
         numbers = [p.number for p in session.exec(select(Prediction).where(col(Prediction.id).in_(ids)))]
-        session.exec(delete(Resolution).where(col(Resolution.prediction_id).in_(ids)))  # type: ignore[call-overload]
-        session.exec(delete(Prediction).where(col(Prediction.id).in_(ids)))  # type: ignore[call-overload]
+        session.exec(delete(Resolution).where(col(Resolution.prediction_id).in_(ids)))
+        session.exec(delete(Prediction).where(col(Prediction.id).in_(ids)))
         listed = ", ".join(f"#{n}" for n in sorted(numbers)) or "nothing left"
         return f"Undid the save of {listed}."
     prediction = session.get(Prediction, payload["id"])

@@ -48,7 +48,7 @@ def backfill(session: Session, limit: int = 1000) -> int:
     return len(rows)
 
 
-def _due(at: datetime):  # type: ignore[no-untyped-def]
+def _due(at: datetime):
     return (Prediction.status == Status.OPEN, col(Prediction.next_remind_at) <= at,
             or_(col(Prediction.lease_until).is_(None), col(Prediction.lease_until) < at))
 

@@ -160,7 +160,7 @@ class Period:
         return cls(date(year, 1, 1), date(year, 12, 31), str(year))
 
 
-def _filters(query, chat_id: int | None, period: Period | None, speaker_id: int | None):  # type: ignore[no-untyped-def]
+def _filters(query, chat_id: int | None, period: Period | None, speaker_id: int | None):
     if chat_id is not None:
         query = query.where(Prediction.chat_id == chat_id)
     if period is not None:
@@ -170,7 +170,7 @@ def _filters(query, chat_id: int | None, period: Period | None, speaker_id: int 
     return query
 
 
-def _outcome_expr():  # type: ignore[no-untyped-def]
+def _outcome_expr():
     return case((col(Prediction.status) == Status.FULFILLED, 1.0), (col(Prediction.status) == Status.PARTLY, 0.5),
                 else_=0.0)
 
@@ -219,7 +219,7 @@ def _bin_rows(session: Session, chat_id: int | None, period: Period | None, spea
     keys = [col(Prediction.speaker_id), tenth] if by_speaker else [tenth]
     query = _filters(select(*keys, func.avg(col(Prediction.confidence)), func.count(),  # type: ignore[call-overload]
                             func.sum(_outcome_expr())).where(scored).group_by(*keys), chat_id, period, speaker_id)
-    rows = [tuple(r) for r in session.exec(query)]  # type: ignore[call-overload]
+    rows = [tuple(r) for r in session.exec(query)]
     if by_speaker:
         return [(r[0], r[2], r[3], r[4]) for r in rows]
     return [(r[1], r[2], r[3]) for r in rows]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
+from tracker import schedule
 from tracker.config import Settings
 from tracker.db import Database
 from tracker.models import Chat
@@ -19,4 +20,4 @@ class Services:
 
     def chat_today(self, chat: Chat | None) -> date:
         tz = ZoneInfo(chat.timezone if chat else self.settings.default_timezone)
-        return datetime.now(tz).date()
+        return schedule.now().astimezone(tz).date()  # the scheduler's clock, so tests can move both at once

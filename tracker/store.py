@@ -169,7 +169,7 @@ def delete_prediction(session: Session, chat_id: int, number: int) -> Prediction
     prediction = get_prediction(session, chat_id, number)
     if prediction is None:
         return None
-    session.exec(delete(Resolution).where(col(Resolution.prediction_id) == prediction.id))  # type: ignore[call-overload]
+    session.exec(delete(Resolution).where(col(Resolution.prediction_id) == prediction.id))
     session.delete(prediction)
     session.flush()
     return prediction
@@ -238,7 +238,7 @@ def mark_update(session: Session, update_id: int) -> None:
         session.add(ProcessedUpdate(update_id=update_id))
     if update_id % 200 == 0:
         cutoff = utcnow() - timedelta(days=2)
-        session.exec(delete(ProcessedUpdate).where(col(ProcessedUpdate.processed_at) < cutoff))  # type: ignore[call-overload]
+        session.exec(delete(ProcessedUpdate).where(col(ProcessedUpdate.processed_at) < cutoff))
 
 
 def due_predictions(session: Session, chat_id: int, today: date, limit: int = 50) -> list[Prediction]:

@@ -76,7 +76,7 @@ def is_non_speaker_body(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _detector():  # type: ignore[no-untyped-def]
+def _detector():
     import gender_guesser.detector as gender_detector
 
     return gender_detector.Detector(case_sensitive=False)
