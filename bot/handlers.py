@@ -22,25 +22,6 @@ from tracker.services import Services
 log = logging.getLogger(__name__)
 PAGE_SIZE = 10
 
-COMMANDS: list[tuple[str, str]] = [
-    ("add", "Track a statement: /add Speaker: statement by <when>"),
-    ("ingest", "Read an article: /ingest [YYYY-MM-DD] then the text"),
-    ("list", "Open predictions"),
-    ("due", "Deadlines passed, waiting for an answer"),
-    ("show", "Everything about one: /show N"),
-    ("edit", "Change one: /edit N"),
-    ("delete", "Delete one: /delete N"),
-    ("undo", "Take back the last save, edit or answer"),
-    ("stats", "Accuracy per speaker: /stats, /stats 2025, /stats Name"),
-    ("chart", "Calibration and accuracy charts: /chart [Name]"),
-    ("speaker", "One speaker's record: /speaker Name"),
-    ("settings", "Timezone, quiet hours, heads-up"),
-    ("export", "All predictions as a CSV file"),
-    ("cancel", "Stop what I asked you for"),
-    ("help", "What I do and how"),
-    ("start", "Introduction"),
-]
-
 START_TEXT = (
     "👋 I keep score of what public figures say will happen.\n"
     "Paste or forward a news article: I find the statements about the future, who made them and by when. "
@@ -49,36 +30,8 @@ START_TEXT = (
     "/list — open predictions · /due — waiting for an answer · /help — everything else"
 )
 
-HELP_TEXT = (
-    "<b>Reading articles</b>\n"
-    "Paste or forward an article (in groups: mention me, reply to me, or use /ingest). Deadlines count from "
-    "the article's date: the one you give with <code>/ingest 2025-10-17</code>, a forwarded post's date, a "
-    "dateline, or today. Nothing is stored until you tap 💾.\n\n"
-    "<b>Tracking one statement</b>\n"
-    "<code>/add Speaker: statement by &lt;when&gt; [70%]</code>\n"
-    "The deadline may be a date (<i>by 31 October</i>, <i>2026-03-01</i>) or a phrase "
-    "(<i>within two weeks</i>, <i>by the end of the year</i>, <i>next spring</i>, <i>soon</i>). "
-    "Without one I use {days} days and mark it vague. Without a percentage I read the confidence "
-    "from the hedge (<i>will</i> ≈ 85%, <i>could</i> ≈ 40%).\n\n"
-    "<b>Browsing and changing</b>\n/list — open predictions, latest deadline first\n"
-    "/due — past their deadline, one at a time\n/show N — everything about #N, with buttons to answer\n"
-    "/edit N — change speaker, statement, deadline or confidence (e.g. <code>/edit 3 deadline in 2 weeks</code>)\n"
-    "/delete N — remove #N (asks first)\n/undo — take back the last save, edit or answer\n"
-    "<b>Scores</b>\n/stats — accuracy per speaker with a 95% interval and Brier score; /stats 2025 for one year\n"
-    "/stats Name or /speaker Name — one speaker's record\n/chart [Name] — calibration and accuracy pictures\n\n"
-    "<b>Settings</b>\n/settings — timezone, quiet hours, day-before heads-up\n"
-    "/export — a CSV file of this chat's predictions\n\n"
-    "Everything saved here belongs to this chat and is visible only here. In groups anyone may save and answer; "
-    "editing and deleting are for the one who saved it and the admins."
-)
-
-
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply_html(update, START_TEXT.format(example=esc(ADD_EXAMPLE)))
-
-
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await reply_html(update, HELP_TEXT.format(days=DEFAULT_HORIZON_DAYS))
 
 
 async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
