@@ -10,6 +10,7 @@ from typing import IO
 
 from sqlmodel import Session
 
+from tracker.confidence import parse_confidence
 from tracker.extraction.deadlines import parse_deadline_phrase
 from tracker.models import Status, utcnow
 from tracker.store import (
@@ -118,11 +119,7 @@ def import_csv(session: Session, src: IO[str], today: date | None = None) -> Imp
         confidence = 0.5
         if values.get("confidence"):
             try:
-                confidence = float(values["confidence"].rstrip("%"))
-                if values["confidence"].endswith("%"):
-                    confidence /= 100
-                if not 0 <= confidence <= 1:
-                    raise ValueError
+                confidence = parse_confidence(values["confidence"], plain="fraction")
             except ValueError:
                 errs.append(f"line {line}: confidence must be between 0 and 1 (or 0% to 100%), "
                             f"not {values['confidence']!r}")

@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from tracker import actions
+from tracker.confidence import parse_confidence
 from tracker.models import Prediction, Resolution, Status
 from tracker.names import clean_name
 from tracker.reviews import EditError, parse_new_deadline
@@ -48,13 +49,11 @@ def edit_field(session: Session, p: Prediction, field: str, value: str, user_id:
         done = f"deadline is now {day.isoformat()}"
     elif field == "confidence":
         try:
-            number = float(value.rstrip("% "))
+            confidence = parse_confidence(value)
         except ValueError:
             raise EditError("A confidence is a percentage from 0 to 100, e.g. 70%.") from None
-        if not 0 <= number <= 100:
-            raise EditError("A confidence is a percentage from 0 to 100, e.g. 70%.")
         before = _snapshot(p, ["confidence"])
-        p.confidence = number / 100 if number > 1 or value.endswith("%") else number
+        p.confidence = confidence
         done = f"confidence is now {round(p.confidence * 100)}%"
     else:
         raise EditError("You can edit the speaker, statement, deadline or confidence.")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from tracker.confidence import parse_confidence
 from tracker.extraction.deadlines import Deadline, default_deadline, find_deadlines
 from tracker.extraction.hedges import hedge_confidence
 from tracker.names import clean_name
@@ -38,10 +39,10 @@ def parse_manual(text: str, today: date) -> ManualEntry:
     confidence = 0.0
     pm = _PERCENT.search(body)
     if pm:
-        value = float(pm.group(1))
-        if not 0 <= value <= 100:
-            raise ManualEntryError(f"A confidence must be between 0% and 100%, e.g. {ADD_EXAMPLE}")
-        confidence, confidence_given = value / 100, True
+        try:
+            confidence, confidence_given = parse_confidence(pm.group(1) + "%"), True
+        except ValueError:
+            raise ManualEntryError(f"A confidence must be between 0% and 100%, e.g. {ADD_EXAMPLE}") from None
         body = body[: pm.start()].strip()
     speaker: str | None = None
     m = re.match(r"^([^:]{1,80}):\s*(.*)$", body)
