@@ -15,13 +15,13 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import cast
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from tracker import prompts, reminders, schedule
-from tracker.callbacks import sign
+from bot import prompts
+from bot.keyboards import from_spec
+from tracker import reminders, schedule
 from tracker.config import Settings
 from tracker.reminders import Outgoing
 from tracker.services import Services
@@ -32,11 +32,14 @@ CLAIM_CHATS = 50
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "group chat was upgraded", "have no rights")
 
 
-def _markup(secret: bytes, chat_id: int, rows: list[list[prompts.Button]]) -> InlineKeyboardMarkup | None:
-    if not rows:
-        return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=sign(secret, chat_id, payload))
-                                  for label, payload in row] for row in rows])
+def _render(item: Outgoing) -> tuple[str, list[list[prompts.Button]]]:
+    """The words and buttons of one outgoing message, rendered after the claiming transaction closed."""
+    if item.kind == "summary":
+        return prompts.summary_html(item.more), []
+    assert item.view is not None
+    if item.kind == "heads_up":
+        return prompts.heads_up_html(item.view), []
+    return prompts.prompt_html(item.view, item.view.remind_count), prompts.prompt_buttons(item.view.number)
 
 
 def _round_robin(items: list[Outgoing]) -> list[Outgoing]:
@@ -65,9 +68,10 @@ async def _send_all(context: ContextTypes.DEFAULT_TYPE, svc: Services, items: It
             return
         async with semaphore:
             try:
+                text, buttons = _render(item)
                 message = await context.bot.send_message(
-                    item.chat_id, item.html, parse_mode=ParseMode.HTML, disable_web_page_preview=True,
-                    reply_markup=_markup(svc.callback_secret, item.chat_id, item.buttons))
+                    item.chat_id, text, parse_mode=ParseMode.HTML, disable_web_page_preview=True,
+                    reply_markup=from_spec(svc.callback_secret, item.chat_id, buttons) if buttons else None)
             except Forbidden:
                 gone.add(item.chat_id)
             except BadRequest as exc:
@@ -117,7 +121,7 @@ async def due_check(context: ContextTypes.DEFAULT_TYPE) -> None:
             if sent == 0:
                 break  # Telegram is failing: the leases hold these until the next attempt
         if batch.summaries:
-            summaries = [Outgoing(0, chat_id, 0, prompts.summary_html(more))
+            summaries = [Outgoing(0, chat_id, "summary", more=more)
                          for chat_id, more in batch.summaries.items()]
             await _send_all(context, svc, summaries, "summary")
     if total:

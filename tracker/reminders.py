@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from tracker import prompts
 from tracker.models import Chat, Prediction, Status
 from tracker.schedule import first_due, next_ask, quiet_until
 from tracker.store import describe
@@ -20,13 +19,40 @@ BATCH = 500
 MAX_PER_CHAT = 3
 
 
+@dataclass(frozen=True)
+class PredictionView:
+    """What a prompt about one prediction shows, copied out of the session so it can be rendered after the
+    transaction is closed (bot/prompts.py renders it; the domain writes no HTML)."""
+
+    number: int
+    statement: str
+    speaker: str | None
+    source: str | None
+    made_at: date
+    deadline: date
+    deadline_text: str
+    remind_count: int
+    status: str
+
+    @classmethod
+    def of(cls, p: Prediction, speaker: str | None, source: str | None) -> PredictionView:
+        return cls(p.number, p.statement, speaker, source, p.made_at, p.deadline, p.deadline_text or "",
+                   p.remind_count, p.status)
+
+
 @dataclass
 class Outgoing:
+    """One message to send: a due prompt, a day-before heads-up or a summary of how many more wait."""
+
     prediction_id: int
     chat_id: int
-    number: int
-    html: str
-    buttons: list[list[prompts.Button]] = field(default_factory=list)
+    kind: str  # "prompt", "heads_up" or "summary"
+    view: PredictionView | None = None
+    more: int = 0  # for a summary
+
+    @property
+    def number(self) -> int:
+        return self.view.number if self.view else 0
 
 
 @dataclass
@@ -93,9 +119,7 @@ def claim_due(session: Session, at: datetime, batch: int = BATCH,
         for row in describe(session, now_items):
             p = row["prediction"]
             assert p.id is not None
-            out.prompts.append(Outgoing(p.id, chat_id, p.number,
-                                        prompts.prompt_html(p, row["speaker"], row["source"], p.remind_count),
-                                        prompts.prompt_buttons(p.number)))
+            out.prompts.append(Outgoing(p.id, chat_id, "prompt", PredictionView.of(p, row["speaker"], row["source"])))
         if later:
             out.summaries[chat_id] = len(later)
             for p in later:  # not asked now; /due reaches them, and the next tick tomorrow asks again
@@ -147,7 +171,7 @@ def heads_up_due(session: Session, at: datetime, limit: int = BATCH) -> list[Out
             continue
         row = describe(session, [p])[0]
         assert p.id is not None
-        out.append(Outgoing(p.id, chat.chat_id, p.number, prompts.heads_up_html(p, row["speaker"])))
+        out.append(Outgoing(p.id, chat.chat_id, "heads_up", PredictionView.of(p, row["speaker"], None)))
     return out
 
 
