@@ -33,6 +33,7 @@ from tracker.manual import ADD_EXAMPLE
 from tracker.models import Chat as ChatRow
 from tracker.models import Prediction, Review, Source, Status
 from tracker.names import clean_name
+from tracker.reminders import PredictionView
 from tracker.reviews import DEADLINE_HELP, EditError
 from tracker.services import Services
 
@@ -472,7 +473,7 @@ async def _send_next_due(update: Update, context: ContextTypes.DEFAULT_TYPE, cha
         return
     row = rows[0]
     p = row["prediction"]
-    text = prompts.prompt_html(prompts.view(p, row["speaker"], row["source"]))
+    text = prompts.prompt_html(PredictionView.of(p, row["speaker"], row["source"]))
     if total > 1:
         text += f"\n<i>{total - 1} more waiting after this one.</i>"
     await context.bot.send_message(chat_id, text, parse_mode="HTML", disable_web_page_preview=True,
@@ -503,7 +504,7 @@ async def outcome_button(update: Update, context: ContextTypes.DEFAULT_TYPE, par
         latest = editing.latest_resolution(session, p)
         rows = store.describe(session, [p])
         by = latest.resolved_by_name if latest else None
-        text = prompts.answered_html(prompts.view(p, rows[0]["speaker"], rows[0]["source"]), by)
+        text = prompts.answered_html(PredictionView.of(p, rows[0]["speaker"], rows[0]["source"]), by)
     if resolution is None:
         await query.answer(f"Already answered by {by or 'someone'}.")
         await edit_query_message(update, text, None)
@@ -537,7 +538,7 @@ async def undo_button(update: Update, context: ContextTypes.DEFAULT_TYPE, parts:
             return
         actions.undo(session, action)
         rows = store.describe(session, [p])
-        text = prompts.prompt_html(prompts.view(p, rows[0]["speaker"], rows[0]["source"]))
+        text = prompts.prompt_html(PredictionView.of(p, rows[0]["speaker"], rows[0]["source"]))
     await query.answer("Undone.")
     await edit_query_message(update, text, keyboards.from_spec(svc.callback_secret, chat.id,
                                                                prompts.prompt_buttons(number)))
@@ -582,7 +583,7 @@ async def snooze_button(update: Update, context: ContextTypes.DEFAULT_TYPE, part
         p.next_remind_at = schedule.now() + SNOOZES[choice]
         when = p.next_remind_at
         rows = store.describe(session, [p])
-        text = prompts.prompt_body(prompts.view(p, rows[0]["speaker"], rows[0]["source"]))
+        text = prompts.prompt_body(PredictionView.of(p, rows[0]["speaker"], rows[0]["source"]))
     await query.answer("Snoozed.")
     await edit_query_message(update, f"{text}\n\n⏰ Snoozed: I'll ask again on {fmt_date(when.date())}.", None)
 

@@ -5,7 +5,7 @@ handlers (/due, /show) and jobs/ (reminders) show the same words without jobs/ i
 from __future__ import annotations
 
 from bot.render import esc, fmt_date, shorten
-from tracker.models import STATUS_LABELS, Prediction, Status
+from tracker.models import STATUS_LABELS, Status
 from tracker.reminders import PredictionView
 
 OUTCOME_CODES: dict[str, Status] = {
@@ -14,10 +14,6 @@ OUTCOME_CODES: dict[str, Status] = {
 }
 Button = tuple[str, str]  # (label, callback payload before signing)
 QUESTION = "Did it happen?"
-
-
-def view(p: Prediction, speaker: str | None, source: str | None) -> PredictionView:
-    return PredictionView.of(p, speaker, source)
 
 
 def _who(v: PredictionView) -> str:

@@ -26,6 +26,7 @@ from tracker.extraction.sentences import split_sentences
 from tracker.extraction.speakers import (
     DESCRIBED_ORG,
     LISTED_ORG,
+    ORG_MARKERS,
     SPEECH_VERBS,
     SpeakerContext,
     _org_name,
@@ -37,9 +38,6 @@ from tracker.extraction.speakers import (
     topic,
 )
 from tracker.names import TITLE_WORDS
-
-ORG_MARKER_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Commission|Agency|Authority|Council|Bank|Court|"
-                              r"Government|Company|Corporation|Group|Inc|Ltd|plc|AG|SA)\b")
 
 MONTH_NAMES = sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
 
@@ -756,7 +754,7 @@ def _issuer(text: str, ctx: SpeakerContext) -> str | None:
             place = re.search(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<p>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)$", org)
             if place and is_place(place.group("p")):
                 org = org[:place.start()]  # "Ministry of Health of the Republic of Estonia"
-            if org[:1].isupper() and (ORG_MARKER_WORDS.search(org) or org in {name for _, name in ctx.orgs}):
+            if org[:1].isupper() and (ORG_MARKERS.search(org) or org in {name for _, name in ctx.orgs}):
                 return org
     return None
 
