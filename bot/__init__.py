@@ -1,1 +1,2 @@
-"""The Telegram conversation: thin handlers over tracker/, keyboards and rendering in their own modules."""
+"""The Telegram conversation: one module per feature (each with register(app)), thin handlers over the
+services in tracker/, and the shared presentation: buttons, keyboards, render, prompts, texts."""

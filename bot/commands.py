@@ -11,8 +11,9 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import conversation, handlers, stats
+from bot import answers, articles, basics, predictions, replies, settings, stats
 from bot.common import reply_html
+from bot.texts import _
 from tracker.extraction.deadlines import DEFAULT_HORIZON_DAYS
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, Any]]
@@ -32,20 +33,20 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("add", handlers.add, "Track a statement: /add Speaker: statement by <when>"),
-    Command("ingest", conversation.ingest, "Read an article: /ingest [YYYY-MM-DD] then the text"),
-    Command("list", handlers.list_command, "Open predictions", "Browsing and changing",
+    Command("add", predictions.add, "Track a statement: /add Speaker: statement by <when>"),
+    Command("ingest", articles.ingest, "Read an article: /ingest [YYYY-MM-DD] then the text"),
+    Command("list", predictions.list_command, "Open predictions", "Browsing and changing",
             "/list — open predictions, latest deadline first"),
-    Command("due", conversation.due, "Deadlines passed, waiting for an answer", "Browsing and changing",
+    Command("due", answers.due, "Deadlines passed, waiting for an answer", "Browsing and changing",
             "/due — past their deadline, one at a time"),
-    Command("show", conversation.show, "Everything about one: /show N", "Browsing and changing",
+    Command("show", predictions.show, "Everything about one: /show N", "Browsing and changing",
             "/show N — everything about #N, with buttons to answer"),
-    Command("edit", conversation.edit, "Change one: /edit N", "Browsing and changing",
+    Command("edit", predictions.edit, "Change one: /edit N", "Browsing and changing",
             "/edit N — change speaker, statement, deadline or confidence (e.g. "
             "<code>/edit 3 deadline in 2 weeks</code>)"),
-    Command("delete", handlers.delete, "Delete one: /delete N", "Browsing and changing",
+    Command("delete", predictions.delete, "Delete one: /delete N", "Browsing and changing",
             "/delete N — remove #N (asks first)"),
-    Command("undo", conversation.undo, "Take back the last save, edit or answer", "Browsing and changing",
+    Command("undo", predictions.undo, "Take back the last save, edit or answer", "Browsing and changing",
             "/undo — take back the last save, edit or answer"),
     Command("stats", stats.stats, "Accuracy per speaker: /stats, /stats 2025, /stats Name", "Scores",
             "/stats — accuracy per speaker with a 95% interval and Brier score; /stats 2025 for one year"),
@@ -53,13 +54,13 @@ COMMANDS: tuple[Command, ...] = (
             "/chart [Name] — calibration and accuracy pictures"),
     Command("speaker", stats.speaker, "One speaker's record: /speaker Name", "Scores",
             "/stats Name or /speaker Name — one speaker's record"),
-    Command("settings", conversation.settings_error_wrapper, "Timezone, quiet hours, heads-up", "Settings",
+    Command("settings", settings.settings, "Timezone, quiet hours, heads-up", "Settings",
             "/settings — timezone, quiet hours, day-before heads-up"),
-    Command("export", handlers.export, "All predictions as a CSV file", "Settings",
+    Command("export", predictions.export, "All predictions as a CSV file", "Settings",
             "/export — a CSV file of this chat's predictions"),
-    Command("cancel", conversation.cancel, "Stop what I asked you for"),
+    Command("cancel", replies.cancel, "Stop what I asked you for"),
     Command("help", help_command, "What I do and how"),
-    Command("start", handlers.start, "Introduction"),
+    Command("start", basics.start, "Introduction"),
 )
 
 HELP_INTRO = (
@@ -83,11 +84,11 @@ def help_text() -> str:
     sections: dict[str, list[str]] = {}
     for command in COMMANDS:
         if command.section:
-            sections.setdefault(command.section, []).append(command.usage)
+            sections.setdefault(_(command.section), []).append(_(command.usage))
     body = "\n\n".join(f"<b>{title}</b>\n" + "\n".join(lines) for title, lines in sections.items())
-    return f"{HELP_INTRO.format(days=DEFAULT_HORIZON_DAYS)}\n\n{body}\n\n{HELP_OUTRO}"
+    return f"{_(HELP_INTRO).format(days=DEFAULT_HORIZON_DAYS)}\n\n{body}\n\n{_(HELP_OUTRO)}"
 
 
 def menu() -> list[tuple[str, str]]:
     """(command, description) pairs for Telegram's command menu, in table order."""
-    return [(command.name, command.menu) for command in COMMANDS]
+    return [(command.name, _(command.menu)) for command in COMMANDS]

@@ -1,37 +1,54 @@
-"""Helpers every handler module shares: services, replying, arguments, permissions."""
+"""Helpers every feature module shares: services, replying, arguments, permissions, refusals."""
 
 from __future__ import annotations
 
 import re
-from typing import cast
 
-from telegram import Chat, InlineKeyboardMarkup, Update, User
+from telegram import Chat, ForceReply, InlineKeyboardMarkup, Update, User
 from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.render import split_message
+from bot.render import esc, split_message
+from bot.texts import problem
+from tracker.errors import Refusal
 from tracker.services import Services
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return cast(Services, context.application.bot_data["services"])
+    svc = context.application.bot_data["services"]
+    assert isinstance(svc, Services)
+    return svc
 
 
-async def reply_html(update: Update, text: str, **kwargs: object) -> int | None:
-    """Answer in as many messages as it takes, each under Telegram's limit; keyboards go on the last.
-    Returns the last message's id."""
+def chat_of(update: Update) -> Chat:
+    chat = update.effective_chat
+    assert chat is not None  # every handler registered here gets updates from a chat
+    return chat
+
+
+def user_id(update: Update) -> int | None:
+    return update.effective_user.id if update.effective_user else None
+
+
+async def reply_html(update: Update, text: str,
+                     reply_markup: InlineKeyboardMarkup | ForceReply | None = None) -> int | None:
+    """Answer in as many messages as it takes, each under Telegram's limit; the keyboard goes on the
+    last. Returns the last message's id."""
     message = update.effective_message
     assert message is not None
     parts = split_message(text)
-    markup = kwargs.pop("reply_markup", None)
     last = None
     for i, part in enumerate(parts):
-        sent = await message.reply_html(part, disable_web_page_preview=True,
-                                        reply_markup=markup if i == len(parts) - 1 else None,  # type: ignore[arg-type]
-                                        **kwargs)  # type: ignore[arg-type]
+        keyboard = reply_markup if i == len(parts) - 1 else None
+        sent = await message.reply_html(part, disable_web_page_preview=True, reply_markup=keyboard)
         last = sent.message_id
     return last
+
+
+async def refuse(update: Update, exc: Refusal, suffix: str = "") -> None:
+    """A typed refusal from the domain, worded in one line."""
+    await reply_html(update, esc(problem(exc)) + suffix)
 
 
 def args_text(update: Update) -> str:
@@ -77,13 +94,3 @@ def prediction_number(text: str, whole: bool = True) -> int | None:
     """'3', '#3' (whole) or the leading '3' of '3 deadline in 2 weeks' (whole=False)."""
     m = re.match(r"\s*#?(\d{1,9})(?:\s*$|\s)" if not whole else r"\s*#?(\d{1,9})\s*$", text)
     return int(m.group(1)) if m else None
-
-
-async def button_number(update: Update, parts: list[str]) -> int | None:
-    """The prediction number in 'verb:N…' button data, or None after telling the user it is stale."""
-    if len(parts) >= 2 and parts[1].isdigit():
-        return int(parts[1])
-    query = update.callback_query
-    assert query is not None
-    await query.answer("That button is no longer valid.")
-    return None

@@ -1,100 +1,113 @@
-"""Inline keyboards. Callback data is 'verb:args' signed for the chat (tracker.callbacks)."""
+"""Inline keyboards, built from typed buttons (bot/buttons.py) signed for the chat."""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from collections.abc import Callable
 
-from tracker.callbacks import sign
+from telegram import InlineKeyboardMarkup
+
+from bot.buttons import (
+    Answer,
+    AskDelete,
+    Button,
+    ConfirmDelete,
+    EditField,
+    ListPage,
+    Reanswer,
+    ReviewOp,
+    SettingsOp,
+    Snooze,
+    button,
+)
+from bot.prompts import Row
+from bot.texts import _
+
+FIELD_CODES = {"sp": "speaker", "st": "statement", "dl": "deadline", "cf": "confidence"}
 
 
-def _button(secret: bytes, chat_id: int, label: str, payload: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=sign(secret, chat_id, payload))
+def from_spec(key: bytes, chat_id: int, rows: list[Row]) -> InlineKeyboardMarkup:
+    """Rows of (label, button), signed for this chat."""
+    return InlineKeyboardMarkup([[button(label, target, key, chat_id) for label, target in row] for row in rows])
 
 
-def pages(secret: bytes, chat_id: int, page: int, count: int, payload: str,
-          back: str = "◀ Back", forward: str = "More ▶") -> InlineKeyboardMarkup | None:
-    """◀ n/N ▶ for a paged answer; `payload` has one {} for the page number."""
+def pages(key: bytes, chat_id: int, page: int, count: int, make: Callable[[int], Button],
+          back: str | None = None, forward: str | None = None) -> InlineKeyboardMarkup | None:
+    """◀ n/N ▶ for a paged answer; `make` builds the button for a page number."""
     if count <= 1:
         return None
-    row = []
+    row: Row = []
     if page > 1:
-        row.append(_button(secret, chat_id, back, payload.format(page - 1)))
-    row.append(_button(secret, chat_id, f"{page} / {count}", payload.format(page)))
+        row.append((back or _("◀ Back"), make(page - 1)))
+    row.append((f"{page} / {count}", make(page)))
     if page < count:
-        row.append(_button(secret, chat_id, forward, payload.format(page + 1)))
-    return InlineKeyboardMarkup([row])
+        row.append((forward or _("More ▶"), make(page + 1)))
+    return from_spec(key, chat_id, [row])
 
 
-def list_pages(secret: bytes, chat_id: int, page: int, count: int) -> InlineKeyboardMarkup | None:
-    return pages(secret, chat_id, page, count, "l:{}", "◀ Newer", "Older ▶")
+def list_pages(key: bytes, chat_id: int, page: int, count: int) -> InlineKeyboardMarkup | None:
+    return pages(key, chat_id, page, count, ListPage, _("◀ Newer"), _("Older ▶"))
 
 
-def confirm_delete(secret: bytes, chat_id: int, number: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[
-        _button(secret, chat_id, f"🗑 Delete #{number}", f"d:{number}:y"),
-        _button(secret, chat_id, "Keep it", f"d:{number}:n"),
-    ]])
+def confirm_delete(key: bytes, chat_id: int, number: int) -> InlineKeyboardMarkup:
+    return from_spec(key, chat_id, [[(_("🗑 Delete #{n}").format(n=number), ConfirmDelete(number, "y")),
+                                     (_("Keep it"), ConfirmDelete(number, "n"))]])
 
 
-def from_spec(secret: bytes, chat_id: int, rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
-    """Buttons described by the domain as (label, payload) rows, signed for this chat."""
-    return InlineKeyboardMarkup([[_button(secret, chat_id, label, payload) for label, payload in row] for row in rows])
-
-
-def review(secret: bytes, chat_id: int, review_id: int, selected: list[bool]) -> InlineKeyboardMarkup:
-    toggles = [_button(secret, chat_id, f"{'✅' if on else '⬜'} {i + 1}", f"r:{review_id}:t:{i}")
-               for i, on in enumerate(selected)]
+def review(key: bytes, chat_id: int, review_id: int, selected: list[bool]) -> InlineKeyboardMarkup:
+    toggles: Row = [(f"{'✅' if on else '⬜'} {i + 1}", ReviewOp(review_id, "t", i)) for i, on in enumerate(selected)]
     rows = [toggles[i:i + 4] for i in range(0, len(toggles), 4)]
     count = sum(selected)
-    rows.append([
-        _button(secret, chat_id, f"💾 Save all ({count})" if count == len(selected) else f"💾 Save {count}",
-                f"r:{review_id}:s"),
-        _button(secret, chat_id, "✏️ Edit", f"r:{review_id}:e"),
-        _button(secret, chat_id, "✖️ Discard", f"r:{review_id}:x"),
-    ])
-    return InlineKeyboardMarkup(rows)
+    save = _("💾 Save all ({n})") if count == len(selected) else _("💾 Save {n}")
+    rows.append([(save.format(n=count), ReviewOp(review_id, "s")), (_("✏️ Edit"), ReviewOp(review_id, "e")),
+                 (_("✖️ Discard"), ReviewOp(review_id, "x"))])
+    return from_spec(key, chat_id, rows)
 
 
-def review_pick_claim(secret: bytes, chat_id: int, review_id: int, n: int) -> InlineKeyboardMarkup:
-    picks = [_button(secret, chat_id, f"✏️ {i + 1}", f"r:{review_id}:c:{i}") for i in range(n)]
+def review_pick_claim(key: bytes, chat_id: int, review_id: int, n: int) -> InlineKeyboardMarkup:
+    picks: Row = [(f"✏️ {i + 1}", ReviewOp(review_id, "c", i)) for i in range(n)]
     rows = [picks[i:i + 4] for i in range(0, len(picks), 4)]
-    rows.append([_button(secret, chat_id, "◀ Back", f"r:{review_id}:b")])
-    return InlineKeyboardMarkup(rows)
+    rows.append([(_("◀ Back"), ReviewOp(review_id, "b"))])
+    return from_spec(key, chat_id, rows)
 
 
-def review_pick_field(secret: bytes, chat_id: int, review_id: int, index: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([
-        [_button(secret, chat_id, "👤 Speaker", f"r:{review_id}:f:{index}:sp"),
-         _button(secret, chat_id, "💬 Statement", f"r:{review_id}:f:{index}:st"),
-         _button(secret, chat_id, "📅 Deadline", f"r:{review_id}:f:{index}:dl")],
-        [_button(secret, chat_id, "◀ Back", f"r:{review_id}:b")],
+def review_pick_field(key: bytes, chat_id: int, review_id: int, index: int) -> InlineKeyboardMarkup:
+    return from_spec(key, chat_id, [
+        [(_("👤 Speaker"), ReviewOp(review_id, "f", index, "sp")),
+         (_("💬 Statement"), ReviewOp(review_id, "f", index, "st")),
+         (_("📅 Deadline"), ReviewOp(review_id, "f", index, "dl"))],
+        [(_("◀ Back"), ReviewOp(review_id, "b"))],
     ])
 
 
-def prediction_actions(secret: bytes, chat_id: int, number: int, is_open: bool) -> InlineKeyboardMarkup:
-    mark = "v" if is_open else "w"
-    return InlineKeyboardMarkup([
-        [_button(secret, chat_id, "✅ Fulfilled", f"{mark}:{number}:f"),
-         _button(secret, chat_id, "❌ Not fulfilled", f"{mark}:{number}:n"),
-         _button(secret, chat_id, "◐ Partly", f"{mark}:{number}:p")],
-        [_button(secret, chat_id, "🤷 Unclear", f"{mark}:{number}:u"),
-         _button(secret, chat_id, "⊘ Annulled", f"{mark}:{number}:a")],
-        [_button(secret, chat_id, "✏️ Edit", f"e:{number}"),
-         _button(secret, chat_id, "🗑 Delete", f"dq:{number}")],
+def prediction_actions(key: bytes, chat_id: int, number: int, is_open: bool) -> InlineKeyboardMarkup:
+    def outcome(code: str) -> Button:
+        return Answer(number, code) if is_open else Reanswer(number, code)
+
+    return from_spec(key, chat_id, [
+        [(_("✅ Fulfilled"), outcome("f")), (_("❌ Not fulfilled"), outcome("n")), (_("◐ Partly"), outcome("p"))],
+        [(_("🤷 Unclear"), outcome("u")), (_("⊘ Annulled"), outcome("a"))],
+        [(_("✏️ Edit"), EditField(number)), (_("🗑 Delete"), AskDelete(number))],
     ])
 
 
-def edit_fields(secret: bytes, chat_id: int, number: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([
-        [_button(secret, chat_id, "👤 Speaker", f"e:{number}:sp"),
-         _button(secret, chat_id, "💬 Statement", f"e:{number}:st")],
-        [_button(secret, chat_id, "📅 Deadline", f"e:{number}:dl"),
-         _button(secret, chat_id, "🎯 Confidence", f"e:{number}:cf")],
+def edit_fields(key: bytes, chat_id: int, number: int) -> InlineKeyboardMarkup:
+    return from_spec(key, chat_id, [
+        [(_("👤 Speaker"), EditField(number, "sp")), (_("💬 Statement"), EditField(number, "st"))],
+        [(_("📅 Deadline"), EditField(number, "dl")), (_("🎯 Confidence"), EditField(number, "cf"))],
     ])
 
 
-def settings_menu(secret: bytes, chat_id: int, heads_up: bool) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([
-        [_button(secret, chat_id, "🕐 Timezone", "s:tz"), _button(secret, chat_id, "🌙 Quiet hours", "s:q")],
-        [_button(secret, chat_id, f"🔔 Day-before heads-up: {'on' if heads_up else 'off'}", "s:h")],
+def snooze_menu(key: bytes, chat_id: int, number: int) -> InlineKeyboardMarkup:
+    return from_spec(key, chat_id, [
+        [(_("1 day"), Snooze(number, "1d")), (_("1 week"), Snooze(number, "1w")),
+         (_("1 month"), Snooze(number, "1m"))],
+        [(_("📅 New deadline…"), Snooze(number, "w")), (_("◀ Back"), Snooze(number, "b"))],
+    ])
+
+
+def settings_menu(key: bytes, chat_id: int, heads_up: bool) -> InlineKeyboardMarkup:
+    label = _("🔔 Day-before heads-up: on") if heads_up else _("🔔 Day-before heads-up: off")
+    return from_spec(key, chat_id, [
+        [(_("🕐 Timezone"), SettingsOp("tz")), (_("🌙 Quiet hours"), SettingsOp("q"))],
+        [(label, SettingsOp("h"))],
     ])

@@ -1,67 +1,66 @@
 """The question the bot asks when a deadline passes, the day-before heads-up and what an answered prompt
-becomes. Rendered from `tracker.reminders.PredictionView` (plain data the domain hands over), so both the
+becomes. Rendered from `tracker.views.PredictionView` (plain data the domain hands over), so both the
 handlers (/due, /show) and jobs/ (reminders) show the same words without jobs/ importing the handlers."""
 
 from __future__ import annotations
 
+from bot.buttons import Answer, Button, Snooze, UndoAnswer
 from bot.render import esc, fmt_date, shorten
-from tracker.models import STATUS_LABELS, Status
-from tracker.reminders import PredictionView
+from bot.texts import _, status_label
+from tracker.models import Status
+from tracker.views import PredictionView
 
 OUTCOME_CODES: dict[str, Status] = {
     "f": Status.FULFILLED, "n": Status.NOT_FULFILLED, "u": Status.UNCLEAR, "p": Status.PARTLY,
     "a": Status.ANNULLED,
 }
-Button = tuple[str, str]  # (label, callback payload before signing)
-QUESTION = "Did it happen?"
+Row = list[tuple[str, Button]]  # a row of (label, button)
 
 
 def _who(v: PredictionView) -> str:
-    return f"<b>{esc(shorten(v.speaker, 80))}</b>" if v.speaker else "Someone (unattributed)"
-
-
-def _body(v: PredictionView, asked_before: int) -> str:
-    head = "Deadline passed" if asked_before == 0 else "Still waiting for an answer"
-    text = (f"⏰ <b>{head}</b> · #{v.number}\n{_who(v)} said on {fmt_date(v.made_at)} that "
-            f"<i>{esc(shorten(v.statement, 600))}</i> (by {fmt_date(v.deadline)}"
-            f"{', ' + esc(shorten(v.deadline_text, 60)) if v.deadline_text else ''}).")
-    if v.source:
-        text += f"\nSource: {esc(shorten(v.source, 200))}"
-    return text
+    return f"<b>{esc(shorten(v.speaker, 80))}</b>" if v.speaker else _("Someone (unattributed)")
 
 
 def prompt_body(v: PredictionView, asked_before: int = 0) -> str:
     """The prompt without its question: what a snoozed or answered prompt keeps."""
-    return _body(v, asked_before)
+    head = _("Deadline passed") if asked_before == 0 else _("Still waiting for an answer")
+    phrase = f", {esc(shorten(v.deadline_text, 60))}" if v.deadline_text else ""
+    text = (f"⏰ <b>{head}</b> · #{v.number}\n"
+            + _("{who} said on {made} that <i>{statement}</i> (by {deadline}{phrase}).").format(
+                who=_who(v), made=fmt_date(v.made_at), statement=esc(shorten(v.statement, 600)),
+                deadline=fmt_date(v.deadline), phrase=phrase))
+    if v.source:
+        text += "\n" + _("Source: {source}").format(source=esc(shorten(v.source, 200)))
+    return text
 
 
 def prompt_html(v: PredictionView, asked_before: int = 0) -> str:
-    return f"{_body(v, asked_before)}\n\n{QUESTION}"
+    return f"{prompt_body(v, asked_before)}\n\n{_('Did it happen?')}"
 
 
-def prompt_buttons(number: int, from_due: bool = False) -> list[list[Button]]:
-    tail = ":d" if from_due else ""
+def prompt_buttons(number: int, from_due: bool = False) -> list[Row]:
+    due = "d" if from_due else None
     return [
-        [("✅ Fulfilled", f"v:{number}:f{tail}"), ("❌ Not fulfilled", f"v:{number}:n{tail}")],
-        [("🤷 Unclear", f"v:{number}:u{tail}"), ("⏰ Snooze", f"z:{number}")],
+        [(_("✅ Fulfilled"), Answer(number, "f", due)), (_("❌ Not fulfilled"), Answer(number, "n", due))],
+        [(_("🤷 Unclear"), Answer(number, "u", due)), (_("⏰ Snooze"), Snooze(number))],
     ]
 
 
 def answered_html(v: PredictionView, by_name: str | None) -> str:
-    label = STATUS_LABELS.get(v.status, v.status)
-    who = f" — answered by {esc(by_name)}" if by_name else ""
-    return f"{_body(v, v.remind_count)}\n\n<b>{esc(label)}</b>{who}"
+    answered = " — " + _("answered by {name}").format(name=esc(by_name)) if by_name else ""
+    return f"{prompt_body(v, v.remind_count)}\n\n<b>{esc(status_label(v.status))}</b>{answered}"
 
 
 def heads_up_html(v: PredictionView) -> str:
-    return (f"🔔 <b>Deadline tomorrow</b> · #{v.number}\n{_who(v)}: <i>{esc(shorten(v.statement, 600))}</i> "
-            f"(by {fmt_date(v.deadline)}). I'll ask here once it has passed.")
+    return (f"🔔 <b>{_('Deadline tomorrow')}</b> · #{v.number}\n{_who(v)}: <i>{esc(shorten(v.statement, 600))}</i> "
+            + _("(by {day}). I'll ask here once it has passed.").format(day=fmt_date(v.deadline)))
 
 
 def summary_html(more: int) -> str:
-    return (f"…and {more} more deadline{'s have' if more != 1 else ' has'} passed here. "
-            "/due walks through them one at a time.")
+    text = (_("…and 1 more deadline has passed here.") if more == 1 else
+            _("…and {n} more deadlines have passed here.").format(n=more))
+    return f"{text} {_('/due walks through them one at a time.')}"
 
 
-def undo_buttons(number: int) -> list[list[Button]]:
-    return [[("↩️ Undo", f"u:{number}")]]
+def undo_buttons(number: int) -> list[Row]:
+    return [[(_("↩️ Undo"), UndoAnswer(number))]]

@@ -1,16 +1,17 @@
 """HTML for Telegram: every user- or article-supplied string is escaped here, and nothing is sent
-that Telegram would refuse (empty, over 4096 characters, unbalanced tags)."""
+that Telegram would refuse (empty, over 4096 characters, unbalanced tags). One date format for the
+whole bot: `fmt_date`."""
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
-from tracker.models import STATUS_LABELS, Prediction, Status
-from tracker.reviews import DATE_BASIS
+from bot.texts import _, date_basis, status_label
+from tracker.reviews import ReviewView
 from tracker.scoring import MIN_RESOLVED_TO_RANK, SpeakerRecord
+from tracker.views import Card, PredictionView
 
 LIMIT = 4096
 STATEMENT_CHARS = 400
@@ -26,6 +27,7 @@ def shorten(text: str, limit: int) -> str:
 
 
 def fmt_date(day: date) -> str:
+    """The one way a day is written: 'Fri 17 Oct 2025'."""
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
@@ -33,29 +35,38 @@ def percent(p: float) -> str:
     return f"{round(p * 100)}%"
 
 
-def deadline_part(p: Prediction) -> str:
-    text = f"by {fmt_date(p.deadline)}"
-    if p.deadline_text:
-        text += f" ({esc(shorten(p.deadline_text, 60))}{', vague' if p.vague else ''})"
-    elif p.vague:
-        text += " (no deadline given)"
+def _when(deadline: date, phrase: str, vague: bool, none_given: str) -> str:
+    text = _("by {day}").format(day=fmt_date(deadline))
+    if phrase:
+        text += f" ({esc(shorten(phrase, 60))}{_(', vague') if vague else ''})"
+    elif vague:
+        text += f" ({none_given})"
     return text
 
 
-def prediction_line(p: Prediction, speaker: str | None) -> str:
-    who = f"<b>{esc(shorten(speaker, 80))}</b>: " if speaker else "<i>unattributed</i>: "
-    line = f"<b>#{p.number}</b> {who}{esc(shorten(p.statement, STATEMENT_CHARS))} — {deadline_part(p)}"
-    line += f" · {percent(p.confidence)}"
-    if p.conditional:
-        line += " · conditional"
-    if p.status != Status.OPEN:
-        line += f" · {STATUS_LABELS.get(p.status, p.status)}"
+def deadline_part(v: PredictionView) -> str:
+    return _when(v.deadline, v.deadline_text, v.vague, _("no deadline given"))
+
+
+def who(speaker: str | None, limit: int = 80) -> str:
+    return f"<b>{esc(shorten(speaker, limit))}</b>" if speaker else f"<i>{_('unattributed')}</i>"
+
+
+def prediction_line(v: PredictionView, with_speaker: bool = True) -> str:
+    speaker = f"{who(v.speaker)}: " if with_speaker else ""
+    line = f"<b>#{v.number}</b> {speaker}{esc(shorten(v.statement, STATEMENT_CHARS))} — {deadline_part(v)}"
+    line += f" · {percent(v.confidence)}"
+    if v.conditional:
+        line += f" · {_('conditional')}"
+    if v.status != "open":
+        line += f" · {status_label(v.status)}"
     return line
 
 
 def _plain_len(chunk: str) -> int:
-    # An upper bound on what Telegram counts: escaped HTML is never shorter than its text.
-    return len(chunk.encode("utf-16-le")) // 2
+    """What Telegram counts against its limit: the text without tags, entities decoded, in UTF-16 units.
+    Exact for the balanced lines this module builds."""
+    return len(html.unescape(_strip_tags(chunk)).encode("utf-16-le")) // 2
 
 
 def split_message(text: str, limit: int = LIMIT) -> list[str]:
@@ -81,111 +92,110 @@ def _strip_tags(line: str) -> str:
     return re.sub(r"<[^>]+>", "", line)
 
 
-def review_html(claims: list[dict[str, object]], selected: list[bool], published: date, basis: str,
-                part: int, parts: int, first_number: int = 1) -> str:
-    n = len(claims)
-    head = f"📰 <b>{n} forward-looking statement{'s' if n != 1 else ''}</b>"
-    if parts > 1:
-        head += f" (part {part} of {parts})"
-    lines = [head, f"Deadlines count from <b>{fmt_date(published)}</b> ({esc(DATE_BASIS.get(basis, basis))}).", ""]
-    for i, (claim, on) in enumerate(zip(claims, selected, strict=True)):
-        speaker = claim.get("speaker")
-        who = f"<b>{esc(shorten(str(speaker), 80))}</b>" if speaker else "<i>unattributed</i>"
-        co = claim.get("co_speakers") or []
-        if isinstance(co, list) and co:
-            who += f" (with {esc(', '.join(str(c) for c in co))})"
-        deadline = date.fromisoformat(str(claim["deadline"]))
-        phrase = str(claim.get("deadline_text") or "")
-        when = f"by {fmt_date(deadline)}"
-        if phrase:
-            when += f" ({esc(shorten(phrase, 60))}{', vague' if claim.get('vague') else ''})"
-        elif claim.get("vague"):
-            when += " (no time given, vague)"
-        extras = " · conditional" if claim.get("conditional") else ""
+def review_html(r: ReviewView) -> str:
+    n = len(r.claims)
+    head = "📰 <b>" + (_("1 forward-looking statement") if n == 1 else
+                      _("{n} forward-looking statements").format(n=n)) + "</b>"
+    if r.parts > 1:
+        head += " " + _("(part {part} of {parts})").format(part=r.part, parts=r.parts)
+    lines = [head, _("Deadlines count from <b>{day}</b> ({basis}).").format(day=fmt_date(r.published),
+                                                                          basis=esc(date_basis(r.basis))), ""]
+    for i, (claim, on) in enumerate(zip(r.claims, r.selected, strict=True)):
+        speaker = who(claim.speaker, 60)  # the limits keep a full review of 8 claims in one message
+        if claim.co_speakers:
+            speaker += " " + _("(with {names})").format(names=esc(shorten(", ".join(claim.co_speakers), 60)))
+        when = _when(claim.deadline_date() or r.published, claim.deadline_text, claim.vague,
+                     _("no time given, vague"))
+        extras = f" · {_('conditional')}" if claim.conditional else ""
         mark = "✅" if on else "⬜"
-        lines.append(f"{mark} <b>{i + first_number}.</b> {who}: {esc(shorten(str(claim['statement']), 240))}")
-        lines.append(f"      📅 {when} · {percent(float(str(claim.get('confidence', 0.5))))}{extras}")
-    lines += ["", "Tap a number to leave it out, ✏️ to correct one, 💾 to save."]
+        lines.append(f"{mark} <b>{i + r.first_number}.</b> {speaker}: {esc(shorten(claim.statement, 220))}")
+        lines.append(f"      📅 {when} · {percent(claim.confidence)}{extras}")
+    lines += ["", _("Tap a number to leave it out, ✏️ to correct one, 💾 to save.")]
     return "\n".join(lines)
 
 
-def show_html(p: Prediction, speaker: str | None, source_title: str | None, source_url: str | None,
-              history: Sequence[tuple[str, str | None, datetime, bool]]) -> str:
-    lines = [f"<b>#{p.number}</b> · {STATUS_LABELS.get(p.status, p.status)}",
-             f"👤 {esc(speaker) if speaker else '<i>unattributed</i>'}",
-             f"💬 {esc(shorten(p.statement, 1000))}"]
-    if p.sentence and p.sentence.strip() != p.statement.strip():
-        lines.append(f"<blockquote>{esc(shorten(p.sentence, 1500))}</blockquote>")
-    lines.append(f"🗓 said on {fmt_date(p.made_at)}")
-    lines.append(f"📅 {deadline_part(p)}")
-    if p.original_deadline and p.original_deadline != p.deadline:
-        lines.append(f"   first deadline {fmt_date(p.original_deadline)}; moved {p.deadline_moves}×")
-    lines.append(f"🎯 confidence {percent(p.confidence)}{' · conditional' if p.conditional else ''}")
-    if source_title or source_url:
-        label = esc(shorten(source_title or source_url or "", 120))
-        if source_url:
-            lines.append(f'📰 <a href="{html.escape(source_url, quote=True)}">{label}</a>')
+def show_html(card: Card) -> str:
+    v = card.prediction
+    lines = [f"<b>#{v.number}</b> · {status_label(v.status)}",
+             f"👤 {esc(v.speaker) if v.speaker else '<i>' + _('unattributed') + '</i>'}",
+             f"💬 {esc(shorten(v.statement, 1000))}"]
+    if v.sentence and v.sentence.strip() != v.statement.strip():
+        lines.append(f"<blockquote>{esc(shorten(v.sentence, 1500))}</blockquote>")
+    lines.append("🗓 " + _("said on {day}").format(day=fmt_date(v.made_at)))
+    lines.append(f"📅 {deadline_part(v)}")
+    if v.original_deadline and v.original_deadline != v.deadline:
+        lines.append("   " + _("first deadline {day}; moved {n}×").format(day=fmt_date(v.original_deadline),
+                                                                         n=v.deadline_moves))
+    lines.append("🎯 " + _("confidence {p}").format(p=percent(v.confidence))
+                 + (f" · {_('conditional')}" if v.conditional else ""))
+    if v.source_title or v.source_url:
+        label = esc(shorten(v.source_title or v.source_url or "", 120))
+        if v.source_url:
+            lines.append(f'📰 <a href="{html.escape(v.source_url, quote=True)}">{label}</a>')
         else:
             lines.append(f"📰 {label}")
-    if history:
-        lines.append("")
-        lines.append("<b>History</b>")
-        for outcome, who, when, undone in history:
-            text = f"{STATUS_LABELS.get(outcome, outcome)} — {esc(who or 'someone')}, {when:%d %b %Y %H:%M} UTC"
-            lines.append(f"<s>{text}</s> (undone)" if undone else text)
+    if card.history:
+        lines += ["", f"<b>{_('History')}</b>"]
+        for entry in card.history:
+            text = (f"{status_label(entry.outcome)} — {esc(entry.by or _('someone'))}, "
+                    f"{fmt_date(entry.at.date())} {entry.at:%H:%M} UTC")
+            lines.append(f"<s>{text}</s> {_('(undone)')}" if entry.undone else text)
     return "\n".join(lines)
 
 
 def _pct_interval(r: SpeakerRecord) -> str:
     if r.accuracy is None:
-        return "no scored predictions"
+        return _("no scored predictions")
     lo, hi = r.interval
     return f"{percent(r.accuracy)} ({percent(lo)}–{percent(hi)})"
 
 
+def _brier(value: float | None, digits: int = 2) -> str:
+    return f" · Brier {value:.{digits}f}" if value is not None else ""
+
+
 def stats_html(records: list[SpeakerRecord], total: SpeakerRecord, page: int, pages: int, scope: str) -> str:
-    lines = [f"📊 <b>Scoreboard</b> — {esc(scope)}"]
-    brier = f" · Brier {total.brier:.2f}" if total.brier is not None else ""
-    lines.append(f"All speakers: {total.made} made, {total.scored} scored, accuracy {_pct_interval(total)}{brier}")
+    lines = [f"📊 <b>{_('Scoreboard')}</b> — {esc(scope)}"]
+    lines.append(_("All speakers: {made} made, {scored} scored, accuracy {acc}").format(
+        made=total.made, scored=total.scored, acc=_pct_interval(total)) + _brier(total.brier))
     if total.unclear or total.annulled:
-        lines.append(f"Not scored: {total.unclear} unclear, {total.annulled} annulled")
+        lines.append(_("Not scored: {unclear} unclear, {annulled} annulled").format(unclear=total.unclear,
+                                                                                     annulled=total.annulled))
     ranked = [r for r in records if r.ranked]
     unranked = [r for r in records if not r.ranked]
     lines.append("")
     start = (page - 1) * 10
     for i, r in enumerate(ranked[start:start + 10], start + 1):
-        b = f" · Brier {r.brier:.2f}" if r.brier is not None else ""
-        lines.append(f"{i}. <b>{esc(shorten(r.speaker, 60))}</b> — {_pct_interval(r)} · n={r.scored}{b}")
+        lines.append(f"{i}. <b>{esc(shorten(r.speaker, 60))}</b> — {_pct_interval(r)} · n={r.scored}{_brier(r.brier)}")
     if not ranked:
-        lines.append(f"Nobody has {MIN_RESOLVED_TO_RANK} scored predictions yet, so nobody is ranked.")
+        lines.append(_("Nobody has {n} scored predictions yet, so nobody is ranked.").format(n=MIN_RESOLVED_TO_RANK))
     if page == pages and unranked:
         names = ", ".join(f"{esc(shorten(r.speaker, 40))} ({r.scored}/{r.made})" for r in unranked[:30])
-        more = f" and {len(unranked) - 30} more" if len(unranked) > 30 else ""
-        lines += ["", f"<i>Too few to rank (under {MIN_RESOLVED_TO_RANK} scored; scored/made):</i> {names}{more}"]
-    lines += ["", "Accuracy counts ◐ partly as half; 🤷 unclear and ⊘ annulled are not scored. "
-                  "/stats Name for one speaker, /chart for pictures."]
+        more = _(" and {n} more").format(n=len(unranked) - 30) if len(unranked) > 30 else ""
+        lines += ["", "<i>" + _("Too few to rank (under {n} scored; scored/made):").format(n=MIN_RESOLVED_TO_RANK)
+                  + f"</i> {names}{more}"]
+    lines += ["", _("Accuracy counts ◐ partly as half; 🤷 unclear and ⊘ annulled are not scored. "
+                    "/stats Name for one speaker, /chart for pictures.")]
     return "\n".join(lines)
 
 
-def speaker_record_html(r: SpeakerRecord, recent: list[Prediction], open_items: list[Prediction]) -> str:
+def speaker_record_html(r: SpeakerRecord, recent: list[PredictionView], open_items: list[PredictionView]) -> str:
+    rank = "" if r.ranked else _(" — too few to rank (under {n} scored)").format(n=MIN_RESOLVED_TO_RANK)
     lines = [f"👤 <b>{esc(r.speaker)}</b>",
-             f"{r.made} made · {r.open} open · {r.fulfilled} ✅ · {r.not_fulfilled} ❌ · {r.partly} ◐ · "
-             f"{r.unclear} 🤷 · {r.annulled} ⊘",
-             f"Accuracy: {_pct_interval(r)}" + ("" if r.ranked else f" — too few to rank (under "
-                                                                   f"{MIN_RESOLVED_TO_RANK} scored)")]
+             _("{made} made · {open} open").format(made=r.made, open=r.open)
+             + f" · {r.fulfilled} ✅ · {r.not_fulfilled} ❌ · {r.partly} ◐ · {r.unclear} 🤷 · {r.annulled} ⊘",
+             _("Accuracy: {acc}").format(acc=_pct_interval(r)) + rank]
     if r.brier is not None:
-        text = f"Brier score: {r.brier:.3f} (0 is perfect, 0.25 is always saying 50%)"
+        text = _("Brier score: {b:.3f} (0 is perfect, 0.25 is always saying 50%)").format(b=r.brier)
         dec = r.decomposition
         if dec:
-            text += f"; calibration error {dec[0]:.3f}, resolution {dec[1]:.3f}"
+            text += _("; calibration error {c:.3f}, resolution {r:.3f}").format(c=dec[0], r=dec[1])
         lines.append(text)
     if r.moved:
-        late = f", on average {r.lateness:.0f} days later" if r.lateness is not None else ""
-        lines.append(f"Deadlines moved: {r.moved}{late}")
+        late = _(", on average {d:.0f} days later").format(d=r.lateness) if r.lateness is not None else ""
+        lines.append(_("Deadlines moved: {n}").format(n=r.moved) + late)
     if recent:
-        lines += ["", "<b>Recently resolved</b>"]
-        lines += [prediction_line(p, None) for p in recent]
+        lines += ["", f"<b>{_('Recently resolved')}</b>", *(prediction_line(p, False) for p in recent)]
     if open_items:
-        lines += ["", "<b>Open</b>"]
-        lines += [prediction_line(p, None) for p in open_items]
+        lines += ["", f"<b>{_('Open')}</b>", *(prediction_line(p, False) for p in open_items)]
     return "\n".join(lines)

@@ -1,29 +1,23 @@
-"""Registers the conversation on an Application."""
+"""Registers the bot on an Application: the command table, then each feature module's buttons and
+replies, then the fallbacks (stale buttons, unknown commands, errors)."""
 
 from __future__ import annotations
 
-from telegram import BotCommand, Update
-from telegram.ext import (
-    Application,
-    CallbackQueryHandler,
-    CommandHandler,
-    MessageHandler,
-    TypeHandler,
-    filters,
-)
+from telegram import BotCommand
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot import commands, conversation, handlers
+from bot import answers, articles, basics, buttons, commands, predictions, settings, stats
+
+FEATURES = (articles, predictions, answers, stats, settings)
 
 
 def register(application: Application) -> None:
-    application.add_handler(TypeHandler(Update, handlers.skip_seen_update), group=-1)
-    application.add_handler(TypeHandler(Update, handlers.mark_update_done), group=100)
     for command in commands.COMMANDS:
         application.add_handler(CommandHandler(command.name, command.handler))
-    application.add_handler(CallbackQueryHandler(handlers.on_button))
-    application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown_command))
-    application.add_handler(MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND, conversation.on_text))
-    application.add_error_handler(handlers.on_error)
+    for feature in FEATURES:
+        feature.register(application)
+    application.add_handler(CallbackQueryHandler(buttons.stale))  # after every feature's button patterns
+    basics.register(application)
 
 
 async def set_commands(application: Application) -> None:

@@ -3,125 +3,101 @@
 from __future__ import annotations
 
 import asyncio
-import math
 import re
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
-from telegram.ext import ContextTypes
+from telegram.ext import Application, ContextTypes
 
-from bot import keyboards
+from bot import buttons, keyboards
+from bot.buttons import StatsPage
 from bot.charts import render_png
-from bot.common import args_text, edit_query_message, reply_html, services
+from bot.common import args_text, chat_of, edit_query_message, reply_html, services
 from bot.render import esc, speaker_record_html, stats_html
-from tracker import scoring, store
-from tracker.models import Status
-from tracker.services import Services
-
-PAGE = 10
+from bot.texts import _
+from tracker import scores
+from tracker.errors import Refusal
 
 
-def _leaderboard(svc: Services, chat_id: int, chat_title: str | None, year: int | None,
-                 page: int) -> tuple[str, object]:
-    period = scoring.Period.year(year) if year else None
-    with svc.db.session() as session:
-        records = scoring.speaker_records(session, chat_id, period)
-    if not records:
-        scope = f" made in {year}" if year else ""
-        return f"No predictions{scope} in this chat yet. Paste an article or use /add.", None
-    ranked = sum(1 for r in records if r.ranked)
-    pages = max(1, math.ceil(ranked / PAGE))
-    page = min(max(1, page), pages)
-    scope = ("this group" if chat_id < 0 else "this chat") + (f", predictions made in {year}" if year else "")
-    if pages > 1:
-        scope += f" — page {page} of {pages}"
-    text = stats_html(records, scoring.overall(records), page, pages, scope)
-    return text, keyboards.pages(svc.callback_secret, chat_id, page, pages, f"st:{{}}:{year or 0}")
+def _leaderboard(update: Update, context: ContextTypes.DEFAULT_TYPE, year: int | None,
+                 page: int) -> tuple[str, InlineKeyboardMarkup | None]:
+    svc, chat = services(context), chat_of(update)
+    board = scores.leaderboard(svc.db, chat.id, year, page)
+    if board is None:
+        if year:
+            return _("No predictions made in {year} in this chat yet. Paste an article or use /add.").format(
+                year=year), None
+        return _("No predictions in this chat yet. Paste an article or use /add."), None
+    scope = _("this group") if chat.id < 0 else _("this chat")
+    if year:
+        scope += ", " + _("predictions made in {year}").format(year=year)
+    if board.pages > 1:
+        scope += " — " + _("page {page} of {pages}").format(page=board.page, pages=board.pages)
+    text = stats_html(board.records, board.total, board.page, board.pages, scope)
+    return text, keyboards.pages(svc.callback_secret, chat.id, board.page, board.pages,
+                                 lambda n: StatsPage(n, year or 0))
 
 
 async def _speaker_view(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str) -> None:
-    svc = services(context)
-    chat = update.effective_chat
-    assert chat is not None
-    with svc.db.session() as session:
-        found = store.find_speaker(session, name)
-        records = scoring.speaker_records(session, chat.id, speaker_id=found.id) if found and found.id else []
-        if not records or found is None or found.id is None:
-            await reply_html(update, f"No predictions by {esc(name)} in this chat yet. /stats lists the speakers.")
-            return
-        recent = scoring.recent_resolved(session, chat.id, found.id)
-        open_items = [p for p in store.speaker_predictions(session, chat.id, found.id, limit=10)
-                      if p.status == Status.OPEN]
-        text = speaker_record_html(records[0], recent, open_items)
-    await reply_html(update, text)
+    try:
+        report = scores.speaker_report(services(context).db, chat_of(update).id, name)
+    except Refusal:
+        await reply_html(update, _("No predictions by {name} in this chat yet. /stats lists the speakers.").format(
+            name=esc(name)))
+        return
+    await reply_html(update, speaker_record_html(report.record, report.recent, report.open_items))
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
-    chat = update.effective_chat
-    assert chat is not None
     arg = args_text(update).strip()
-    if re.fullmatch(r"(19|20)\d\d", arg):
-        text, markup = _leaderboard(svc, chat.id, chat.title, int(arg), 1)
-    elif arg:
+    if arg and not re.fullmatch(r"(19|20)\d\d", arg):
         await _speaker_view(update, context, arg)
         return
-    else:
-        text, markup = _leaderboard(svc, chat.id, chat.title, None, 1)
+    text, markup = _leaderboard(update, context, int(arg) if arg else None, 1)
     await reply_html(update, text, reply_markup=markup)
 
 
 async def speaker(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     name = args_text(update).strip()
     if not name:
-        await reply_html(update, "Whose record? e.g. <code>/speaker Putin</code>.")
+        await reply_html(update, _("Whose record? e.g. <code>/speaker Putin</code>."))
         return
     await _speaker_view(update, context, name)
 
 
-async def stats_button(update: Update, context: ContextTypes.DEFAULT_TYPE, parts: list[str]) -> None:
-    svc = services(context)
-    query, chat = update.callback_query, update.effective_chat
-    assert query is not None and chat is not None
-    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
-        await query.answer("That button is no longer valid.")
-        return
-    text, markup = _leaderboard(svc, chat.id, chat.title, int(parts[2]) or None, int(parts[1]))
+async def stats_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: StatsPage) -> None:
+    query = update.callback_query
+    assert query is not None
+    text, markup = _leaderboard(update, context, b.year or None, b.page)
     await query.answer()
-    await edit_query_message(update, text, markup)  # type: ignore[arg-type]
+    await edit_query_message(update, text, markup)
 
 
 async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
-    chat, message = update.effective_chat, update.effective_message
-    assert chat is not None and message is not None
+    chat, message = chat_of(update), update.effective_message
+    assert message is not None
     name = args_text(update).strip()
-    with svc.db.session() as session:
-        if name:
-            found = store.find_speaker(session, name)
-            if found is None or found.id is None:
-                await reply_html(update, f"No predictions by {esc(name)} in this chat yet.")
-                return
-            records = scoring.speaker_records(session, chat.id, speaker_id=found.id)
-            bins = scoring.calibration_bins(session, chat.id, speaker_id=found.id)
-            title = f"{found.name}: stated confidence vs outcome"
-        else:
-            records = scoring.speaker_records(session, chat.id)
-            bins = scoring.calibration_bins(session, chat.id)
-            title = "This chat: stated confidence vs outcome"
-    total = scoring.overall(records)
+    try:
+        data = scores.chart_input(services(context).db, chat.id, name or None)
+    except Refusal:
+        await reply_html(update, _("No predictions by {name} in this chat yet.").format(name=esc(name)))
+        return
+    total = data.total
     if total.scored == 0:
-        await reply_html(update, "Nothing has been answered yet, so there is nothing to draw. /due shows what is "
-                                 "waiting for an answer.")
+        await reply_html(update, _("Nothing has been answered yet, so there is nothing to draw. /due shows what is "
+                                   "waiting for an answer."))
         return
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_PHOTO)
-    data = scoring.chart_data(records, bins)
-    speakers = [] if name else data["speakers"]
-    png = await asyncio.to_thread(render_png, title, data["calibration"], speakers)  # type: ignore[arg-type]
+    title = (_("{name}: stated confidence vs outcome").format(name=data.speaker) if data.speaker
+             else _("This chat: stated confidence vs outcome"))
+    png = await asyncio.to_thread(render_png, title, data.calibration, data.speakers)
     lo, hi = total.interval
-    caption = (f"{total.scored} scored predictions · accuracy {round((total.accuracy or 0) * 100)}% "
-               f"({round(lo * 100)}–{round(hi * 100)}%)")
+    caption = _("{n} scored predictions · accuracy {acc}% ({lo}–{hi}%)").format(
+        n=total.scored, acc=round((total.accuracy or 0) * 100), lo=round(lo * 100), hi=round(hi * 100))
     if total.brier is not None:
         caption += f" · Brier {total.brier:.2f}"
-    await message.reply_photo(png, caption=esc(caption), parse_mode="HTML",
-                              filename="calledit-chart.png")
+    await message.reply_photo(png, caption=esc(caption), parse_mode="HTML", filename="calledit-chart.png")
+
+
+def register(application: Application) -> None:
+    application.add_handler(buttons.handler(StatsPage, stats_button))

@@ -10,9 +10,9 @@ from telegram.ext import Application, ApplicationBuilder
 from bot import setup as bot_setup
 from calledit.telegram_io import ResilientRateLimiter
 from jobs import due as due_jobs
-from tracker.callbacks import derive_secret
 from tracker.config import Settings
 from tracker.db import Database
+from tracker.secrets import callback_key, legacy_key
 from tracker.services import Services
 
 
@@ -23,7 +23,9 @@ def file_url_for(base_url: str) -> str:
 
 def build_application(settings: Settings, db: Database) -> Application:
     token = settings.bot_token()
-    svc = Services(settings=settings, db=db, callback_secret=derive_secret(token))
+    configured = settings.callback_secret.get_secret_value() if settings.callback_secret else None
+    svc = Services(settings=settings, db=db, callback_secret=callback_key(db, configured),
+                   accepted_secrets=(legacy_key(token),))
 
     async def post_init(application: Application) -> None:
         await bot_setup.set_commands(application)

@@ -6,15 +6,17 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tracker.config import ConfigError, Settings, load_settings
 
+if TYPE_CHECKING:  # the CLI imports the extractor only for the commands that use it (start-up speed)
+    from tracker.extraction.claims import Claim
+
 app = typer.Typer(help="calledit — keeps score of what public figures say will happen.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def _settings() -> Settings:
@@ -92,14 +94,14 @@ def migrate() -> None:
 
 @app.command()
 def seed(chat: Annotated[int, typer.Option(help="Chat that owns the sample predictions.")] = 0) -> None:
-    """Load the sample articles under seeds/ and save what the extractor finds in them."""
+    """Load the sample articles shipped in seeds/ and save what the extractor finds in them."""
     from tracker.extraction.backends import extract_with_backend
     from tracker.ingest import load_seed_files, save_claims
 
     settings = _settings()
     db = _db(settings)
     total = 0
-    for article in load_seed_files(SEEDS_DIR):
+    for article in load_seed_files():
         claims = extract_with_backend(article.text, article.published, settings)  # EXTRACTOR is honoured
         with db.session() as session:
             saved = save_claims(session, chat, claims, article.text, article.title, article.url, article.published)
@@ -183,41 +185,36 @@ def stats(
         typer.echo(f"{r.speaker[:30]:30} {r.made:>5} {r.scored:>6} {acc:>9} {ci:>14} {brier:>6}{flag}")
 
 
-@app.command()
-def extract(
-    file: Annotated[str, typer.Argument(help="Article text file, or - for standard input.")] = "-",
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (default: today).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
-    batch: Annotated[bool, typer.Option(help='Read JSON Lines {"id","text","published"} on stdin.')] = False,
-) -> None:
-    """Find forward-looking statements with speaker, deadline and confidence."""
-    from tracker.extraction.backends import extract_with_backend as _extract
-    from tracker.extraction.claims import claims_to_json
+def _extract_or_exit(text: str, pub: date, settings: Settings) -> list[Claim]:
+    from tracker.extraction.backends import extract_with_backend
     from tracker.extraction.llm import LLMError
 
-    settings = _settings()
+    try:
+        return extract_with_backend(text, pub, settings)
+    except LLMError as exc:
+        typer.echo(f"calledit: {exc}", err=True)
+        raise typer.Exit(2) from None
 
-    def extract_with_backend(text: str, pub: date, settings: Settings) -> list:
+
+def _extract_batch(settings: Settings) -> None:
+    """JSON Lines in, JSON Lines out; a bad line gets an error line, the rest go on."""
+    from tracker.extraction.claims import claims_to_json
+
+    for lineno, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
         try:
-            return _extract(text, pub, settings)
-        except LLMError as exc:
-            typer.echo(f"calledit: {exc}", err=True)
-            raise typer.Exit(2) from None
+            item = json.loads(line)
+            pub = date.fromisoformat(item.get("published") or date.today().isoformat())
+            text = str(item.get("text") or "")
+        except (ValueError, AttributeError) as exc:
+            typer.echo(json.dumps({"id": None, "line": lineno, "error": f"bad input line: {exc}"}))
+            continue
+        claims = _extract_or_exit(text, pub, settings)
+        typer.echo(json.dumps({"id": item.get("id"), "claims": claims_to_json(claims)}, ensure_ascii=False))
 
-    if batch:
-        for lineno, line in enumerate(sys.stdin, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                pub = date.fromisoformat(item.get("published") or date.today().isoformat())
-                text = str(item.get("text") or "")
-            except (ValueError, AttributeError) as exc:
-                typer.echo(json.dumps({"id": None, "line": lineno, "error": f"bad input line: {exc}"}))
-                continue
-            claims = extract_with_backend(text, pub, settings)
-            typer.echo(json.dumps({"id": item.get("id"), "claims": claims_to_json(claims)}, ensure_ascii=False))
-        return
+
+def _read_article(file: str, published: str | None) -> tuple[str, date]:
     try:
         pub = date.fromisoformat(published) if published else date.today()
     except ValueError:
@@ -228,10 +225,10 @@ def extract(
     except OSError as exc:
         typer.echo(f"calledit: cannot read {file}: {exc.strerror}", err=True)
         raise typer.Exit(2) from None
-    claims = extract_with_backend(text, pub, settings)
-    if as_json:
-        typer.echo(json.dumps(claims_to_json(claims), indent=2, ensure_ascii=False))
-        return
+    return text, pub
+
+
+def _print_claims(claims: list[Claim]) -> None:
     if not claims:
         typer.echo("No forward-looking statements found.")
         return
@@ -241,6 +238,28 @@ def extract(
         typer.echo(f"{i}. {c.speaker or '(unattributed)'}: {c.statement}")
         typer.echo(f"   deadline {c.deadline or '–'} ({c.deadline_text or 'no time phrase'}{vague}) · "
                    f"confidence {c.confidence:.0%}{cond}")
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="Article text file, or - for standard input.")] = "-",
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (default: today).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    batch: Annotated[bool, typer.Option(help='Read JSON Lines {"id","text","published"} on stdin.')] = False,
+) -> None:
+    """Find forward-looking statements with speaker, deadline and confidence."""
+    from tracker.extraction.claims import claims_to_json
+
+    settings = _settings()
+    if batch:
+        _extract_batch(settings)
+        return
+    text, pub = _read_article(file, published)
+    claims = _extract_or_exit(text, pub, settings)
+    if as_json:
+        typer.echo(json.dumps(claims_to_json(claims), indent=2, ensure_ascii=False))
+    else:
+        _print_claims(claims)
 
 
 def main() -> None:

@@ -32,7 +32,7 @@ CLAIM_CHATS = 50
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "group chat was upgraded", "have no rights")
 
 
-def _render(item: Outgoing) -> tuple[str, list[list[prompts.Button]]]:
+def _render(item: Outgoing) -> tuple[str, list[prompts.Row]]:
     """The words and buttons of one outgoing message, rendered after the claiming transaction closed."""
     if item.kind == "summary":
         return prompts.summary_html(item.more), []
@@ -56,6 +56,34 @@ def _round_robin(items: list[Outgoing]) -> list[Outgoing]:
     return out
 
 
+async def _deliver(context: ContextTypes.DEFAULT_TYPE, svc: Services, item: Outgoing) -> tuple[int | None, bool]:
+    """Send one message: (its id, or None if it did not go out; whether the chat is gone for good)."""
+    text, buttons = _render(item)
+    try:
+        message = await context.bot.send_message(
+            item.chat_id, text, parse_mode=ParseMode.HTML, disable_web_page_preview=True,
+            reply_markup=from_spec(svc.callback_secret, item.chat_id, buttons) if buttons else None)
+    except Forbidden:
+        return None, True
+    except BadRequest as exc:
+        if any(reason in str(exc).lower() for reason in GONE):
+            return None, True
+        log.error("Telegram refused a reminder for chat %s: %s", item.chat_id, exc)
+        return None, False
+    except TelegramError as exc:  # retries exhausted: asked again once its lease runs out
+        log.warning("Reminder for chat %s not sent this time: %s", item.chat_id, exc)
+        return None, False
+    return message.message_id, False
+
+
+def _record(svc: Services, item: Outgoing, on_sent: str, message_id: int) -> None:
+    """Only after Telegram accepted it: a prompt counts as asked, a heads-up as given."""
+    if on_sent == "prompt":
+        reminders.sent(svc.db, item.prediction_id, message_id, schedule.now())
+    elif on_sent == "heads_up":
+        reminders.heads_up_sent(svc.db, item.prediction_id)
+
+
 async def _send_all(context: ContextTypes.DEFAULT_TYPE, svc: Services, items: Iterable[Outgoing],
                     on_sent: str) -> int:
     semaphore = asyncio.Semaphore(SEND_CONCURRENCY)
@@ -67,33 +95,13 @@ async def _send_all(context: ContextTypes.DEFAULT_TYPE, svc: Services, items: It
         if item.chat_id in gone:
             return
         async with semaphore:
-            try:
-                text, buttons = _render(item)
-                message = await context.bot.send_message(
-                    item.chat_id, text, parse_mode=ParseMode.HTML, disable_web_page_preview=True,
-                    reply_markup=from_spec(svc.callback_secret, item.chat_id, buttons) if buttons else None)
-            except Forbidden:
-                gone.add(item.chat_id)
-            except BadRequest as exc:
-                if any(reason in str(exc).lower() for reason in GONE):
-                    gone.add(item.chat_id)
-                else:
-                    log.error("Telegram refused a reminder for chat %s: %s", item.chat_id, exc)
-                return
-            except TelegramError as exc:  # retries exhausted: asked again once its lease runs out
-                log.warning("Reminder for chat %s not sent this time: %s", item.chat_id, exc)
-                return
-            else:
-                if on_sent != "summary":
-                    with svc.db.session() as session:
-                        if on_sent == "prompt":
-                            reminders.mark_sent(session, item.prediction_id, message.message_id, schedule.now())
-                        else:
-                            reminders.mark_heads_up(session, item.prediction_id)
-                sent += 1
-        if item.chat_id in gone:
-            with svc.db.session() as session:
-                reminders.mark_chat_inactive(session, item.chat_id)
+            message_id, is_gone = await _deliver(context, svc, item)
+        if message_id is not None:
+            _record(svc, item, on_sent, message_id)
+            sent += 1
+        if is_gone and item.chat_id not in gone:
+            gone.add(item.chat_id)
+            reminders.chat_gone(svc.db, item.chat_id)
             log.info("Chat %s blocked the bot or is gone; marked inactive", item.chat_id)
 
     await asyncio.gather(*(send(item) for item in items))
@@ -105,14 +113,12 @@ async def due_check(context: ContextTypes.DEFAULT_TYPE) -> None:
     3 prompts each) goes out in a few seconds at Telegram's pace, well inside its lease, so no other
     worker ever takes over a prompt that this one is still about to send."""
     svc = cast(Services, context.application.bot_data["services"])
-    with svc.db.session() as session:
-        reminders.backfill(session)
+    reminders.prepare(svc.db)
     lease = timedelta(seconds=svc.settings.claim_lease_seconds)
     total = 0
     while True:
         at = schedule.now()
-        with svc.db.session() as session:
-            batch = reminders.claim_due(session, at, batch=CLAIM_CHATS, lease=lease)  # committed before sending
+        batch = reminders.claim(svc.db, at, CLAIM_CHATS, lease)  # committed before sending
         if batch.chats == 0:
             break
         if batch.prompts:
@@ -126,8 +132,7 @@ async def due_check(context: ContextTypes.DEFAULT_TYPE) -> None:
             await _send_all(context, svc, summaries, "summary")
     if total:
         log.info("Due check: %d prompt(s) sent", total)
-    with svc.db.session() as session:
-        heads_ups = reminders.heads_up_due(session, schedule.now())
+    heads_ups = reminders.heads_ups(svc.db, schedule.now())
     if heads_ups:
         await _send_all(context, svc, heads_ups, "heads_up")
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from tracker.models import Action, Prediction, Resolution, Status, utcnow
+from tracker.models import Action, ActionKind, Prediction, Resolution, utcnow
 
 
-def record(session: Session, chat_id: int, user_id: int | None, kind: str, payload: dict[str, Any]) -> Action:
+def record(session: Session, chat_id: int, user_id: int | None, kind: ActionKind, payload: dict[str, Any]) -> Action:
     action = Action(chat_id=chat_id, user_id=user_id, kind=kind, payload=json.dumps(payload, default=str))
     session.add(action)
     session.flush()
@@ -32,30 +33,32 @@ def _restore(prediction: Prediction, field: str, value: Any) -> None:
     setattr(prediction, field, value)
 
 
-def undo(session: Session, action: Action) -> str:
-    """Take the action back; returns a short description of what was undone (plain text)."""
+@dataclass(frozen=True)
+class Undone:
+    """What /undo took back: `kind` is the action's kind, or None when its prediction had been deleted."""
+
+    kind: ActionKind | None
+    numbers: list[int] = field(default_factory=list)  # the predictions it concerned
+    status: str | None = None  # after undoing an answer: the prediction's status now
+
+
+def undo(session: Session, action: Action) -> Undone:
+    """Take the action back."""
     payload = json.loads(action.payload)
     action.undone_at = utcnow()
-    if action.kind == "save":
+    if action.kind == ActionKind.SAVE:
         ids = payload["ids"]
         numbers = [p.number for p in session.exec(select(Prediction).where(col(Prediction.id).in_(ids)))]
         session.exec(delete(Resolution).where(col(Resolution.prediction_id).in_(ids)))
         session.exec(delete(Prediction).where(col(Prediction.id).in_(ids)))
-        listed = ", ".join(f"#{n}" for n in sorted(numbers)) or "nothing left"
-        return f"Undid the save of {listed}."
+        return Undone(ActionKind.SAVE, sorted(numbers))
     prediction = session.get(Prediction, payload["id"])
     if prediction is None:
-        return "That prediction has since been deleted; nothing to undo."
-    if action.kind == "edit":
-        for field, value in payload["before"].items():
-            _restore(prediction, field, value)
-        return f"Undid the edit of #{prediction.number}."
-    if action.kind == "resolve":
+        return Undone(None)
+    if action.kind == ActionKind.RESOLVE:
         resolution = session.get(Resolution, payload["resolution_id"])
         if resolution is not None:
             resolution.undone_at = utcnow()
-        for field, value in payload["before"].items():
-            _restore(prediction, field, value)
-        label = "reopened" if prediction.status == Status.OPEN else f"back to {prediction.status}"
-        return f"Undid the answer on #{prediction.number}; it is {label}."
-    return "Nothing to undo."
+    for name, value in payload["before"].items():
+        _restore(prediction, name, value)
+    return Undone(ActionKind(action.kind), [prediction.number], prediction.status)

@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     webhook_listen: str = "0.0.0.0:8080"
     webhook_secret: SecretStr | None = None
+    callback_secret: SecretStr | None = None  # signs inline buttons; generated and stored in the database if unset
     default_timezone: str = "UTC"
     log_level: str = "INFO"
     extractor: str = "rules"

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import IO
 
 from sqlmodel import Session
 
 from tracker.confidence import parse_confidence
+from tracker.db import Database
 from tracker.extraction.deadlines import parse_deadline_phrase
 from tracker.models import Status, utcnow
-from tracker.store import (
-    NewPrediction,
-    add_prediction,
-    all_predictions,
-    describe,
-    get_or_create_source,
-    get_prediction,
-    resolve,
-)
+from tracker.predictions import Draft, save
+from tracker.store import all_predictions, get_or_create_source, get_prediction, resolve
+from tracker.views import views
 
 COLUMNS = ["id", "chat_id", "speaker", "statement", "sentence", "source", "made_at", "deadline", "deadline_text",
            "vague", "confidence", "conditional", "status", "resolved_at", "note"]
@@ -32,12 +28,11 @@ MAX_FIELD = 10_000
 def export_csv(session: Session, out: IO[str], chat_id: int | None = None) -> int:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    rows = describe(session, all_predictions(session, chat_id))
-    for row in rows:
-        p = row["prediction"]
+    rows = all_predictions(session, chat_id)
+    for p, v in zip(rows, views(session, rows), strict=True):
         writer.writerow({
-            "id": p.number, "chat_id": p.chat_id, "speaker": row["speaker"] or "", "statement": p.statement,
-            "sentence": p.sentence or "", "source": row["source"] or "", "made_at": p.made_at.isoformat(),
+            "id": p.number, "chat_id": p.chat_id, "speaker": v.speaker or "", "statement": p.statement,
+            "sentence": p.sentence or "", "source": v.source or "", "made_at": p.made_at.isoformat(),
             "deadline": p.deadline.isoformat(), "deadline_text": p.deadline_text or "",
             "vague": "true" if p.vague else "false", "confidence": f"{p.confidence:.3g}",
             "conditional": "true" if p.conditional else "false", "status": p.status,
@@ -69,107 +64,167 @@ def _bool(value: str, line: int, name: str, errors: list[str]) -> bool:
     return False
 
 
+@dataclass
+class _Row:
+    """One CSV line, validated: every problem is collected with its line number, none raised."""
+
+    line: int
+    values: dict[str, str]
+    today: date
+    errors: list[str] = field(default_factory=list)
+
+    def fail(self, message: str) -> None:
+        self.errors.append(f"line {self.line}: {message}")
+
+    def integer(self, name: str, default: int | None) -> int | None:
+        raw = self.values.get(name, "")
+        if not raw and default is None:
+            return None
+        try:
+            return int(raw)
+        except ValueError:
+            self.fail(f"{name} must be a whole number, not {raw!r}")
+            return default
+
+    def day(self, name: str) -> date:
+        raw = self.values.get(name, "")
+        if not raw:
+            return self.today
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            self.fail(f"{name} must be YYYY-MM-DD, not {raw!r}")
+            return self.today
+
+    def deadline(self, made_at: date) -> tuple[date | None, str | None, bool]:
+        raw = self.values.get("deadline", "")
+        text = self.values.get("deadline_text") or None
+        vague = _bool(self.values.get("vague", ""), self.line, "vague", self.errors)
+        try:
+            return date.fromisoformat(raw), text, vague
+        except ValueError:
+            parsed = parse_deadline_phrase(raw, made_at) if raw else None
+        if parsed is None:
+            self.fail(f"deadline must be YYYY-MM-DD or a phrase like 'in 2 weeks', not {raw!r}")
+            return None, text, vague
+        return parsed.date, text or parsed.text, vague or parsed.vague
+
+    def confidence(self) -> float:
+        raw = self.values.get("confidence", "")
+        if not raw:
+            return 0.5
+        try:
+            return parse_confidence(raw, plain="fraction")
+        except ValueError:
+            self.fail(f"confidence must be between 0 and 1 (or 0% to 100%), not {raw!r}")
+            return 0.5
+
+    def status(self) -> str:
+        status = self.values.get("status") or Status.OPEN
+        if status not in {s.value for s in Status}:
+            self.fail(f"status must be one of {', '.join(s.value for s in Status)}, not {status!r}")
+        return status
+
+    def resolved_at(self) -> datetime | None:
+        raw = self.values.get("resolved_at", "")
+        if not raw:
+            return None
+        try:
+            return datetime.fromisoformat(raw)
+        except ValueError:
+            self.fail(f"resolved_at must be an ISO date-time, not {raw!r}")
+            return None
+
+
+@dataclass
+class _Parsed:
+    chat_id: int
+    draft: Draft
+    values: dict[str, str]
+    status: str
+    resolved_at: datetime | None
+
+
+def _parse_row(line: int, row: dict[str | None, str | None], today: date) -> tuple[_Parsed | None, list[str]]:
+    r = _Row(line, {k: (v or "").strip() for k, v in row.items() if k is not None}, today)
+    if any(len(v) > MAX_FIELD for v in r.values.values()):
+        r.fail(f"a field is longer than {MAX_FIELD} characters")
+    chat_id = r.integer("chat_id", 0) or 0
+    statement = r.values.get("statement", "")
+    if not statement:
+        r.fail("statement is empty")
+    made_at = r.day("made_at")
+    deadline, deadline_text, vague = r.deadline(made_at)
+    confidence, status, resolved_at = r.confidence(), r.status(), r.resolved_at()
+    number = r.integer("id", None)
+    conditional = _bool(r.values.get("conditional", ""), line, "conditional", r.errors)
+    if r.errors or deadline is None:
+        return None, r.errors
+    draft = Draft(speaker=r.values.get("speaker") or None, statement=statement, deadline=deadline, made_at=made_at,
+                  sentence=r.values.get("sentence") or None, deadline_text=deadline_text, vague=vague,
+                  confidence=confidence, conditional=conditional, number=number)
+    return _Parsed(chat_id, draft, r.values, status, resolved_at), []
+
+
+def _header_errors(fieldnames: Sequence[str] | None) -> list[str]:
+    if fieldnames is None:
+        return ["line 1: the file is empty (expected a header row)"]
+    missing = [c for c in REQUIRED if c not in fieldnames]
+    if missing:
+        return [f"line 1: missing column(s) {', '.join(missing)}; required are {', '.join(REQUIRED)}"]
+    return []
+
+
+def _source_id(session: Session, origin: str, published: date) -> int | None:
+    if not origin:
+        return None
+    is_url = origin.startswith(("http://", "https://"))
+    return get_or_create_source(session, origin, title=None if is_url else origin, url=origin if is_url else None,
+                                published=published).id
+
+
+def _store(session: Session, item: _Parsed, seen: set[tuple[int, int]]) -> None:
+    draft = item.draft
+    if draft.number is not None and ((item.chat_id, draft.number) in seen
+                                     or get_prediction(session, item.chat_id, draft.number)):
+        draft = replace(draft, number=None)  # taken: the row gets the chat's next number
+    draft = replace(draft, source_id=_source_id(session, item.values.get("source", ""), draft.made_at))
+    prediction = save(session, item.chat_id, [draft], None, skip_tracked=False, undoable=False).predictions[0]
+    seen.add((prediction.chat_id, prediction.number))
+    if item.values.get("note"):
+        prediction.note = item.values["note"]
+    if item.status != Status.OPEN:
+        at = item.resolved_at or utcnow()
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=UTC)
+        resolve(session, prediction, Status(item.status), by_name="import", note=item.values.get("note") or None,
+                at=at)
+
+
 def import_csv(session: Session, src: IO[str], today: date | None = None) -> ImportReport:
     """Validate every row first; import all of them or none, reporting bad rows by line number."""
-    today = today or date.today()
     report = ImportReport()
     reader = csv.DictReader(src)
-    if reader.fieldnames is None:
-        report.errors.append("line 1: the file is empty (expected a header row)")
+    report.errors = _header_errors(reader.fieldnames)
+    if report.errors:
         return report
-    missing = [c for c in REQUIRED if c not in reader.fieldnames]
-    if missing:
-        report.errors.append(f"line 1: missing column(s) {', '.join(missing)}; required are {', '.join(REQUIRED)}")
-        return report
-    pending: list[tuple[NewPrediction, dict[str, str], str, datetime | None]] = []
+    parsed: list[_Parsed] = []
     for row in reader:
-        line = reader.line_num
-        errs: list[str] = []
-        values = {k: (v or "").strip() for k, v in row.items() if k is not None}
-        if any(len(v) > MAX_FIELD for v in values.values()):
-            errs.append(f"line {line}: a field is longer than {MAX_FIELD} characters")
-        try:
-            chat_id = int(values.get("chat_id", ""))
-        except ValueError:
-            errs.append(f"line {line}: chat_id must be a whole number, not {values.get('chat_id')!r}")
-            chat_id = 0
-        speaker = values.get("speaker") or None
-        statement = values.get("statement", "")
-        if not statement:
-            errs.append(f"line {line}: statement is empty")
-        made_at = today
-        if values.get("made_at"):
-            try:
-                made_at = date.fromisoformat(values["made_at"])
-            except ValueError:
-                errs.append(f"line {line}: made_at must be YYYY-MM-DD, not {values['made_at']!r}")
-        deadline_raw = values.get("deadline", "")
-        deadline: date | None = None
-        deadline_text = values.get("deadline_text") or None
-        vague = _bool(values.get("vague", ""), line, "vague", errs)
-        try:
-            deadline = date.fromisoformat(deadline_raw)
-        except ValueError:
-            parsed = parse_deadline_phrase(deadline_raw, made_at) if deadline_raw else None
-            if parsed is None:
-                errs.append(f"line {line}: deadline must be YYYY-MM-DD or a phrase like 'in 2 weeks', "
-                            f"not {deadline_raw!r}")
-            else:
-                deadline, deadline_text, vague = parsed.date, deadline_text or parsed.text, vague or parsed.vague
-        confidence = 0.5
-        if values.get("confidence"):
-            try:
-                confidence = parse_confidence(values["confidence"], plain="fraction")
-            except ValueError:
-                errs.append(f"line {line}: confidence must be between 0 and 1 (or 0% to 100%), "
-                            f"not {values['confidence']!r}")
-        status = values.get("status") or Status.OPEN
-        if status not in {s.value for s in Status}:
-            errs.append(f"line {line}: status must be one of {', '.join(s.value for s in Status)}, not {status!r}")
-        resolved_at: datetime | None = None
-        if values.get("resolved_at"):
-            try:
-                resolved_at = datetime.fromisoformat(values["resolved_at"])
-            except ValueError:
-                errs.append(f"line {line}: resolved_at must be an ISO date-time, not {values['resolved_at']!r}")
-        number = None
-        if values.get("id"):
-            try:
-                number = int(values["id"])
-            except ValueError:
-                errs.append(f"line {line}: id must be a whole number, not {values['id']!r}")
-        conditional = _bool(values.get("conditional", ""), line, "conditional", errs)
-        if errs:
-            report.errors.extend(errs)
-            continue
-        assert deadline is not None
-        pending.append((NewPrediction(
-            chat_id=chat_id, speaker=speaker, statement=statement, deadline=deadline, made_at=made_at,
-            sentence=values.get("sentence") or None, deadline_text=deadline_text, vague=vague,
-            confidence=confidence, conditional=conditional, number=number,
-        ), values, status, resolved_at))
+        item, errors = _parse_row(reader.line_num, row, today or date.today())
+        report.errors.extend(errors)
+        if item is not None:
+            parsed.append(item)
     if report.errors:
         return report
     seen: set[tuple[int, int]] = set()
-    for new, values, status, resolved_at in pending:
-        number = new.number
-        if number is not None and ((new.chat_id, number) in seen or get_prediction(session, new.chat_id, number)):
-            number = None  # taken: the row gets the chat's next number
-        source_id = None
-        if values.get("source"):
-            origin = values["source"]
-            is_url = origin.startswith(("http://", "https://"))
-            source_id = get_or_create_source(session, origin, title=None if is_url else origin,
-                                              url=origin if is_url else None, published=new.made_at).id
-        prediction = add_prediction(session, NewPrediction(**{**new.__dict__, "number": number,
-                                                               "source_id": source_id}))
-        seen.add((prediction.chat_id, prediction.number))
-        if values.get("note"):
-            prediction.note = values["note"]
-        if status != Status.OPEN:
-            at = resolved_at or utcnow()
-            if at.tzinfo is None:
-                at = at.replace(tzinfo=UTC)
-            resolve(session, prediction, Status(status), by_name="import", note=values.get("note") or None, at=at)
+    for item in parsed:
+        _store(session, item, seen)
         report.imported += 1
     return report
+
+
+def export_chat(db: Database, chat_id: int) -> tuple[str, int]:
+    """/export: the chat's predictions as CSV text, and how many rows it holds."""
+    with db.session() as session:
+        rows = len(all_predictions(session, chat_id))
+        return export_csv_text(session, chat_id), rows

@@ -9,12 +9,50 @@ from sqlmodel import Session, col, select
 
 from tracker import actions
 from tracker.confidence import parse_confidence
-from tracker.models import Prediction, Resolution, Status
+from tracker.errors import EditError, Problem
+from tracker.extraction.deadlines import parse_deadline_phrase
+from tracker.models import ActionKind, Prediction, Resolution, Status
 from tracker.names import clean_name
-from tracker.reviews import EditError, parse_new_deadline
 from tracker.store import get_or_create_speaker, resolve
 
-FIELDS = {"speaker", "statement", "deadline", "confidence"}
+FIELDS = ("speaker", "statement", "deadline", "confidence")
+MAX_SPEAKER = 120
+MAX_STATEMENT = 1000
+
+
+def check_speaker(value: str) -> str:
+    """The one speaker check (reviews, /edit, the "who said it?" reply): a cleaned name, 1–120 characters."""
+    name = clean_name(value)
+    if not name or len(name) > MAX_SPEAKER:
+        raise EditError(Problem.SPEAKER_INVALID)
+    return name
+
+
+def check_statement(value: str) -> str:
+    value = value.strip()
+    if not value or len(value) > MAX_STATEMENT:
+        raise EditError(Problem.STATEMENT_LENGTH)
+    return value
+
+
+def parse_new_deadline(value: str, published: date) -> tuple[date, str, bool]:
+    """A typed deadline: an ISO date or a phrase counted from `published`; (day, phrase, vague)."""
+    value = value.strip()
+    try:
+        return date.fromisoformat(value), value, False
+    except ValueError:
+        pass
+    parsed = parse_deadline_phrase(value, published)
+    if parsed is None:
+        raise EditError(Problem.DEADLINE_UNREADABLE, value=value[:60])
+    return parsed.date, parsed.text, parsed.vague
+
+
+def check_confidence(value: str) -> float:
+    try:
+        return parse_confidence(value)
+    except ValueError:
+        raise EditError(Problem.CONFIDENCE_RANGE) from None
 
 
 def _snapshot(p: Prediction, fields: list[str]) -> dict[str, Any]:
@@ -25,40 +63,45 @@ def _snapshot(p: Prediction, fields: list[str]) -> dict[str, Any]:
     return out
 
 
-def edit_field(session: Session, p: Prediction, field: str, value: str, user_id: int | None) -> str:
-    """Apply one edit; returns a one-line confirmation or raises EditError."""
-    value = value.strip()
-    if field == "speaker":
-        name = clean_name(value)
-        if not name or len(name) > 120:
-            raise EditError("A speaker is a name of up to 120 characters, e.g. Vladimir Putin.")
-        before = _snapshot(p, ["speaker_id"])
-        p.speaker_id = get_or_create_speaker(session, name).id
-        done = f"speaker is now {name}"
-    elif field == "statement":
-        if not value or len(value) > 1000:
-            raise EditError("A statement is 1 to 1000 characters long.")
-        before = _snapshot(p, ["statement"])
-        p.statement = value
-        done = "statement updated"
-    elif field == "deadline":
-        day, text, vague = parse_new_deadline(value, p.made_at)
-        before = _snapshot(p, ["deadline", "deadline_text", "vague", "original_deadline", "deadline_moves",
-                               "next_remind_at", "remind_count"])
-        move_deadline(p, day, text, vague)
-        done = f"deadline is now {day.isoformat()}"
-    elif field == "confidence":
-        try:
-            confidence = parse_confidence(value)
-        except ValueError:
-            raise EditError("A confidence is a percentage from 0 to 100, e.g. 70%.") from None
-        before = _snapshot(p, ["confidence"])
-        p.confidence = confidence
-        done = f"confidence is now {round(p.confidence * 100)}%"
-    else:
-        raise EditError("You can edit the speaker, statement, deadline or confidence.")
-    actions.record(session, p.chat_id, user_id, "edit", {"id": p.id, "before": before})
-    return done
+def edit_field(session: Session, p: Prediction, field: str, value: str, user_id: int | None) -> None:
+    """Apply one edit, recorded for /undo; raises EditError when the value cannot be used."""
+    if field not in FIELDS:
+        raise EditError(Problem.FIELD_UNKNOWN)
+    before = _APPLY[field](session, p, value)
+    actions.record(session, p.chat_id, user_id, ActionKind.EDIT, {"id": p.id, "before": before})
+
+
+def _set_speaker(session: Session, p: Prediction, value: str) -> dict[str, Any]:
+    name = check_speaker(value)
+    before = _snapshot(p, ["speaker_id"])
+    p.speaker_id = get_or_create_speaker(session, name).id
+    return before
+
+
+def _set_statement(session: Session, p: Prediction, value: str) -> dict[str, Any]:
+    text = check_statement(value)
+    before = _snapshot(p, ["statement"])
+    p.statement = text
+    return before
+
+
+def _set_deadline(session: Session, p: Prediction, value: str) -> dict[str, Any]:
+    day, text, vague = parse_new_deadline(value, p.made_at)
+    before = _snapshot(p, ["deadline", "deadline_text", "vague", "original_deadline", "deadline_moves",
+                           "next_remind_at", "remind_count"])
+    move_deadline(p, day, text, vague)
+    return before
+
+
+def _set_confidence(session: Session, p: Prediction, value: str) -> dict[str, Any]:
+    confidence = check_confidence(value)
+    before = _snapshot(p, ["confidence"])
+    p.confidence = confidence
+    return before
+
+
+_APPLY = {"speaker": _set_speaker, "statement": _set_statement, "deadline": _set_deadline,
+          "confidence": _set_confidence}
 
 
 def move_deadline(p: Prediction, day: date, text: str | None, vague: bool) -> None:
@@ -81,7 +124,7 @@ def record_outcome(session: Session, p: Prediction, outcome: Status, user_id: in
         return None
     before = _snapshot(p, ["status", "resolved_at", "next_remind_at", "note"])
     resolution = resolve(session, p, outcome, by=user_id, by_name=user_name)
-    actions.record(session, p.chat_id, user_id, "resolve", {"id": p.id, "resolution_id": resolution.id,
+    actions.record(session, p.chat_id, user_id, ActionKind.RESOLVE, {"id": p.id, "resolution_id": resolution.id,
                                                             "before": before})
     return resolution
 

@@ -1,16 +1,17 @@
-"""From article text to stored predictions, and the sample articles under seeds/."""
+"""From article text to stored predictions, and the sample articles shipped in the `seeds` package."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from importlib import resources
 
 from sqlmodel import Session
 
+from tracker import predictions
 from tracker.extraction.claims import Claim
-from tracker.store import NewPrediction, add_prediction, already_tracked, get_or_create_source
+from tracker.store import get_or_create_source
 
 
 @dataclass(frozen=True)
@@ -31,25 +32,19 @@ def parse_seed(raw: str, fallback_title: str) -> Article:
                    published=date.fromisoformat(fields["Published"].strip()), url=fields.get("URL"))
 
 
-def load_seed_files(folder: Path) -> list[Article]:
-    return [parse_seed(p.read_text(encoding="utf-8"), p.stem) for p in sorted(folder.glob("*.txt"))]
+def load_seed_files() -> list[Article]:
+    """The sample articles, read as package data so an installed wheel has them too."""
+    files = sorted((f for f in resources.files("seeds").iterdir() if f.name.endswith(".txt")), key=lambda f: f.name)
+    return [parse_seed(f.read_text(encoding="utf-8"), f.name.removesuffix(".txt")) for f in files]
 
 
 def save_claims(session: Session, chat_id: int, claims: list[Claim], text: str, title: str | None,
                 url: str | None, published: date, created_by: int | None = None) -> int:
-    """Store claims as the chat's predictions; a statement the chat already tracks for that speaker
-    (from this or another article) is not stored twice. Returns how many were new."""
+    """Store an article's claims through the one save path; returns how many were new."""
     source = get_or_create_source(session, text, title=title, url=url, published=published)
-    saved = 0
-    for claim in claims:
-        if already_tracked(session, chat_id, claim.speaker, claim.statement):
-            continue
-        deadline = claim.deadline_date() or published
-        add_prediction(session, NewPrediction(
-            chat_id=chat_id, speaker=claim.speaker, statement=claim.statement, deadline=deadline, made_at=published,
-            sentence=claim.sentence, deadline_text=claim.deadline_text or None, vague=claim.vague,
-            confidence=claim.confidence, conditional=claim.conditional, created_by=created_by,
-            source_id=source.id, speaker_aliases=tuple(claim.speaker_aliases),
-        ))
-        saved += 1
-    return saved
+    drafts = [predictions.Draft(
+        speaker=claim.speaker, statement=claim.statement, deadline=claim.deadline_date() or published,
+        made_at=published, sentence=claim.sentence, deadline_text=claim.deadline_text or None, vague=claim.vague,
+        confidence=claim.confidence, conditional=claim.conditional, source_id=source.id,
+        speaker_aliases=tuple(claim.speaker_aliases)) for claim in claims]
+    return len(predictions.save(session, chat_id, drafts, created_by).predictions)

@@ -7,15 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.confidence import parse_confidence
+from tracker.errors import ManualEntryError, Problem
 from tracker.extraction.deadlines import Deadline, default_deadline, find_deadlines
 from tracker.extraction.hedges import hedge_confidence
 from tracker.names import clean_name
-
-ADD_EXAMPLE = "/add Trump: a summit in Budapest will happen within two weeks 70%"
-
-
-class ManualEntryError(ValueError):
-    """What is wrong with the typed entry, in one line with an example."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +29,7 @@ def parse_manual(text: str, today: date) -> ManualEntry:
     """Parse the text after /add. A missing speaker is allowed (the bot asks for one)."""
     body = re.sub(r"\s+", " ", text or "").strip()
     if not body:
-        raise ManualEntryError(f"Tell me who said what and by when, e.g. {ADD_EXAMPLE}")
+        raise ManualEntryError(Problem.MANUAL_EMPTY)
     confidence_given = False
     confidence = 0.0
     pm = _PERCENT.search(body)
@@ -42,7 +37,7 @@ def parse_manual(text: str, today: date) -> ManualEntry:
         try:
             confidence, confidence_given = parse_confidence(pm.group(1) + "%"), True
         except ValueError:
-            raise ManualEntryError(f"A confidence must be between 0% and 100%, e.g. {ADD_EXAMPLE}") from None
+            raise ManualEntryError(Problem.MANUAL_CONFIDENCE) from None
         body = body[: pm.start()].strip()
     speaker: str | None = None
     m = re.match(r"^([^:]{1,80}):\s*(.*)$", body)
@@ -50,7 +45,7 @@ def parse_manual(text: str, today: date) -> ManualEntry:
         speaker = clean_name(m.group(1)) or None
         body = m.group(2).strip()
     if not body:
-        raise ManualEntryError(f"The statement is missing after the speaker, e.g. {ADD_EXAMPLE}")
+        raise ManualEntryError(Problem.MANUAL_NO_STATEMENT)
     candidates = [d for d in find_deadlines(body, today)]
     deadline = default_deadline(today)
     statement = body
@@ -61,7 +56,7 @@ def parse_manual(text: str, today: date) -> ManualEntry:
             statement = body[: deadline.start].rstrip(" ,;-—")
     statement = statement.rstrip(" .") or body
     if len(statement) > 1000:
-        raise ManualEntryError("That statement is too long to track (1000 characters at most); shorten it.")
+        raise ManualEntryError(Problem.MANUAL_TOO_LONG)
     if not confidence_given:
         confidence = hedge_confidence(statement).probability
     return ManualEntry(speaker, statement, deadline, confidence, confidence_given)

@@ -24,15 +24,27 @@ class Status(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-STATUS_LABELS: dict[str, str] = {
-    Status.OPEN: "open",
-    Status.FULFILLED: "✅ fulfilled",
-    Status.NOT_FULFILLED: "❌ not fulfilled",
-    Status.PARTLY: "◐ partly",
-    Status.UNCLEAR: "🤷 unclear",
-    Status.ANNULLED: "⊘ annulled",
-    Status.WITHDRAWN: "withdrawn",
-}
+class ReviewStatus(StrEnum):
+    PENDING = "pending"
+    SAVED = "saved"
+    DISCARDED = "discarded"
+
+
+class PendingKind(StrEnum):
+    """Which question the bot asked and is waiting for a reply to."""
+
+    REVIEW = "review"  # a field of a claim in a review
+    EDIT = "edit"  # a field of a saved prediction
+    ADD_SPEAKER = "add_speaker"  # /add without a speaker
+    TIMEZONE = "settings_tz"
+    QUIET = "settings_quiet"
+    SNOOZE = "snooze"  # a new deadline from the Snooze menu
+
+
+class ActionKind(StrEnum):
+    SAVE = "save"
+    EDIT = "edit"
+    RESOLVE = "resolve"
 
 
 class Chat(SQLModel, table=True):
@@ -146,7 +158,7 @@ class Review(SQLModel, table=True):
     selected_json: str
     part: int = 1
     parts: int = 1
-    status: str = "pending"
+    status: str = ReviewStatus.PENDING
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -176,3 +188,11 @@ class Action(SQLModel, table=True):
     payload: str
     created_at: datetime = Field(default_factory=utcnow)
     undone_at: datetime | None = None
+
+
+class AppSecret(SQLModel, table=True):
+    """Secrets the bot made for itself, shared by every worker through the database."""
+
+    __tablename__ = "app_secret"
+    name: str = Field(primary_key=True)
+    value: str

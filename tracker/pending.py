@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlmodel import Session, select
 
-from tracker.models import PendingInput
+from tracker.db import Database
+from tracker.models import PendingInput, PendingKind
 
 
-def set_pending(session: Session, chat_id: int, user_id: int, kind: str, ref: int | None = None,
+@dataclass(frozen=True)
+class Question:
+    """What the bot asked a user and is waiting for: the kind of answer and what it refers to."""
+
+    kind: PendingKind
+    ref: int | None = None  # a review's or a prediction's id
+    field: str | None = None
+    index: int | None = None  # a claim's place in its review
+    payload: str | None = None  # JSON the answer completes (the /add without a speaker)
+
+
+def set_pending(session: Session, chat_id: int, user_id: int, kind: PendingKind, ref: int | None = None,
                 field: str | None = None, index: int | None = None, payload: str | None = None) -> PendingInput:
     current = get_pending(session, chat_id, user_id)
     if current is not None:
@@ -31,3 +45,29 @@ def clear_pending(session: Session, chat_id: int, user_id: int) -> bool:
         return False
     session.delete(current)
     return True
+
+
+def ask(db: Database, chat_id: int, user_id: int, question: Question) -> None:
+    """Remember the question (replacing any earlier one from this user in this chat)."""
+    with db.session() as session:
+        set_pending(session, chat_id, user_id, question.kind, question.ref, question.field, question.index,
+                    question.payload)
+
+
+def waiting(db: Database, chat_id: int, user_id: int) -> Question | None:
+    with db.session() as session:
+        row = get_pending(session, chat_id, user_id)
+        if row is None:
+            return None
+        try:
+            kind = PendingKind(row.kind)
+        except ValueError:  # a question from a version that no longer exists
+            session.delete(row)
+            return None
+        return Question(kind, row.ref, row.field, row.index, row.payload)
+
+
+def forget(db: Database, chat_id: int, user_id: int) -> bool:
+    """/cancel, or the question was answered: True if there was one."""
+    with db.session() as session:
+        return clear_pending(session, chat_id, user_id)

@@ -5,39 +5,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+from tracker.db import Database
 from tracker.models import Chat, Prediction, Status
 from tracker.schedule import first_due, next_ask, quiet_until
-from tracker.store import describe
+from tracker.views import PredictionView, views
 
 BATCH = 500
 MAX_PER_CHAT = 3
-
-
-@dataclass(frozen=True)
-class PredictionView:
-    """What a prompt about one prediction shows, copied out of the session so it can be rendered after the
-    transaction is closed (bot/prompts.py renders it; the domain writes no HTML)."""
-
-    number: int
-    statement: str
-    speaker: str | None
-    source: str | None
-    made_at: date
-    deadline: date
-    deadline_text: str
-    remind_count: int
-    status: str
-
-    @classmethod
-    def of(cls, p: Prediction, speaker: str | None, source: str | None) -> PredictionView:
-        return cls(p.number, p.statement, speaker, source, p.made_at, p.deadline, p.deadline_text or "",
-                   p.remind_count, p.status)
 
 
 @dataclass
@@ -116,10 +96,8 @@ def claim_due(session: Session, at: datetime, batch: int = BATCH,
         now_items, later = items[:MAX_PER_CHAT], items[MAX_PER_CHAT:]
         for p in now_items:
             p.lease_until = at + lease
-        for row in describe(session, now_items):
-            p = row["prediction"]
-            assert p.id is not None
-            out.prompts.append(Outgoing(p.id, chat_id, "prompt", PredictionView.of(p, row["speaker"], row["source"])))
+        for v in views(session, now_items):
+            out.prompts.append(Outgoing(v.id, chat_id, "prompt", v))
         if later:
             out.summaries[chat_id] = len(later)
             for p in later:  # not asked now; /due reaches them, and the next tick tomorrow asks again
@@ -169,9 +147,7 @@ def heads_up_due(session: Session, at: datetime, limit: int = BATCH) -> list[Out
         local_today = at.astimezone(ZoneInfo(chat.timezone)).date()
         if p.deadline != local_today + timedelta(days=1) or quiet_until(chat, at) is not None:
             continue
-        row = describe(session, [p])[0]
-        assert p.id is not None
-        out.append(Outgoing(p.id, chat.chat_id, "heads_up", PredictionView.of(p, row["speaker"], None)))
+        out.append(Outgoing(p.id or 0, chat.chat_id, "heads_up", views(session, [p])[0]))
     return out
 
 
@@ -179,3 +155,36 @@ def mark_heads_up(session: Session, prediction_id: int) -> None:
     p = session.get(Prediction, prediction_id)
     if p is not None:
         p.heads_up_sent = True
+
+
+# ---------------------------------------------------------------- the services jobs/ calls, one transaction each
+def claim(db: Database, at: datetime, batch: int, lease: timedelta) -> Batch:
+    """Claim what is due; committed before anything is sent."""
+    with db.session() as session:
+        return claim_due(session, at, batch=batch, lease=lease)
+
+
+def prepare(db: Database) -> None:
+    """Open predictions without a reminder time get one."""
+    with db.session() as session:
+        backfill(session)
+
+
+def sent(db: Database, prediction_id: int, message_id: int, at: datetime) -> None:
+    with db.session() as session:
+        mark_sent(session, prediction_id, message_id, at)
+
+
+def heads_up_sent(db: Database, prediction_id: int) -> None:
+    with db.session() as session:
+        mark_heads_up(session, prediction_id)
+
+
+def chat_gone(db: Database, chat_id: int) -> None:
+    with db.session() as session:
+        mark_chat_inactive(session, chat_id)
+
+
+def heads_ups(db: Database, at: datetime) -> list[Outgoing]:
+    with db.session() as session:
+        return heads_up_due(session, at)

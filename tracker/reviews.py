@@ -1,31 +1,40 @@
-"""Pasted articles become reviews: claims shown to the user, stored only when saved."""
+"""Pasted articles become reviews: claims shown to the user, stored as predictions only when saved.
+
+The functions taking a `Database` are the services the review's buttons and replies call: each is one
+short transaction returning a `ReviewView` (a typed copy) or raising a typed `Refusal`."""
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from sqlmodel import Session
 
-from tracker import actions
-from tracker.extraction.claims import Claim, claims_to_json
-from tracker.extraction.deadlines import parse_deadline_phrase
+from tracker import predictions
+from tracker.db import Database
+from tracker.editing import check_speaker, check_statement, parse_new_deadline
+from tracker.errors import EditError, Problem, Refusal
+from tracker.extraction.claims import Claim
 from tracker.extraction.sentences import find_dateline_date, split_sentences
-from tracker.models import Prediction, Review
-from tracker.names import clean_name
-from tracker.store import NewPrediction, add_prediction, already_tracked, get_or_create_source
+from tracker.models import Review, ReviewStatus
+from tracker.store import get_or_create_source
 
 CLAIMS_PER_REVIEW = 8
 URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
-DATE_BASIS = {
-    "given": "the date you gave",
-    "forwarded": "the original post's date",
-    "dateline": "the dateline in the text",
-    "today": "today, as no date was found",
-}
+_CLAIM_FIELDS = {f.name for f in fields(Claim)}
+
+
+class DateBasis(StrEnum):
+    """Why an article's deadlines count from the day they do."""
+
+    GIVEN = "given"
+    FORWARDED = "forwarded"
+    DATELINE = "dateline"
+    TODAY = "today"
 
 
 def is_url_only(text: str) -> bool:
@@ -41,119 +50,163 @@ def looks_like_article(text: str) -> bool:
     return n >= 3 or (n >= 2 and len(text) >= 200) or len(text) >= 400
 
 
-def reference_date(given: date | None, forwarded: date | None, text: str, today: date) -> tuple[date, str]:
+def reference_date(given: date | None, forwarded: date | None, text: str, today: date) -> tuple[date, DateBasis]:
     """Which day the article's deadlines count from, and why."""
     if given:
-        return given, "given"
+        return given, DateBasis.GIVEN
     if forwarded:
-        return forwarded, "forwarded"
+        return forwarded, DateBasis.FORWARDED
     dateline = find_dateline_date(text, today)
     if dateline:
-        return dateline, "dateline"
-    return today, "today"
+        return dateline, DateBasis.DATELINE
+    return today, DateBasis.TODAY
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    """A review as the user sees it: its claims, which are ticked, and where it stands."""
+
+    id: int
+    chat_id: int
+    claims: list[Claim]
+    selected: list[bool]
+    published: date
+    basis: str
+    part: int
+    parts: int
+    status: str
+    message_id: int | None
+    first_number: int = 1  # the number its first claim shows (parts after the first continue counting)
+
+    @property
+    def count(self) -> int:
+        return sum(self.selected)
+
+
+def _claims(review: Review) -> list[Claim]:
+    return [Claim(**{k: v for k, v in item.items() if k in _CLAIM_FIELDS}) for item in json.loads(review.claims_json)]
+
+
+def _view(review: Review, first_number: int = 1) -> ReviewView:
+    return ReviewView(review.id or 0, review.chat_id, _claims(review), json.loads(review.selected_json),
+                      review.published, review.date_basis, review.part, review.parts, review.status,
+                      review.message_id, first_number)
+
+
+def _store_claims(review: Review, claims: list[Claim]) -> None:
+    review.claims_json = json.dumps([asdict(c) for c in claims])
 
 
 def create_reviews(session: Session, chat_id: int, user_id: int | None, text: str, claims: list[Claim],
                    published: date, basis: str, title: str | None = None) -> list[Review]:
     """One review per CLAIMS_PER_REVIEW claims, so each fits one message with its buttons."""
     source = get_or_create_source(session, text, title=title, published=published)
-    data = claims_to_json(claims)
-    for item, claim in zip(data, claims, strict=True):
-        item["speaker_aliases"] = claim.speaker_aliases
-    chunks = [data[i:i + CLAIMS_PER_REVIEW] for i in range(0, len(data), CLAIMS_PER_REVIEW)] or [[]]
+    chunks = [claims[i:i + CLAIMS_PER_REVIEW] for i in range(0, len(claims), CLAIMS_PER_REVIEW)] or [[]]
     reviews = []
     for part, chunk in enumerate(chunks, 1):
         review = Review(chat_id=chat_id, user_id=user_id, published=published, date_basis=basis,
-                        source_id=source.id, claims_json=json.dumps(chunk),
-                        selected_json=json.dumps([True] * len(chunk)), part=part, parts=len(chunks))
+                        source_id=source.id, claims_json="[]", selected_json=json.dumps([True] * len(chunk)),
+                        part=part, parts=len(chunks))
+        _store_claims(review, chunk)
         session.add(review)
         reviews.append(review)
     session.flush()
     return reviews
 
 
-@dataclass
-class ReviewView:
-    review: Review
-    claims: list[dict[str, Any]]
-    selected: list[bool]
+def open_reviews(db: Database, chat_id: int, user_id: int | None, text: str, claims: list[Claim], published: date,
+                 basis: str, title: str | None) -> list[ReviewView]:
+    """Store the claims found in an article as reviews, numbered on across parts."""
+    with db.session() as session:
+        rows = create_reviews(session, chat_id, user_id, text, claims, published, basis, title)
+        out, first = [], 1
+        for row in rows:
+            out.append(_view(row, first))
+            first += len(out[-1].claims)
+        return out
 
 
-def view(review: Review) -> ReviewView:
-    return ReviewView(review, json.loads(review.claims_json), json.loads(review.selected_json))
+def _pending(session: Session, chat_id: int, review_id: int) -> Review:
+    review = session.get(Review, review_id)
+    if review is None or review.chat_id != chat_id:
+        raise Refusal(Problem.REVIEW_GONE)
+    if review.status != ReviewStatus.PENDING:
+        raise Refusal(Problem.REVIEW_CLOSED, status=review.status)
+    return review
 
 
-def toggle(review: Review, index: int) -> bool:
-    selected = json.loads(review.selected_json)
-    if not 0 <= index < len(selected):
-        raise IndexError(index)
-    selected[index] = not selected[index]
-    review.selected_json = json.dumps(selected)
-    return bool(selected[index])
+def get(db: Database, chat_id: int, review_id: int) -> ReviewView:
+    with db.session() as session:
+        return _view(_pending(session, chat_id, review_id))
 
 
-class EditError(ValueError):
-    """The new value cannot be used; the message says why and what works."""
+def set_message(db: Database, review_id: int, message_id: int | None) -> None:
+    """Remember which message shows the review, so a reply that edits a claim can update it."""
+    with db.session() as session:
+        review = session.get(Review, review_id)
+        if review is not None:
+            review.message_id = message_id
 
 
-DEADLINE_HELP = "Try “in 2 weeks”, “by the end of March”, “next year” or a date like 2026-03-31."
+def toggle(db: Database, chat_id: int, review_id: int, index: int) -> ReviewView:
+    """Tick or untick one claim."""
+    with db.session() as session:
+        review = _pending(session, chat_id, review_id)
+        selected = json.loads(review.selected_json)
+        if not 0 <= index < len(selected):
+            raise Refusal(Problem.CLAIM_GONE)
+        selected[index] = not selected[index]
+        review.selected_json = json.dumps(selected)
+        return _view(review)
 
 
-def parse_new_deadline(value: str, published: date) -> tuple[date, str, bool]:
-    value = value.strip()
-    try:
-        return date.fromisoformat(value), value, False
-    except ValueError:
-        pass
-    parsed = parse_deadline_phrase(value, published)
-    if parsed is None:
-        raise EditError(f"I couldn't read “{value[:60]}” as a deadline. {DEADLINE_HELP}")
-    return parsed.date, parsed.text, parsed.vague
+def discard(db: Database, chat_id: int, review_id: int) -> None:
+    with db.session() as session:
+        _pending(session, chat_id, review_id).status = ReviewStatus.DISCARDED
 
 
-def set_claim_field(review: Review, index: int, field: str, value: str) -> None:
-    claims = json.loads(review.claims_json)
-    if not 0 <= index < len(claims):
-        raise EditError("That claim is no longer in this review.")
-    claim = claims[index]
-    value = value.strip()
+def _draft(claim: Claim, review: Review) -> predictions.Draft:
+    return predictions.Draft(
+        speaker=claim.speaker, statement=claim.statement, deadline=claim.deadline_date() or review.published,
+        made_at=review.published, sentence=claim.sentence or None, deadline_text=claim.deadline_text or None,
+        vague=claim.vague, confidence=claim.confidence, conditional=claim.conditional, source_id=review.source_id,
+        speaker_aliases=tuple(claim.speaker_aliases))
+
+
+def save_review(session: Session, review: Review, user_id: int | None) -> predictions.SaveResult:
+    """Store the ticked claims through the one save path; the review is closed."""
+    v = _view(review)
+    drafts = [_draft(claim, review) for claim, keep in zip(v.claims, v.selected, strict=True) if keep]
+    review.status = ReviewStatus.SAVED
+    return predictions.save(session, review.chat_id, drafts, user_id)
+
+
+def save(db: Database, chat_id: int, review_id: int, by: int | None) -> predictions.SaveResult:
+    with db.session() as session:
+        return save_review(session, _pending(session, chat_id, review_id), by)
+
+
+def _set_claim(claim: Claim, field: str, value: str, published: date) -> Claim:
+    changes: dict[str, Any]
     if field == "speaker":
-        name = clean_name(value)
-        if not name or len(name) > 120:
-            raise EditError("A speaker is a name of up to 120 characters, e.g. Vladimir Putin.")
-        claim["speaker"], claim["speaker_aliases"] = name, []
+        changes = {"speaker": check_speaker(value), "speaker_aliases": []}
     elif field == "statement":
-        if not value or len(value) > 1000:
-            raise EditError("A statement is 1 to 1000 characters long.")
-        claim["statement"] = value
+        changes = {"statement": check_statement(value)}
     elif field == "deadline":
-        day, text, vague = parse_new_deadline(value, review.published)
-        claim["deadline"], claim["deadline_text"], claim["vague"] = day.isoformat(), text, vague
+        day, text, vague = parse_new_deadline(value, published)
+        changes = {"deadline": day.isoformat(), "deadline_text": text, "vague": vague}
     else:
-        raise EditError(f"Unknown field {field}.")
-    review.claims_json = json.dumps(claims)
+        raise EditError(Problem.FIELD_UNKNOWN)
+    return Claim(**{**asdict(claim), **changes})
 
 
-def save_review(session: Session, review: Review, user_id: int | None) -> tuple[list[Prediction], int]:
-    """Store the selected claims; returns the new predictions and how many were already tracked."""
-    v = view(review)
-    saved: list[Prediction] = []
-    duplicates = 0
-    for claim, keep in zip(v.claims, v.selected, strict=True):
-        if not keep:
-            continue
-        if already_tracked(session, review.chat_id, claim.get("speaker"), claim["statement"]):
-            duplicates += 1
-            continue
-        saved.append(add_prediction(session, NewPrediction(
-            chat_id=review.chat_id, speaker=claim.get("speaker"), statement=claim["statement"],
-            deadline=date.fromisoformat(claim["deadline"]), made_at=review.published, sentence=claim.get("sentence"),
-            deadline_text=claim.get("deadline_text") or None, vague=bool(claim.get("vague")),
-            confidence=float(claim.get("confidence", 0.5)), conditional=bool(claim.get("conditional")),
-            created_by=user_id, source_id=review.source_id,
-            speaker_aliases=tuple(claim.get("speaker_aliases") or ()),
-        )))
-    review.status = "saved"
-    if saved:
-        actions.record(session, review.chat_id, user_id, "save", {"ids": [p.id for p in saved]})
-    return saved, duplicates
+def edit_claim(db: Database, chat_id: int, review_id: int, index: int, field: str, value: str) -> ReviewView:
+    """A reply correcting one claim's speaker, statement or deadline (counted from the article's date)."""
+    with db.session() as session:
+        review = _pending(session, chat_id, review_id)
+        claims = _claims(review)
+        if not 0 <= index < len(claims):
+            raise EditError(Problem.CLAIM_GONE)
+        claims[index] = _set_claim(claims[index], field, value, review.published)
+        _store_claims(review, claims)
+        return _view(review)

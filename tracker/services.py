@@ -1,23 +1,16 @@
-"""What every entry point shares: settings, the database, the callback-signing secret."""
+"""What every entry point shares: settings, the database, the keys that sign and check buttons."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from zoneinfo import ZoneInfo
 
-from tracker import schedule
 from tracker.config import Settings
 from tracker.db import Database
-from tracker.models import Chat
 
 
 @dataclass
 class Services:
     settings: Settings
     db: Database
-    callback_secret: bytes
-
-    def chat_today(self, chat: Chat | None) -> date:
-        tz = ZoneInfo(chat.timezone if chat else self.settings.default_timezone)
-        return schedule.now().astimezone(tz).date()  # the scheduler's clock, so tests can move both at once
+    callback_secret: bytes  # signs new buttons (tracker/secrets.py)
+    accepted_secrets: tuple[bytes, ...] = ()  # also accepted when checking: keys of buttons sent earlier

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
@@ -99,9 +98,10 @@ def next_number(session: Session, chat_id: int) -> int:
     return int(current or 0) + 1
 
 
-@dataclass(frozen=True)
-class NewPrediction:
-    chat_id: int
+@dataclass(frozen=True, kw_only=True)
+class Draft:
+    """A claim about to become a prediction, from whichever source (predictions.save stores drafts)."""
+
     speaker: str | None
     statement: str
     deadline: date
@@ -111,10 +111,17 @@ class NewPrediction:
     vague: bool = False
     confidence: float = 0.5
     conditional: bool = False
-    created_by: int | None = None
     source_id: int | None = None
     speaker_aliases: tuple[str, ...] = ()
-    number: int | None = None
+    number: int | None = None  # CSV import keeps the exported numbers where they are free
+
+
+@dataclass(frozen=True, kw_only=True)
+class NewPrediction(Draft):
+    """A draft placed in a chat: the row `add_prediction` inserts."""
+
+    chat_id: int
+    created_by: int | None = None
 
 
 def add_prediction(session: Session, new: NewPrediction) -> Prediction:
@@ -211,21 +218,6 @@ def all_predictions(session: Session, chat_id: int | None = None) -> list[Predic
     if chat_id is not None:
         query = query.where(Prediction.chat_id == chat_id)
     return list(session.exec(query).all())
-
-
-def describe(session: Session, predictions: list[Prediction]) -> list[dict[str, Any]]:
-    """Predictions with their speaker names and sources resolved, in one query each."""
-    names = speaker_names(session, {p.speaker_id for p in predictions if p.speaker_id})
-    sources = source_titles(session, {p.source_id for p in predictions if p.source_id})
-    out = []
-    for p in predictions:
-        src = sources.get(p.source_id) if p.source_id else None
-        out.append({
-            "prediction": p,
-            "speaker": names.get(p.speaker_id) if p.speaker_id else None,
-            "source": (src.url or src.title) if src else None,
-        })
-    return out
 
 
 def update_seen(session: Session, update_id: int) -> bool:

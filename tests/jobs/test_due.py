@@ -107,7 +107,7 @@ def test_snooze_and_new_deadline(tg: FakeTelegram, db, clock: Clock, bot: BotThr
     tg.click(second, "New deadline")
     ask = tg.wait_for(lambda m: "Reply with the new deadline" in m.text, after=mark)
     moved = tg.reply(CHAT, "2099-01-31", "#1", reply_to=ask.message_id)
-    assert "deadline is now 2099-01-31" in moved.text
+    assert "deadline is now Sat 31 Jan 2099" in moved.text  # the one date format
     with db.session() as session:
         p = get_prediction(session, CHAT, 1)
         assert p is not None and p.deadline == date(2099, 1, 31) and p.deadline_moves == 1

@@ -1,4 +1,4 @@
-"""Unit tests below the bot: names, hedges, sentences, callbacks, scoring, manual entry, storage."""
+"""Unit tests below the bot: names, hedges, sentences, scoring, manual entry, storage."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from tracker import store
-from tracker.callbacks import derive_secret, sign, verify
 from tracker.extraction.hedges import hedge_confidence
 from tracker.extraction.sentences import find_dateline_date, split_sentences
 from tracker.manual import ManualEntryError, parse_manual
@@ -43,18 +42,6 @@ def test_sentences_and_datelines() -> None:
     assert find_dateline_date(text, date(2025, 11, 1)) == date(2025, 10, 17)
     assert find_dateline_date(text, date(2026, 1, 5)) == date(2025, 10, 17)
     assert find_dateline_date("No dateline here.", date(2026, 1, 5)) is None
-
-
-def test_callbacks_are_bound_to_a_chat_and_short() -> None:
-    secret = derive_secret("123:abc")
-    data = sign(secret, 42, "d:123456789:y")
-    assert len(data.encode()) <= 64
-    assert verify(secret, 42, data) == ["d", "123456789", "y"]
-    assert verify(secret, 43, data) is None
-    assert verify(secret, 42, data.replace(":y", ":n")) is None
-    assert verify(derive_secret("other"), 42, data) is None
-    with pytest.raises(ValueError):
-        sign(secret, 1, "x" * 60)
 
 
 def test_manual_entry() -> None:

@@ -1,0 +1,266 @@
+"""Reading articles: pasted, forwarded or sent with /ingest; the review of the claims found, its
+buttons, and the replies that correct a claim before it is saved."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import UTC, date
+from zoneinfo import ZoneInfo
+
+from telegram import Chat, Message, Update
+from telegram.constants import ChatAction
+from telegram.ext import Application, ContextTypes, MessageHandler, filters
+
+from bot import buttons, keyboards, replies
+from bot.buttons import ReviewOp
+from bot.common import args_text, chat_of, edit_query_message, reply_html, services, user_id
+from bot.render import esc, fmt_date, prediction_line, review_html
+from bot.texts import ADD_EXAMPLE, _, date_basis, problem
+from tracker import chats, reviews
+from tracker.errors import Problem, Refusal
+from tracker.extraction.backends import extract_with_backend
+from tracker.extraction.llm import LLMError
+from tracker.models import PendingKind
+from tracker.pending import Question
+from tracker.predictions import SaveResult
+
+LONG_TEXT = 3000
+FIELD_ASK = {
+    "speaker": "Reply with the speaker's name, e.g. Vladimir Putin.",
+    "statement": "Reply with the statement as it should read.",
+    "deadline": "Reply with the new deadline. Try “in 2 weeks”, “by the end of March”, “next year” or a date like "
+                "2026-03-31.",
+    "confidence": "Reply with a confidence from 0% to 100%, e.g. 70%.",
+}
+NO_LINKS = "I can't open links yet: paste the article's text (or forward the post) and I'll read it."
+
+
+def _forward_date(message: Message, tz: str) -> date | None:
+    origin = message.forward_origin
+    if origin is None:
+        return None
+    when = origin.date if origin.date.tzinfo else origin.date.replace(tzinfo=UTC)
+    return when.astimezone(ZoneInfo(tz)).date()
+
+
+def _title(text: str) -> str | None:
+    first = text.strip().split("\n", 1)[0].strip()
+    if first and len(first) < 150 and not re.search(r"[.!?\"”]$", first):
+        return first
+    return None
+
+
+async def ingest_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
+                      given: date | None = None, source_message: Message | None = None) -> None:
+    """Extract the claims (off the event loop), store them as reviews, show one message per review."""
+    svc = services(context)
+    chat, message = chat_of(update), update.effective_message
+    assert message is not None
+    if reviews.is_url_only(text):
+        await reply_html(update, _(NO_LINKS))
+        return
+    await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+    if len(text) > LONG_TEXT:
+        await reply_html(update, _("📖 Reading {n:,} characters…").format(n=len(text)))
+    today, tz = chats.today(svc.db, chat.id, chat.title, svc.settings.default_timezone)
+    published, basis = reviews.reference_date(given, _forward_date(source_message or message, tz), text, today)
+    try:
+        claims = await asyncio.to_thread(extract_with_backend, text, published, svc.settings)
+    except LLMError as exc:
+        await reply_html(update, _("The extractor failed: {error}. Try again, or use /add.").format(error=esc(exc)))
+        return
+    if not claims:
+        await reply_html(update, _("I found no forward-looking statements in that text (dated {day}, {basis}).\n"
+                                   "Track one yourself:\n<code>{example}</code>").format(
+            day=fmt_date(published), basis=esc(date_basis(basis)), example=esc(ADD_EXAMPLE)))
+        return
+    opened = reviews.open_reviews(svc.db, chat.id, user_id(update), text, claims, published, basis, _title(text))
+    for review in opened:
+        sent = await reply_html(update, review_html(review),
+                                reply_markup=keyboards.review(svc.callback_secret, chat.id, review.id, review.selected))
+        reviews.set_message(svc.db, review.id, sent)
+
+
+def _parse_ingest(raw: str) -> tuple[date | None, str]:
+    first, _sep, rest = raw.partition("\n")
+    token = first.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", token):
+        return date.fromisoformat(token), rest.strip()
+    if re.fullmatch(r"\S*\d\S*", token) and not rest.strip():
+        raise ValueError(token)
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}", token):
+        raise ValueError(token)
+    return None, raw.strip()
+
+
+async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    assert message is not None
+    try:
+        given, text = _parse_ingest(args_text(update))
+    except ValueError as exc:
+        await reply_html(update, _("“{value}” is not a date: use YYYY-MM-DD, e.g. <code>/ingest 2025-10-17</code> "
+                                   "with the article on the next lines.").format(value=esc(exc)))
+        return
+    source = None
+    if not text and message.reply_to_message:
+        source = message.reply_to_message
+        text = (source.text or source.caption or "").strip()
+    if not text:
+        await reply_html(update, _("Paste the article after /ingest on the next lines, e.g.\n"
+                                   "<code>/ingest 2025-10-17\nTrump and Putin agreed to hold a summit within two "
+                                   "weeks…</code>\nor reply /ingest to a message that holds the article."))
+        return
+    await ingest_text(update, context, text, given, source)
+
+
+def _addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[bool, str]:
+    """In private chats everything is for the bot; in groups only replies to it and mentions of it."""
+    chat, message = chat_of(update), update.effective_message
+    assert message is not None
+    text = message.text or message.caption or ""
+    if chat.type == Chat.PRIVATE:
+        return True, text
+    username = context.bot.username
+    mention = f"@{username}" if username else None
+    if mention and mention.lower() in text.lower():
+        return True, re.sub(re.escape(mention), "", text, flags=re.IGNORECASE).strip()
+    reply = message.reply_to_message
+    if reply and reply.from_user and reply.from_user.id == context.bot.id:
+        return True, text
+    return False, text
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Plain messages: an answer to the bot's question, else an article, else a hint."""
+    message = update.effective_message
+    if message is None or update.effective_chat is None or update.effective_user is None:
+        return
+    if await replies.take(update, context):
+        return
+    addressed, text = _addressed(update, context)
+    if not addressed:
+        return
+    if reviews.is_url_only(text):
+        await reply_html(update, _(NO_LINKS))
+    elif message.forward_origin is not None or reviews.looks_like_article(text):
+        await ingest_text(update, context, text)
+    else:
+        await reply_html(update, _("That looks like a single sentence. To track a statement:\n<code>{example}</code>\n"
+                                   "To read an article, paste the whole text or forward the post. /help has the "
+                                   "rest.").format(example=esc(ADD_EXAMPLE)))
+
+
+# ------------------------------------------------------------------ the review's buttons
+def saved_text(result: SaveResult) -> str:
+    n = len(result.saved)
+    if not result.saved and not result.duplicates:
+        lines = [_("Nothing was selected, so nothing was saved.")]
+    else:
+        lines = ["💾 " + (_("Saved 1 prediction.") if n == 1 else _("Saved {n} predictions.").format(n=n))]
+        lines += [prediction_line(v) for v in result.saved]
+        if result.duplicates:
+            lines.append(_("{n} already tracked here, not saved twice.").format(n=result.duplicates))
+    lines.append(_("I'll ask here when each deadline passes. /list shows them all, /undo takes this back."))
+    return "\n".join(lines)
+
+
+async def _toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp) -> None:
+    svc, chat, query = services(context), chat_of(update), update.callback_query
+    assert query is not None and b.index is not None
+    review = reviews.toggle(svc.db, chat.id, b.review, b.index)
+    on = review.selected[b.index]
+    await query.answer((_("Claim {n} included.") if on else _("Claim {n} left out.")).format(n=b.index + 1))
+    await edit_query_message(update, review_html(review),
+                             keyboards.review(svc.callback_secret, chat.id, b.review, review.selected))
+
+
+async def _save(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp) -> None:
+    svc, query = services(context), update.callback_query
+    assert query is not None
+    result = reviews.save(svc.db, chat_of(update).id, b.review, user_id(update))
+    await query.answer(_("Saved."))
+    await edit_query_message(update, saved_text(result), None)
+
+
+async def _discard(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp) -> None:
+    query = update.callback_query
+    assert query is not None
+    reviews.discard(services(context).db, chat_of(update).id, b.review)
+    await query.answer(_("Discarded."))
+    await edit_query_message(update, _("✖️ Discarded; nothing from this review was saved."), None)
+
+
+async def _pick(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp) -> None:
+    """e: which claim? · c: which field of claim `index`? · b: back to the review."""
+    svc, chat, query = services(context), chat_of(update), update.callback_query
+    assert query is not None
+    review = reviews.get(svc.db, chat.id, b.review)
+    if b.op == "e":
+        await query.answer(_("Which claim?"))
+        markup = keyboards.review_pick_claim(svc.callback_secret, chat.id, b.review, len(review.claims))
+    elif b.op == "c" and b.index is not None:
+        await query.answer(_("Claim {n}: what to change?").format(n=b.index + 1))
+        markup = keyboards.review_pick_field(svc.callback_secret, chat.id, b.review, b.index)
+    else:
+        await query.answer()
+        markup = keyboards.review(svc.callback_secret, chat.id, b.review, review.selected)
+    await query.edit_message_reply_markup(markup)
+
+
+async def _ask_field(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp) -> None:
+    svc, chat, query = services(context), chat_of(update), update.callback_query
+    assert query is not None
+    field = keyboards.FIELD_CODES.get(b.field or "")
+    if field is None or b.index is None or update.effective_user is None:
+        await query.answer(_("That button is no longer valid."))
+        return
+    review = reviews.get(svc.db, chat.id, b.review)
+    await query.answer()
+    await query.edit_message_reply_markup(keyboards.review(svc.callback_secret, chat.id, b.review, review.selected))
+    await replies.ask(update, context, Question(PendingKind.REVIEW, ref=b.review, field=field, index=b.index),
+                      _("Claim {n}: {ask}").format(n=b.index + 1, ask=_(FIELD_ASK[field])))
+
+
+REVIEW_OPS = {"t": _toggle, "s": _save, "x": _discard, "e": _pick, "c": _pick, "b": _pick, "f": _ask_field}
+
+
+async def review_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp) -> None:
+    query = update.callback_query
+    assert query is not None
+    op = REVIEW_OPS.get(b.op)
+    if op is None or (b.op in {"t", "c"} and b.index is None):
+        await query.answer(_("That button is no longer valid."))
+        return
+    try:
+        await op(update, context, b)
+    except Refusal as exc:
+        await query.answer(problem(exc))
+
+
+async def answer_claim_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question, value: str) -> None:
+    """A reply with a claim's new speaker, statement or deadline: the review message is updated."""
+    svc, chat = services(context), chat_of(update)
+    try:
+        review = reviews.edit_claim(svc.db, chat.id, q.ref or 0, q.index or 0, q.field or "", value)
+    except Refusal as exc:
+        if exc.code in {Problem.REVIEW_GONE, Problem.REVIEW_CLOSED}:
+            replies.answered(update, context)
+            await reply_html(update, _("That review is closed already.") + " " + _("Or /cancel."))
+            return
+        raise
+    replies.answered(update, context)
+    if review.message_id:
+        await context.bot.edit_message_text(
+            review_html(review), chat_id=chat.id, message_id=review.message_id, parse_mode="HTML",
+            reply_markup=keyboards.review(svc.callback_secret, chat.id, review.id, review.selected))
+    await reply_html(update, _("✏️ Updated claim {n}'s {field}. Save it from the review above.").format(
+        n=(q.index or 0) + 1, field=esc(q.field)))
+
+
+def register(application: Application) -> None:
+    application.add_handler(buttons.handler(ReviewOp, review_button))
+    application.add_handler(MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND, on_text))
+    replies.on_answer(application, PendingKind.REVIEW, answer_claim_edit)
+

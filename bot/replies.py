@@ -1,0 +1,75 @@
+"""Questions the bot asks ("Reply with the new deadline…") and the replies that answer them.
+
+A feature asks with `ask()` and registers, in its `register(app)`, the function that takes the answer
+for its kind of question (`on_answer`). `take()` is called first for every plain message: if the user
+owes the bot an answer, the message goes to that function."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import Chat, ForceReply, Update
+from telegram.ext import Application, ContextTypes
+
+from bot.common import chat_of, refuse, reply_html, services
+from bot.render import esc
+from bot.texts import _
+from tracker import pending
+from tracker.errors import Problem, Refusal
+from tracker.models import PendingKind
+from tracker.pending import Question
+
+Answerer = Callable[[Update, ContextTypes.DEFAULT_TYPE, Question, str], Coroutine[Any, Any, Any]]
+KEY = "reply_handlers"
+
+
+def on_answer(application: Application, kind: PendingKind, answerer: Answerer) -> None:
+    application.bot_data.setdefault(KEY, {})[kind] = answerer
+
+
+async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE, question: Question, text: str) -> None:
+    """Remember the question, then ask it with a reply field opened for the user."""
+    user = update.effective_user
+    if user is None:
+        return
+    chat = chat_of(update)
+    pending.ask(services(context).db, chat.id, user.id, question)
+    await context.bot.send_message(chat.id, esc(f"{text} {_('(/cancel to stop)')}"), parse_mode="HTML",
+                                   reply_markup=ForceReply(selective=True, input_field_placeholder=_("Your reply")))
+
+
+async def take(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """If this message answers the bot's open question to its author, hand it over and return True."""
+    chat, message, user = update.effective_chat, update.effective_message, update.effective_user
+    if chat is None or message is None or user is None:
+        return False
+    question = pending.waiting(services(context).db, chat.id, user.id)
+    if question is None or (chat.type != Chat.PRIVATE and message.reply_to_message is None):
+        return False
+    value = (message.text or "").strip()
+    if not value:
+        await reply_html(update, _("Reply with text, or /cancel."))
+        return True
+    answerer: Answerer | None = context.application.bot_data.get(KEY, {}).get(question.kind)
+    try:
+        if answerer is None:
+            pending.forget(services(context).db, chat.id, user.id)
+            raise Refusal(Problem.QUESTION_LOST)
+        await answerer(update, context, question, value)
+    except Refusal as exc:
+        await refuse(update, exc, " " + _("Or /cancel."))
+    return True
+
+
+def answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The answer was used: the question is closed."""
+    user = update.effective_user
+    if user is not None:
+        pending.forget(services(context).db, chat_of(update).id, user.id)
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = update.effective_user
+    dropped = user is not None and pending.forget(services(context).db, chat_of(update).id, user.id)
+    await reply_html(update, _("Cancelled.") if dropped else _("There was nothing to cancel."))

@@ -1,0 +1,116 @@
+"""/settings: the chat's timezone, quiet hours and day-before heads-up, by command, button or reply."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from telegram import Update
+from telegram.ext import Application, ContextTypes
+
+from bot import buttons, keyboards, replies
+from bot.buttons import SettingsOp
+from bot.common import args_text, chat_of, edit_query_message, refuse, reply_html, services
+from bot.render import esc
+from bot.texts import _
+from tracker import chats
+from tracker.chats import ChatSettings
+from tracker.errors import Refusal
+from tracker.models import PendingKind
+from tracker.pending import Question
+
+
+def settings_text(s: ChatSettings) -> str:
+    quiet = f"{s.quiet_start:02d}:00–{s.quiet_end:02d}:00" if s.quiet_start is not None else _("none")
+    return (f"<b>{_('Settings for this chat')}</b>\n"
+            + "🕐 " + _("Timezone: {tz}").format(tz=esc(s.timezone)) + "\n"
+            + "🌙 " + _("Quiet hours: {quiet}").format(quiet=quiet) + "\n"
+            + "🔔 " + (_("Heads-up the day before a deadline: on") if s.heads_up
+                      else _("Heads-up the day before a deadline: off")) + "\n\n"
+            + _("Change them with the buttons, or e.g. <code>/settings timezone Europe/Kyiv</code>, "
+                "<code>/settings quiet 22-08</code>, <code>/settings quiet off</code>."))
+
+
+async def _timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
+    svc, chat = services(context), chat_of(update)
+    s = chats.set_timezone(svc.db, chat.id, chat.title, svc.settings.default_timezone, value)
+    replies.answered(update, context)
+    now = datetime.now(ZoneInfo(s.timezone))
+    await reply_html(update, "🕐 " + _("Timezone set to {tz} (it is {time} there now).").format(
+        tz=esc(s.timezone), time=f"{now:%H:%M}"))
+
+
+async def _quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
+    svc, chat = services(context), chat_of(update)
+    s = chats.set_quiet(svc.db, chat.id, chat.title, svc.settings.default_timezone, value)
+    replies.answered(update, context)
+    text = _("off") if s.quiet_start is None else f"{s.quiet_start:02d}:00–{s.quiet_end:02d}:00 ({esc(s.timezone)})"
+    await reply_html(update, "🌙 " + _("Quiet hours: {quiet}. Reminders wait until they are over.").format(
+        quiet=text))
+
+
+async def _heads_up(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
+    svc, chat = services(context), chat_of(update)
+    if value.lower() not in {"on", "off"}:
+        await reply_html(update, _("Say <code>/settings headsup on</code> or <code>off</code>."))
+        return
+    chats.set_heads_up(svc.db, chat.id, chat.title, svc.settings.default_timezone, value.lower() == "on")
+    await reply_html(update, "🔔 " + (_("Day-before heads-up is on.") if value.lower() == "on"
+                                     else _("Day-before heads-up is off.")))
+
+
+SETTERS = {"timezone": _timezone, "tz": _timezone, "quiet": _quiet, "headsup": _heads_up, "heads-up": _heads_up}
+
+
+async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc, chat = services(context), chat_of(update)
+    raw = args_text(update).strip()
+    m = re.match(r"(timezone|tz|quiet|headsup|heads-up)\s*(.*)$", raw, re.IGNORECASE)
+    if raw and not m:
+        await reply_html(update, _("I know timezone, quiet and headsup, e.g. "
+                                   "<code>/settings timezone Europe/Kyiv</code>."))
+        return
+    if m:
+        try:
+            await SETTERS[m.group(1).lower()](update, context, m.group(2).strip())
+        except Refusal as exc:
+            await refuse(update, exc)
+        return
+    s = chats.get(svc.db, chat.id, chat.title, svc.settings.default_timezone)
+    await reply_html(update, settings_text(s),
+                     reply_markup=keyboards.settings_menu(svc.callback_secret, chat.id, s.heads_up))
+
+
+async def settings_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: SettingsOp) -> None:
+    svc, query, chat = services(context), update.callback_query, chat_of(update)
+    assert query is not None
+    if b.op == "h":
+        s = chats.set_heads_up(svc.db, chat.id, chat.title, svc.settings.default_timezone, None)
+        await query.answer(_("Heads-up on.") if s.heads_up else _("Heads-up off."))
+        await edit_query_message(update, settings_text(s),
+                                 keyboards.settings_menu(svc.callback_secret, chat.id, s.heads_up))
+    elif b.op in {"tz", "q"}:
+        await query.answer()
+        if b.op == "tz":
+            await replies.ask(update, context, Question(PendingKind.TIMEZONE),
+                              _("Reply with your timezone, e.g. Europe/Kyiv."))
+        else:
+            await replies.ask(update, context, Question(PendingKind.QUIET),
+                              _("Reply with quiet hours like 22-08, or “off”."))
+    else:
+        await query.answer(_("That button is no longer valid."))
+
+
+async def answer_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question, value: str) -> None:
+    await _timezone(update, context, value)
+
+
+async def answer_quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question, value: str) -> None:
+    await _quiet(update, context, value)
+
+
+def register(application: Application) -> None:
+    application.add_handler(buttons.handler(SettingsOp, settings_button))
+    replies.on_answer(application, PendingKind.TIMEZONE, answer_timezone)
+    replies.on_answer(application, PendingKind.QUIET, answer_quiet)

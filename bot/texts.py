@@ -1,0 +1,87 @@
+"""Every word the bot says passes through `_()`: gettext with the English catalogue (the source strings)
+for now, so translating the bot means adding catalogues, not hunting for strings. The domain's typed
+refusals (tracker/errors.py) and labels (statuses, date bases) are worded here."""
+
+from __future__ import annotations
+
+import gettext
+
+from tracker.errors import Problem, Refusal
+from tracker.models import Status
+
+_translation = gettext.NullTranslations()
+
+
+def _(text: str) -> str:
+    """The current language's version of `text` (English: `text` itself)."""
+    return _translation.gettext(text)
+
+
+def N_(text: str) -> str:
+    """Marks a string for the catalogue where it is defined; `_()` translates it where it is shown."""
+    return text
+
+
+ADD_EXAMPLE = "/add Trump: a summit in Budapest will happen within two weeks 70%"
+DEADLINE_HELP = N_("Try “in 2 weeks”, “by the end of March”, “next year” or a date like 2026-03-31.")
+
+STATUS_LABELS: dict[str, str] = {
+    Status.OPEN: N_("open"),
+    Status.FULFILLED: N_("✅ fulfilled"),
+    Status.NOT_FULFILLED: N_("❌ not fulfilled"),
+    Status.PARTLY: N_("◐ partly"),
+    Status.UNCLEAR: N_("🤷 unclear"),
+    Status.ANNULLED: N_("⊘ annulled"),
+    Status.WITHDRAWN: N_("withdrawn"),
+}
+
+DATE_BASIS = {
+    "given": N_("the date you gave"),
+    "forwarded": N_("the original post's date"),
+    "dateline": N_("the dateline in the text"),
+    "today": N_("today, as no date was found"),
+}
+
+REVIEW_STATUS = {"saved": N_("saved"), "discarded": N_("discarded"), "pending": N_("pending")}
+
+
+def status_label(status: str) -> str:
+    return _(STATUS_LABELS.get(status, status))
+
+
+def date_basis(basis: str) -> str:
+    return _(DATE_BASIS.get(basis, basis))
+
+
+# Plain text (escape before sending as HTML); {value} and {number} come from the refusal's params.
+PROBLEMS: dict[Problem, str] = {
+    Problem.SPEAKER_INVALID: N_("A speaker is a name of up to 120 characters, e.g. Vladimir Putin."),
+    Problem.STATEMENT_LENGTH: N_("A statement is 1 to 1000 characters long."),
+    Problem.DEADLINE_UNREADABLE: N_("I couldn't read “{value}” as a deadline. ") + DEADLINE_HELP,
+    Problem.CONFIDENCE_RANGE: N_("A confidence is a percentage from 0 to 100, e.g. 70%."),
+    Problem.FIELD_UNKNOWN: N_("You can edit the speaker, statement, deadline or confidence."),
+    Problem.TIMEZONE_UNKNOWN: N_("“{value}” is not a timezone I know; use an IANA name such as Europe/Kyiv or "
+                                 "America/New_York."),
+    Problem.QUIET_INVALID: N_("Quiet hours are two different hours from 0 to 23, e.g. 22-08, or “off”."),
+    Problem.PREDICTION_GONE: N_("That prediction no longer exists."),
+    Problem.NOT_OPEN: N_("That one is no longer open."),
+    Problem.REVIEW_CLOSED: N_("This review was already {status}."),
+    Problem.REVIEW_GONE: N_("This review does not belong to this chat."),
+    Problem.CLAIM_GONE: N_("That claim is no longer in this review."),
+    Problem.NOTHING_TO_UNDO: N_("There is nothing to undo in this chat."),
+    Problem.CHANGED_MEANWHILE: N_("Something changed meanwhile; send /undo again."),
+    Problem.ANSWER_NOT_UNDOABLE: N_("That answer can no longer be undone here; use /show to change it."),
+    Problem.MANUAL_EMPTY: N_("Tell me who said what and by when, e.g. {example}"),
+    Problem.MANUAL_NO_STATEMENT: N_("The statement is missing after the speaker, e.g. {example}"),
+    Problem.MANUAL_TOO_LONG: N_("That statement is too long to track (1000 characters at most); shorten it."),
+    Problem.MANUAL_CONFIDENCE: N_("A confidence must be between 0% and 100%, e.g. {example}"),
+    Problem.QUESTION_LOST: N_("I had lost track of that question; please start again."),
+}
+
+
+def problem(exc: Refusal) -> str:
+    """A refusal in words (plain text)."""
+    params: dict[str, object] = {"example": ADD_EXAMPLE, **exc.params}
+    if params.get("status") in REVIEW_STATUS:
+        params["status"] = _(REVIEW_STATUS[str(params["status"])])
+    return _(PROBLEMS[exc.code]).format(**params)
