@@ -8,7 +8,7 @@ from telegram.ext import Application, ContextTypes
 from bot import buttons, keyboards, prompts, replies
 from bot.articles import FIELD_ASK
 from bot.buttons import Answer, Reanswer, Snooze, UndoAnswer
-from bot.common import chat_of, edit_query_message, reply_html, services, user_name
+from bot.common import chat_of, edit_query_message, reply_html, services, user_id, user_name
 from bot.predictions import show_text
 from bot.render import esc, fmt_date
 from bot.texts import _, problem
@@ -24,8 +24,8 @@ async def due(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _send_next_due(update: Update, context: ContextTypes.DEFAULT_TYPE, announce_empty: bool) -> None:
     svc, chat = services(context), chat_of(update)
-    today, _tz = chats.today(svc.db, chat.id, chat.title, svc.settings.default_timezone)
-    view, total = answers.next_due(svc.db, chat.id, today)
+    today, _tz = await svc.db.run(chats.today, chat.id, chat.title, svc.settings.default_timezone)
+    view, total = await svc.db.run(answers.next_due, chat.id, today)
     if view is None:
         if announce_empty:
             await context.bot.send_message(chat.id, _("Nothing is waiting for an answer. 🎉"))
@@ -47,7 +47,7 @@ async def _record(update: Update, context: ContextTypes.DEFAULT_TYPE, number: in
         await query.answer(_("That button is no longer valid."))
         return None
     try:
-        return answers.record(services(context).db, chat_of(update).id, number, outcome,
+        return await services(context).db.run(answers.record, chat_of(update).id, number, outcome,
                               user.id if user else None, user_name(user), only_if_open)
     except Refusal:
         await query.answer(_("#{n} no longer exists.").format(n=number))
@@ -82,7 +82,7 @@ async def reanswer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b:
         return
     await query.answer(_("Recorded."))
     try:
-        text, markup = show_text(context, chat_of(update).id, b.number)
+        text, markup = await show_text(context, chat_of(update).id, b.number)
     except Refusal:
         return
     await edit_query_message(update, text, markup)
@@ -93,7 +93,7 @@ async def undo_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: Und
     svc, query, chat = services(context), update.callback_query, chat_of(update)
     assert query is not None
     try:
-        view = answers.undo_answer(svc.db, chat.id, b.number)
+        view = await svc.db.run(answers.undo_answer, chat.id, b.number)
     except Refusal as exc:
         await query.answer(problem(exc))
         return
@@ -106,7 +106,7 @@ async def snooze_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: S
     svc, query, chat = services(context), update.callback_query, chat_of(update)
     assert query is not None
     try:
-        view = answers.open_one(svc.db, chat.id, b.number)
+        view = await svc.db.run(answers.open_one, chat.id, b.number)
     except Refusal as exc:
         await query.answer(problem(exc))
         return
@@ -122,7 +122,7 @@ async def snooze_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: S
         await replies.ask(update, context, Question(PendingKind.SNOOZE, ref=view.id),
                           f"#{b.number}: {_(FIELD_ASK['deadline'])}")
     elif b.choice in answers.SNOOZES:
-        view, when = answers.snooze(svc.db, chat.id, b.number, b.choice)
+        view, when = await svc.db.run(answers.snooze, chat.id, b.number, b.choice)
         await query.answer(_("Snoozed."))
         await edit_query_message(update, prompts.prompt_body(view) + "\n\n⏰ " + _(
             "Snoozed: I'll ask again on {day}.").format(day=fmt_date(when.date())), None)
@@ -132,9 +132,9 @@ async def snooze_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: S
 
 async def answer_new_deadline(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question, value: str) -> None:
     """The reply to Snooze → 📅 New deadline…"""
-    done = predictions.edit(services(context).db, chat_of(update).id, None, "deadline", value,
-                            update.effective_user.id if update.effective_user else None, prediction_id=q.ref)
-    replies.answered(update, context)
+    done = await services(context).db.run(predictions.edit, chat_of(update).id, None, "deadline", value,
+                                          user_id(update), prediction_id=q.ref)
+    await replies.answered(update, context)
     await reply_html(update, "⏰ " + _("#{n}: deadline is now {day}; I'll ask again after it.").format(
         n=done.number, day=esc(fmt_date(done.prediction.deadline))))
 

@@ -63,7 +63,7 @@ async def ingest_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
     if len(text) > LONG_TEXT:
         await reply_html(update, _("📖 Reading {n:,} characters…").format(n=len(text)))
-    today, tz = chats.today(svc.db, chat.id, chat.title, svc.settings.default_timezone)
+    today, tz = await svc.db.run(chats.today, chat.id, chat.title, svc.settings.default_timezone)
     published, basis = reviews.reference_date(given, _forward_date(source_message or message, tz), text, today)
     try:
         claims = await asyncio.to_thread(extract_with_backend, text, published, svc.settings)
@@ -75,11 +75,12 @@ async def ingest_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
                                    "Track one yourself:\n<code>{example}</code>").format(
             day=fmt_date(published), basis=esc(date_basis(basis)), example=esc(ADD_EXAMPLE)))
         return
-    opened = reviews.open_reviews(svc.db, chat.id, user_id(update), text, claims, published, basis, _title(text))
+    opened = await svc.db.run(reviews.open_reviews, chat.id, user_id(update), text, claims, published, basis,
+                              _title(text))
     for review in opened:
         sent = await reply_html(update, review_html(review),
                                 reply_markup=keyboards.review(svc.callback_secret, chat.id, review.id, review.selected))
-        reviews.set_message(svc.db, review.id, sent)
+        await svc.db.run(reviews.set_message, review.id, sent)
 
 
 def _parse_ingest(raw: str) -> tuple[date | None, str]:
@@ -169,7 +170,7 @@ def saved_text(result: SaveResult) -> str:
 async def _toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp) -> None:
     svc, chat, query = services(context), chat_of(update), update.callback_query
     assert query is not None and b.index is not None
-    review = reviews.toggle(svc.db, chat.id, b.review, b.index)
+    review = await svc.db.run(reviews.toggle, chat.id, b.review, b.index)
     on = review.selected[b.index]
     await query.answer((_("Claim {n} included.") if on else _("Claim {n} left out.")).format(n=b.index + 1))
     await edit_query_message(update, review_html(review),
@@ -179,7 +180,7 @@ async def _toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewO
 async def _save(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp) -> None:
     svc, query = services(context), update.callback_query
     assert query is not None
-    result = reviews.save(svc.db, chat_of(update).id, b.review, user_id(update))
+    result = await svc.db.run(reviews.save, chat_of(update).id, b.review, user_id(update))
     await query.answer(_("Saved."))
     await edit_query_message(update, saved_text(result), None)
 
@@ -187,7 +188,7 @@ async def _save(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp)
 async def _discard(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp) -> None:
     query = update.callback_query
     assert query is not None
-    reviews.discard(services(context).db, chat_of(update).id, b.review)
+    await services(context).db.run(reviews.discard, chat_of(update).id, b.review)
     await query.answer(_("Discarded."))
     await edit_query_message(update, _("✖️ Discarded; nothing from this review was saved."), None)
 
@@ -196,7 +197,7 @@ async def _pick(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp)
     """e: which claim? · c: which field of claim `index`? · b: back to the review."""
     svc, chat, query = services(context), chat_of(update), update.callback_query
     assert query is not None
-    review = reviews.get(svc.db, chat.id, b.review)
+    review = await svc.db.run(reviews.get, chat.id, b.review)
     if b.op == "e":
         await query.answer(_("Which claim?"))
         markup = keyboards.review_pick_claim(svc.callback_secret, chat.id, b.review, len(review.claims))
@@ -216,7 +217,7 @@ async def _ask_field(update: Update, context: ContextTypes.DEFAULT_TYPE, b: Revi
     if field is None or b.index is None or update.effective_user is None:
         await query.answer(_("That button is no longer valid."))
         return
-    review = reviews.get(svc.db, chat.id, b.review)
+    review = await svc.db.run(reviews.get, chat.id, b.review)
     await query.answer()
     await query.edit_message_reply_markup(keyboards.review(svc.callback_secret, chat.id, b.review, review.selected))
     await replies.ask(update, context, Question(PendingKind.REVIEW, ref=b.review, field=field, index=b.index),
@@ -243,14 +244,14 @@ async def answer_claim_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     """A reply with a claim's new speaker, statement or deadline: the review message is updated."""
     svc, chat = services(context), chat_of(update)
     try:
-        review = reviews.edit_claim(svc.db, chat.id, q.ref or 0, q.index or 0, q.field or "", value)
+        review = await svc.db.run(reviews.edit_claim, chat.id, q.ref or 0, q.index or 0, q.field or "", value)
     except Refusal as exc:
         if exc.code in {Problem.REVIEW_GONE, Problem.REVIEW_CLOSED}:
-            replies.answered(update, context)
+            await replies.answered(update, context)
             await reply_html(update, _("That review is closed already.") + " " + _("Or /cancel."))
             return
         raise
-    replies.answered(update, context)
+    await replies.answered(update, context)
     if review.message_id:
         await context.bot.edit_message_text(
             review_html(review), chat_id=chat.id, message_id=review.message_id, parse_mode="HTML",

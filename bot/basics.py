@@ -35,14 +35,14 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def skip_seen_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Group -1: an update handled before a crash is redelivered by Telegram; do not act twice."""
-    if isinstance(update, Update) and updates.seen(services(context).db, update.update_id):
+    if isinstance(update, Update) and await services(context).db.run(updates.seen, update.update_id):
         raise ApplicationHandlerStop
 
 
 async def mark_update_done(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Last group: the update has been handled."""
     if isinstance(update, Update):
-        updates.done(services(context).db, update.update_id)
+        await services(context).db.run(updates.done, update.update_id)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

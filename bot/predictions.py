@@ -46,7 +46,7 @@ def _no_such(number: int) -> str:
 
 async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc, chat = services(context), chat_of(update)
-    today, _tz = chats.today(svc.db, chat.id, chat.title, svc.settings.default_timezone)
+    today, _tz = await svc.db.run(chats.today, chat.id, chat.title, svc.settings.default_timezone)
     try:
         entry = parse_manual(args_text(update), today)
     except ManualEntryError as exc:
@@ -57,7 +57,7 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if entry.speaker is None:
         await _ask_speaker(update, context, draft)
         return
-    result = predictions.add(svc.db, chat.id, draft, user_id(update))
+    result = await svc.db.run(predictions.add, chat.id, draft, user_id(update))
     note = ""
     if not entry.deadline.text:
         note = "\n" + _("No deadline given, so I will ask on {day} ({days} days).").format(
@@ -75,7 +75,7 @@ async def _ask_speaker(update: Update, context: ContextTypes.DEFAULT_TYPE, draft
         await reply_html(update, _("Who said it? Put the speaker first, e.g. <code>{example}</code>").format(
             example=esc(ADD_EXAMPLE)))
         return
-    pending.ask(services(context).db, chat_of(update).id, user.id,
+    await services(context).db.run(pending.ask, chat_of(update).id, user.id,
                 Question(PendingKind.ADD_SPEAKER, payload=json.dumps(asdict(draft), default=str)))
     await reply_html(update, _("Who said it? Reply with the speaker's name (or /cancel). Next time you can put it "
                                "before a colon: <code>{example}</code>").format(example=esc(ADD_EXAMPLE)),
@@ -94,17 +94,17 @@ async def answer_speaker(update: Update, context: ContextTypes.DEFAULT_TYPE, q: 
     """The reply naming the speaker of an /add that had none."""
     name = check_speaker(value)
     draft = _draft_from(q.payload)
-    result = predictions.add(services(context).db, chat_of(update).id,
+    result = await services(context).db.run(predictions.add, chat_of(update).id,
                              Draft(**{**asdict(draft), "speaker": name}), user_id(update))
-    replies.answered(update, context)
+    await replies.answered(update, context)
     await reply_html(update, _("✅ Saved {line}").format(line=prediction_line(result.saved[0])))
 
 
 # ------------------------------------------------------------------ /list
-def _list_page(update: Update, context: ContextTypes.DEFAULT_TYPE,
+async def _list_page(update: Update, context: ContextTypes.DEFAULT_TYPE,
                page: int) -> tuple[str, InlineKeyboardMarkup | None]:
     svc, chat = services(context), chat_of(update)
-    found = predictions.open_page(svc.db, chat.id, page, PAGE_SIZE)
+    found = await svc.db.run(predictions.open_page, chat.id, page, PAGE_SIZE)
     if found.total == 0:
         return _("No open predictions yet. Add one:\n<code>{example}</code>").format(example=esc(ADD_EXAMPLE)), None
     head = "<b>" + _("Open predictions") + f"</b> ({found.total}), " + _("latest deadline first")
@@ -115,23 +115,24 @@ def _list_page(update: Update, context: ContextTypes.DEFAULT_TYPE,
 
 
 async def list_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    text, markup = _list_page(update, context, 1)
+    text, markup = await _list_page(update, context, 1)
     await reply_html(update, text, reply_markup=markup)
 
 
 async def list_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ListPage) -> None:
     query = update.callback_query
     assert query is not None
-    text, markup = _list_page(update, context, b.page)
+    text, markup = await _list_page(update, context, b.page)
     await query.answer()
     await edit_query_message(update, text, markup)
 
 
 # ------------------------------------------------------------------ /show
-def show_text(context: ContextTypes.DEFAULT_TYPE, chat_id: int, number: int) -> tuple[str, InlineKeyboardMarkup | None]:
+async def show_text(context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                    number: int) -> tuple[str, InlineKeyboardMarkup | None]:
     """The card of #number with its buttons; Refusal(PREDICTION_GONE) if it does not exist."""
     svc = services(context)
-    card = predictions.card(svc.db, chat_id, number)
+    card = await svc.db.run(predictions.card, chat_id, number)
     return show_html(card), keyboards.prediction_actions(svc.callback_secret, chat_id, number, card.is_open)
 
 
@@ -141,7 +142,7 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply_html(update, _("Which one? Give its number, e.g. <code>/show 3</code> (see /list)."))
         return
     try:
-        text, markup = show_text(context, chat_of(update).id, number)
+        text, markup = await show_text(context, chat_of(update).id, number)
     except Refusal:
         await reply_html(update, _no_such(number))
         return
@@ -161,7 +162,7 @@ async def _may_change(update: Update, context: ContextTypes.DEFAULT_TYPE, number
     """#number exists and this user may change it; otherwise says why (as a message) and returns False."""
     chat = chat_of(update)
     try:
-        found = predictions.find(services(context).db, chat.id, number)
+        found = await services(context).db.run(predictions.find, chat.id, number)
     except Refusal:
         await reply_html(update, _no_such(number))
         return False
@@ -191,7 +192,7 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply_html(update, _(EDIT_USAGE).format(n=number))
         return
     try:
-        done = predictions.edit(svc.db, chat.id, number, m.group(1).lower(), m.group(2), user_id(update))
+        done = await svc.db.run(predictions.edit, chat.id, number, m.group(1).lower(), m.group(2), user_id(update))
     except Refusal as exc:
         await refuse(update, exc)
         return
@@ -213,7 +214,7 @@ async def edit_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: Edi
     svc, chat, query = services(context), chat_of(update), update.callback_query
     assert query is not None
     try:
-        found = predictions.find(svc.db, chat.id, b.number)
+        found = await svc.db.run(predictions.find, chat.id, b.number)
     except Refusal:
         await query.answer(_("#{n} no longer exists.").format(n=b.number))
         return
@@ -235,16 +236,16 @@ async def edit_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: Edi
 
 
 async def answer_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question, value: str) -> None:
-    done = predictions.edit(services(context).db, chat_of(update).id, None, q.field or "", value, user_id(update),
-                            prediction_id=q.ref)
-    replies.answered(update, context)
+    done = await services(context).db.run(predictions.edit, chat_of(update).id, None, q.field or "", value,
+                                          user_id(update), prediction_id=q.ref)
+    await replies.answered(update, context)
     await reply_html(update, edited_text(done))
 
 
 # ------------------------------------------------------------------ /delete
-def _delete_question(context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+async def _delete_question(context: ContextTypes.DEFAULT_TYPE, chat_id: int,
                      number: int) -> tuple[str, InlineKeyboardMarkup | None]:
-    found = predictions.find(services(context).db, chat_id, number)
+    found = await services(context).db.run(predictions.find, chat_id, number)
     return (_("Delete this prediction and its history?") + "\n" + prediction_line(found),
             keyboards.confirm_delete(services(context).callback_secret, chat_id, number))
 
@@ -256,7 +257,7 @@ async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if not await _may_change(update, context, number, "delete"):
         return
-    text, markup = _delete_question(context, chat_of(update).id, number)
+    text, markup = await _delete_question(context, chat_of(update).id, number)
     await reply_html(update, text, reply_markup=markup)
 
 
@@ -265,7 +266,7 @@ async def ask_delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     assert query is not None
     await query.answer()
     try:
-        text, markup = _delete_question(context, chat.id, b.number)
+        text, markup = await _delete_question(context, chat.id, b.number)
     except Refusal:
         await context.bot.send_message(chat.id, _("#{n} no longer exists.").format(n=b.number))
         return
@@ -280,13 +281,13 @@ async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: C
         await edit_query_message(update, _("Kept #{n}.").format(n=b.number), None)
         return
     try:
-        owner = predictions.find(svc.db, chat.id, b.number).created_by
+        owner = (await svc.db.run(predictions.find, chat.id, b.number)).created_by
         if not await can_manage(context, chat, update.effective_user, owner):
             await query.answer(_("Only the one who saved it or a chat admin can delete it."), show_alert=True)
             return
     except Refusal:
         pass  # already gone: said below
-    deleted = predictions.delete(svc.db, chat.id, b.number)
+    deleted = await svc.db.run(predictions.delete, chat.id, b.number)
     await query.answer(_("Deleted.") if deleted else _("Already gone."))
     await edit_query_message(update, (_("🗑 Deleted #{n}.") if deleted else _("#{n} was already deleted."))
                              .format(n=b.number), None)
@@ -307,7 +308,7 @@ def undone_text(undone: Undone) -> str:
 
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc, chat = services(context), chat_of(update)
-    action = predictions.last_action(svc.db, chat.id)
+    action = await svc.db.run(predictions.last_action, chat.id)
     if action is None:
         await refuse(update, Refusal(Problem.NOTHING_TO_UNDO))
         return
@@ -315,7 +316,7 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply_html(update, _("Only the one who made the last change or a chat admin can undo it."))
         return
     try:
-        undone = predictions.undo(svc.db, chat.id, action.id)
+        undone = await svc.db.run(predictions.undo, chat.id, action.id)
     except Refusal as exc:
         await refuse(update, exc)
         return
@@ -327,7 +328,7 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat, message = chat_of(update), update.effective_message
     assert message is not None
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
-    text, count = csvio.export_chat(services(context).db, chat.id)
+    text, count = await services(context).db.run(csvio.export_chat, chat.id)
     if count == 0:
         await reply_html(update, _("Nothing to export yet. Add a prediction first:\n<code>{example}</code>").format(
             example=esc(ADD_EXAMPLE)))

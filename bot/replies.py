@@ -34,7 +34,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE, question: Ques
     if user is None:
         return
     chat = chat_of(update)
-    pending.ask(services(context).db, chat.id, user.id, question)
+    await services(context).db.run(pending.ask, chat.id, user.id, question)
     await context.bot.send_message(chat.id, esc(f"{text} {_('(/cancel to stop)')}"), parse_mode="HTML",
                                    reply_markup=ForceReply(selective=True, input_field_placeholder=_("Your reply")))
 
@@ -44,7 +44,7 @@ async def take(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     chat, message, user = update.effective_chat, update.effective_message, update.effective_user
     if chat is None or message is None or user is None:
         return False
-    question = pending.waiting(services(context).db, chat.id, user.id)
+    question = await services(context).db.run(pending.waiting, chat.id, user.id)
     if question is None or (chat.type != Chat.PRIVATE and message.reply_to_message is None):
         return False
     value = (message.text or "").strip()
@@ -54,7 +54,7 @@ async def take(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     answerer: Answerer | None = context.application.bot_data.get(KEY, {}).get(question.kind)
     try:
         if answerer is None:
-            pending.forget(services(context).db, chat.id, user.id)
+            await services(context).db.run(pending.forget, chat.id, user.id)
             raise Refusal(Problem.QUESTION_LOST)
         await answerer(update, context, question, value)
     except Refusal as exc:
@@ -62,14 +62,14 @@ async def take(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return True
 
 
-def answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The answer was used: the question is closed."""
     user = update.effective_user
     if user is not None:
-        pending.forget(services(context).db, chat_of(update).id, user.id)
+        await services(context).db.run(pending.forget, chat_of(update).id, user.id)
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
-    dropped = user is not None and pending.forget(services(context).db, chat_of(update).id, user.id)
+    dropped = user is not None and await services(context).db.run(pending.forget, chat_of(update).id, user.id)
     await reply_html(update, _("Cancelled.") if dropped else _("There was nothing to cancel."))

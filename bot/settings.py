@@ -34,8 +34,8 @@ def settings_text(s: ChatSettings) -> str:
 
 async def _timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
     svc, chat = services(context), chat_of(update)
-    s = chats.set_timezone(svc.db, chat.id, chat.title, svc.settings.default_timezone, value)
-    replies.answered(update, context)
+    s = await svc.db.run(chats.set_timezone, chat.id, chat.title, svc.settings.default_timezone, value)
+    await replies.answered(update, context)
     now = datetime.now(ZoneInfo(s.timezone))
     await reply_html(update, "🕐 " + _("Timezone set to {tz} (it is {time} there now).").format(
         tz=esc(s.timezone), time=f"{now:%H:%M}"))
@@ -43,8 +43,8 @@ async def _timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, value: s
 
 async def _quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
     svc, chat = services(context), chat_of(update)
-    s = chats.set_quiet(svc.db, chat.id, chat.title, svc.settings.default_timezone, value)
-    replies.answered(update, context)
+    s = await svc.db.run(chats.set_quiet, chat.id, chat.title, svc.settings.default_timezone, value)
+    await replies.answered(update, context)
     text = _("off") if s.quiet_start is None else f"{s.quiet_start:02d}:00–{s.quiet_end:02d}:00 ({esc(s.timezone)})"
     await reply_html(update, "🌙 " + _("Quiet hours: {quiet}. Reminders wait until they are over.").format(
         quiet=text))
@@ -55,7 +55,7 @@ async def _heads_up(update: Update, context: ContextTypes.DEFAULT_TYPE, value: s
     if value.lower() not in {"on", "off"}:
         await reply_html(update, _("Say <code>/settings headsup on</code> or <code>off</code>."))
         return
-    chats.set_heads_up(svc.db, chat.id, chat.title, svc.settings.default_timezone, value.lower() == "on")
+    await svc.db.run(chats.set_heads_up, chat.id, chat.title, svc.settings.default_timezone, value.lower() == "on")
     await reply_html(update, "🔔 " + (_("Day-before heads-up is on.") if value.lower() == "on"
                                      else _("Day-before heads-up is off.")))
 
@@ -77,7 +77,7 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         except Refusal as exc:
             await refuse(update, exc)
         return
-    s = chats.get(svc.db, chat.id, chat.title, svc.settings.default_timezone)
+    s = await svc.db.run(chats.get, chat.id, chat.title, svc.settings.default_timezone)
     await reply_html(update, settings_text(s),
                      reply_markup=keyboards.settings_menu(svc.callback_secret, chat.id, s.heads_up))
 
@@ -86,7 +86,7 @@ async def settings_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b:
     svc, query, chat = services(context), update.callback_query, chat_of(update)
     assert query is not None
     if b.op == "h":
-        s = chats.set_heads_up(svc.db, chat.id, chat.title, svc.settings.default_timezone, None)
+        s = await svc.db.run(chats.set_heads_up, chat.id, chat.title, svc.settings.default_timezone, None)
         await query.answer(_("Heads-up on.") if s.heads_up else _("Heads-up off."))
         await edit_query_message(update, settings_text(s),
                                  keyboards.settings_menu(svc.callback_secret, chat.id, s.heads_up))

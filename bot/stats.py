@@ -19,10 +19,10 @@ from tracker import scores
 from tracker.errors import Refusal
 
 
-def _leaderboard(update: Update, context: ContextTypes.DEFAULT_TYPE, year: int | None,
+async def _leaderboard(update: Update, context: ContextTypes.DEFAULT_TYPE, year: int | None,
                  page: int) -> tuple[str, InlineKeyboardMarkup | None]:
     svc, chat = services(context), chat_of(update)
-    board = scores.leaderboard(svc.db, chat.id, year, page)
+    board = await svc.db.run(scores.leaderboard, chat.id, year, page)
     if board is None:
         if year:
             return _("No predictions made in {year} in this chat yet. Paste an article or use /add.").format(
@@ -40,7 +40,7 @@ def _leaderboard(update: Update, context: ContextTypes.DEFAULT_TYPE, year: int |
 
 async def _speaker_view(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str) -> None:
     try:
-        report = scores.speaker_report(services(context).db, chat_of(update).id, name)
+        report = await services(context).db.run(scores.speaker_report, chat_of(update).id, name)
     except Refusal:
         await reply_html(update, _("No predictions by {name} in this chat yet. /stats lists the speakers.").format(
             name=esc(name)))
@@ -53,7 +53,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if arg and not re.fullmatch(r"(19|20)\d\d", arg):
         await _speaker_view(update, context, arg)
         return
-    text, markup = _leaderboard(update, context, int(arg) if arg else None, 1)
+    text, markup = await _leaderboard(update, context, int(arg) if arg else None, 1)
     await reply_html(update, text, reply_markup=markup)
 
 
@@ -68,7 +68,7 @@ async def speaker(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def stats_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: StatsPage) -> None:
     query = update.callback_query
     assert query is not None
-    text, markup = _leaderboard(update, context, b.year or None, b.page)
+    text, markup = await _leaderboard(update, context, b.year or None, b.page)
     await query.answer()
     await edit_query_message(update, text, markup)
 
@@ -78,7 +78,7 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert message is not None
     name = args_text(update).strip()
     try:
-        data = scores.chart_input(services(context).db, chat.id, name or None)
+        data = await services(context).db.run(scores.chart_input, chat.id, name or None)
     except Refusal:
         await reply_html(update, _("No predictions by {name} in this chat yet.").format(name=esc(name)))
         return

@@ -9,6 +9,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot import setup as bot_setup
 from calledit.telegram_io import ResilientRateLimiter
+from calledit.updates import PerChatUpdateProcessor
 from jobs import due as due_jobs
 from tracker.config import Settings
 from tracker.db import Database
@@ -36,6 +37,7 @@ def build_application(settings: Settings, db: Database) -> Application:
         .base_url(settings.telegram_api_base_url)
         .base_file_url(file_url_for(settings.telegram_api_base_url))
         .rate_limiter(ResilientRateLimiter())
+        .concurrent_updates(PerChatUpdateProcessor())
         .post_init(post_init)
         .build()
     )

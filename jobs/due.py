@@ -76,12 +76,12 @@ async def _deliver(context: ContextTypes.DEFAULT_TYPE, svc: Services, item: Outg
     return message.message_id, False
 
 
-def _record(svc: Services, item: Outgoing, on_sent: str, message_id: int) -> None:
+async def _record(svc: Services, item: Outgoing, on_sent: str, message_id: int) -> None:
     """Only after Telegram accepted it: a prompt counts as asked, a heads-up as given."""
     if on_sent == "prompt":
-        reminders.sent(svc.db, item.prediction_id, message_id, schedule.now())
+        await svc.db.run(reminders.sent, item.prediction_id, message_id, schedule.now())
     elif on_sent == "heads_up":
-        reminders.heads_up_sent(svc.db, item.prediction_id)
+        await svc.db.run(reminders.heads_up_sent, item.prediction_id)
 
 
 async def _send_all(context: ContextTypes.DEFAULT_TYPE, svc: Services, items: Iterable[Outgoing],
@@ -97,11 +97,11 @@ async def _send_all(context: ContextTypes.DEFAULT_TYPE, svc: Services, items: It
         async with semaphore:
             message_id, is_gone = await _deliver(context, svc, item)
         if message_id is not None:
-            _record(svc, item, on_sent, message_id)
+            await _record(svc, item, on_sent, message_id)
             sent += 1
         if is_gone and item.chat_id not in gone:
             gone.add(item.chat_id)
-            reminders.chat_gone(svc.db, item.chat_id)
+            await svc.db.run(reminders.chat_gone, item.chat_id)
             log.info("Chat %s blocked the bot or is gone; marked inactive", item.chat_id)
 
     await asyncio.gather(*(send(item) for item in items))
@@ -113,12 +113,12 @@ async def due_check(context: ContextTypes.DEFAULT_TYPE) -> None:
     3 prompts each) goes out in a few seconds at Telegram's pace, well inside its lease, so no other
     worker ever takes over a prompt that this one is still about to send."""
     svc = cast(Services, context.application.bot_data["services"])
-    reminders.prepare(svc.db)
+    await svc.db.run(reminders.prepare)
     lease = timedelta(seconds=svc.settings.claim_lease_seconds)
     total = 0
     while True:
         at = schedule.now()
-        batch = reminders.claim(svc.db, at, CLAIM_CHATS, lease)  # committed before sending
+        batch = await svc.db.run(reminders.claim, at, CLAIM_CHATS, lease)  # committed before sending
         if batch.chats == 0:
             break
         if batch.prompts:
@@ -132,7 +132,7 @@ async def due_check(context: ContextTypes.DEFAULT_TYPE) -> None:
             await _send_all(context, svc, summaries, "summary")
     if total:
         log.info("Due check: %d prompt(s) sent", total)
-    heads_ups = reminders.heads_ups(svc.db, schedule.now())
+    heads_ups = await svc.db.run(reminders.heads_ups, schedule.now())
     if heads_ups:
         await _send_all(context, svc, heads_ups, "heads_up")
 

@@ -18,6 +18,9 @@ from tests.fakeapi.server import FakeTelegram
 from tracker.db import Database
 
 ROOT = Path(__file__).resolve().parent.parent
+# No database session may be opened on an event loop's thread: a handler or job that tried (and so could
+# hold a transaction across an await, freezing the bot) fails its test. Subprocesses inherit it.
+os.environ["CALLEDIT_STRICT_SESSIONS"] = "1"
 
 
 PG_BASE = os.environ.get("CALLEDIT_TEST_PG")  # e.g. postgresql+psycopg://postgres@127.0.0.1:5432

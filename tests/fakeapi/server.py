@@ -89,6 +89,8 @@ class FakeTelegram:
         self.failures: list[Failure] = []
         self.rate_limit: tuple[int, float] | None = None  # (max messages, per seconds)
         self.send_delay = 0.0  # seconds each sendMessage takes, to keep requests in flight
+        self.method_delays: dict[str, float] = {}  # e.g. {"answerCallbackQuery": 0.5}: a slow Telegram
+        self.answered_at: dict[str, float] = {}  # callback query id → monotonic time it was answered
         self.send_log: list[tuple[int, float | None]] = []  # (chat, monotonic time) of each accepted send
         # Several workers can be told apart by a URL prefix (base URL http://host:port/w1/bot):
         self.paused: set[str] = set()  # their requests wait here
@@ -308,6 +310,8 @@ class FakeTelegram:
             with self._lock:
                 self.calls.append((method, params))
                 self._inject_failure(method, params)
+            if self.method_delays.get(method):
+                await asyncio.sleep(self.method_delays[method])
             handler = getattr(self, f"_m_{method}", None)
             if handler is None:
                 raise ApiError(404, "Not Found: method not found")
@@ -548,6 +552,7 @@ class FakeTelegram:
             if qid in self.callback_answers:
                 raise ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
             self.callback_answers[qid] = params
+            self.answered_at[qid] = time.monotonic()
             self._lock.notify_all()
         return True
 
