@@ -14,7 +14,7 @@ from bot.render import esc, fmt_date
 from bot.texts import _, problem
 from tracker import answers, chats, predictions
 from tracker.errors import Refusal
-from tracker.models import PendingKind
+from tracker.models import PendingKind, Status
 from tracker.pending import Question
 
 
@@ -63,13 +63,13 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: A
     if answered is None:
         return
     text = prompts.answered_html(answered.prediction, answered.by)
-    if not answered.recorded:
+    undo = keyboards.from_spec(svc.callback_secret, chat.id, prompts.undo_buttons(b.number))
+    if not answered.recorded:  # the first answer stands, and its ↩️ Undo stays under it
         await query.answer(_("Already answered by {name}.").format(name=answered.by or _("someone")))
-        await edit_query_message(update, text, None)
+        await edit_query_message(update, text, undo if answered.prediction.status != Status.OPEN else None)
         return
     await query.answer(_("Recorded."))
-    await edit_query_message(update, text, keyboards.from_spec(svc.callback_secret, chat.id,
-                                                               prompts.undo_buttons(b.number)))
+    await edit_query_message(update, text, undo)
     if b.due == "d":
         await _send_next_due(update, context, announce_empty=False)
 
@@ -132,8 +132,10 @@ async def snooze_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: S
 
 async def answer_new_deadline(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question, value: str) -> None:
     """The reply to Snooze → 📅 New deadline…"""
-    done = await services(context).db.run(predictions.edit, chat_of(update).id, None, "deadline", value,
-                                          user_id(update), prediction_id=q.ref)
+    svc, chat = services(context), chat_of(update)
+    today, _tz = await svc.db.run(chats.today, chat.id, chat.title, svc.settings.default_timezone)
+    done = await svc.db.run(predictions.edit, chat.id, None, "deadline", value, user_id(update),
+                            prediction_id=q.ref, today=today)  # counted from today, not the article's day
     await replies.answered(update, context)
     await reply_html(update, "⏰ " + _("#{n}: deadline is now {day}; I'll ask again after it.").format(
         n=done.number, day=esc(fmt_date(done.prediction.deadline))))

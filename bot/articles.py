@@ -21,6 +21,7 @@ from tracker import chats, reviews
 from tracker.errors import Problem, Refusal
 from tracker.extraction.backends import extract_with_backend
 from tracker.extraction.llm import LLMError
+from tracker.language import mostly_latin
 from tracker.models import PendingKind
 from tracker.pending import Question
 from tracker.predictions import SaveResult
@@ -33,6 +34,8 @@ FIELD_ASK = {
                 "2026-03-31.",
     "confidence": "Reply with a confidence from 0% to 100%, e.g. 70%.",
 }
+ENGLISH_ONLY = ("I read English news for now (Russian and Ukrainian are coming). Paste the English version, or "
+                "track a statement yourself with /add.")
 NO_LINKS = "I can't open links yet: paste the article's text (or forward the post) and I'll read it."
 
 
@@ -60,6 +63,9 @@ async def ingest_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     if reviews.is_url_only(text):
         await reply_html(update, _(NO_LINKS))
         return
+    if not mostly_latin(text):
+        await reply_html(update, _(ENGLISH_ONLY))
+        return
     await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
     if len(text) > LONG_TEXT:
         await reply_html(update, _("📖 Reading {n:,} characters…").format(n=len(text)))
@@ -79,7 +85,7 @@ async def ingest_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
                               _title(text))
     for review in opened:
         sent = await reply_html(update, review_html(review),
-                                reply_markup=keyboards.review(svc.callback_secret, chat.id, review.id, review.selected))
+                                reply_markup=keyboards.for_review(svc.callback_secret, chat.id, review))
         await svc.db.run(reviews.set_message, review.id, sent)
 
 
@@ -145,12 +151,14 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if reviews.is_url_only(text):
         await reply_html(update, _(NO_LINKS))
+    elif not mostly_latin(text):
+        await reply_html(update, _(ENGLISH_ONLY))
     elif message.forward_origin is not None or reviews.looks_like_article(text):
         await ingest_text(update, context, text)
     else:
-        await reply_html(update, _("That looks like a single sentence. To track a statement:\n<code>{example}</code>\n"
-                                   "To read an article, paste the whole text or forward the post. /help has the "
-                                   "rest.").format(example=esc(ADD_EXAMPLE)))
+        await reply_html(update, _("That is too short for an article. To track one statement:\n"
+                                   "<code>{example}</code>\nTo read an article, paste the whole text or forward "
+                                   "the post. /help has the rest.").format(example=esc(ADD_EXAMPLE)))
 
 
 # ------------------------------------------------------------------ the review's buttons
@@ -172,9 +180,10 @@ async def _toggle(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewO
     assert query is not None and b.index is not None
     review = await svc.db.run(reviews.toggle, chat.id, b.review, b.index)
     on = review.selected[b.index]
-    await query.answer((_("Claim {n} included.") if on else _("Claim {n} left out.")).format(n=b.index + 1))
+    await query.answer((_("Claim {n} included.") if on else _("Claim {n} left out.")).format(
+        n=review.first_number + b.index))
     await edit_query_message(update, review_html(review),
-                             keyboards.review(svc.callback_secret, chat.id, b.review, review.selected))
+                             keyboards.for_review(svc.callback_secret, chat.id, review))
 
 
 async def _save(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp) -> None:
@@ -200,13 +209,14 @@ async def _pick(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ReviewOp)
     review = await svc.db.run(reviews.get, chat.id, b.review)
     if b.op == "e":
         await query.answer(_("Which claim?"))
-        markup = keyboards.review_pick_claim(svc.callback_secret, chat.id, b.review, len(review.claims))
+        markup = keyboards.review_pick_claim(svc.callback_secret, chat.id, b.review, len(review.claims),
+                                             review.first_number)
     elif b.op == "c" and b.index is not None:
-        await query.answer(_("Claim {n}: what to change?").format(n=b.index + 1))
+        await query.answer(_("Claim {n}: what to change?").format(n=review.first_number + b.index))
         markup = keyboards.review_pick_field(svc.callback_secret, chat.id, b.review, b.index)
     else:
         await query.answer()
-        markup = keyboards.review(svc.callback_secret, chat.id, b.review, review.selected)
+        markup = keyboards.for_review(svc.callback_secret, chat.id, review)
     await query.edit_message_reply_markup(markup)
 
 
@@ -219,9 +229,9 @@ async def _ask_field(update: Update, context: ContextTypes.DEFAULT_TYPE, b: Revi
         return
     review = await svc.db.run(reviews.get, chat.id, b.review)
     await query.answer()
-    await query.edit_message_reply_markup(keyboards.review(svc.callback_secret, chat.id, b.review, review.selected))
+    await query.edit_message_reply_markup(keyboards.for_review(svc.callback_secret, chat.id, review))
     await replies.ask(update, context, Question(PendingKind.REVIEW, ref=b.review, field=field, index=b.index),
-                      _("Claim {n}: {ask}").format(n=b.index + 1, ask=_(FIELD_ASK[field])))
+                      _("Claim {n}: {ask}").format(n=review.first_number + b.index, ask=_(FIELD_ASK[field])))
 
 
 REVIEW_OPS = {"t": _toggle, "s": _save, "x": _discard, "e": _pick, "c": _pick, "b": _pick, "f": _ask_field}
@@ -255,9 +265,9 @@ async def answer_claim_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     if review.message_id:
         await context.bot.edit_message_text(
             review_html(review), chat_id=chat.id, message_id=review.message_id, parse_mode="HTML",
-            reply_markup=keyboards.review(svc.callback_secret, chat.id, review.id, review.selected))
+            reply_markup=keyboards.for_review(svc.callback_secret, chat.id, review))
     await reply_html(update, _("✏️ Updated claim {n}'s {field}. Save it from the review above.").format(
-        n=(q.index or 0) + 1, field=esc(q.field)))
+        n=review.first_number + (q.index or 0), field=esc(q.field)))
 
 
 def register(application: Application) -> None:

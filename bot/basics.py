@@ -30,6 +30,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     command = (message.text or "").split()[0] if message and message.text else "that"
+    addressee = command.partition("@")[2]
+    if addressee and addressee.lower() != (context.bot.username or "").lower():
+        return  # /list@other_bot in a group is for the other bot
     await reply_html(update, _("I don't know {command}. See /help for what I can do.").format(command=esc(command)))
 
 

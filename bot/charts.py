@@ -5,6 +5,11 @@ from __future__ import annotations
 from io import BytesIO
 
 
+def _plain(label: str) -> str:
+    """A speaker's name is text, never matplotlib mathtext: "$\\frac{$" would stop the whole chart."""
+    return label.replace("$", r"\$")
+
+
 def render_png(title: str, calibration: list[tuple[float, float, int]],
                speakers: list[tuple[str, float, float, float, int]]) -> bytes:
     """A calibration chart and, when given, an accuracy bar chart with 95% intervals. Sized for a phone."""
@@ -32,12 +37,12 @@ def render_png(title: str, calibration: list[tuple[float, float, int]],
     ax.set_ylim(-0.02, 1.08)
     ax.set_xlabel("stated confidence (from the hedge words)", fontsize=11)
     ax.set_ylabel("share that came true", fontsize=11)
-    ax.set_title(title, fontsize=13, fontweight="bold")
+    ax.set_title(_plain(title), fontsize=13, fontweight="bold")
     ax.grid(alpha=0.3)
     ax.legend(loc="upper left", fontsize=9)
     if speakers:
         bx = fig.add_subplot(grid[1])
-        names = [f"{s[0][:24]} (n={s[4]})" for s in speakers][::-1]
+        names = [_plain(f"{s[0][:24]} (n={s[4]})") for s in speakers][::-1]
         acc = [s[1] for s in speakers][::-1]
         lo = [s[1] - s[2] for s in speakers][::-1]
         hi = [s[3] - s[1] for s in speakers][::-1]

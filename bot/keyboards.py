@@ -21,6 +21,7 @@ from bot.buttons import (
 )
 from bot.prompts import Row
 from bot.texts import _
+from tracker.reviews import ReviewView
 
 FIELD_CODES = {"sp": "speaker", "st": "statement", "dl": "deadline", "cf": "confidence"}
 
@@ -53,8 +54,10 @@ def confirm_delete(key: bytes, chat_id: int, number: int) -> InlineKeyboardMarku
                                      (_("Keep it"), ConfirmDelete(number, "n"))]])
 
 
-def review(key: bytes, chat_id: int, review_id: int, selected: list[bool]) -> InlineKeyboardMarkup:
-    toggles: Row = [(f"{'✅' if on else '⬜'} {i + 1}", ReviewOp(review_id, "t", i)) for i, on in enumerate(selected)]
+def review(key: bytes, chat_id: int, review_id: int, selected: list[bool], first: int = 1) -> InlineKeyboardMarkup:
+    """Toggles numbered as the claims are shown (`first` is the number of the review's first claim)."""
+    toggles: Row = [(f"{'✅' if on else '⬜'} {i + first}", ReviewOp(review_id, "t", i))
+                    for i, on in enumerate(selected)]
     rows = [toggles[i:i + 4] for i in range(0, len(toggles), 4)]
     count = sum(selected)
     save = _("💾 Save all ({n})") if count == len(selected) else _("💾 Save {n}")
@@ -63,8 +66,12 @@ def review(key: bytes, chat_id: int, review_id: int, selected: list[bool]) -> In
     return from_spec(key, chat_id, rows)
 
 
-def review_pick_claim(key: bytes, chat_id: int, review_id: int, n: int) -> InlineKeyboardMarkup:
-    picks: Row = [(f"✏️ {i + 1}", ReviewOp(review_id, "c", i)) for i in range(n)]
+def for_review(key: bytes, chat_id: int, r: ReviewView) -> InlineKeyboardMarkup:
+    return review(key, chat_id, r.id, r.selected, r.first_number)
+
+
+def review_pick_claim(key: bytes, chat_id: int, review_id: int, n: int, first: int = 1) -> InlineKeyboardMarkup:
+    picks: Row = [(f"✏️ {i + first}", ReviewOp(review_id, "c", i)) for i in range(n)]
     rows = [picks[i:i + 4] for i in range(0, len(picks), 4)]
     rows.append([(_("◀ Back"), ReviewOp(review_id, "b"))])
     return from_spec(key, chat_id, rows)

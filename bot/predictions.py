@@ -57,7 +57,11 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if entry.speaker is None:
         await _ask_speaker(update, context, draft)
         return
-    result = await svc.db.run(predictions.add, chat.id, draft, user_id(update))
+    try:
+        result = await svc.db.run(predictions.add, chat.id, draft, user_id(update))
+    except Refusal as exc:
+        await refuse(update, exc)
+        return
     note = ""
     if not entry.deadline.text:
         note = "\n" + _("No deadline given, so I will ask on {day} ({days} days).").format(
@@ -191,8 +195,10 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not m:
         await reply_html(update, _(EDIT_USAGE).format(n=number))
         return
+    today, _tz = await svc.db.run(chats.today, chat.id, chat.title, svc.settings.default_timezone)
     try:
-        done = await svc.db.run(predictions.edit, chat.id, number, m.group(1).lower(), m.group(2), user_id(update))
+        done = await svc.db.run(predictions.edit, chat.id, number, m.group(1).lower(), m.group(2), user_id(update),
+                                today=today)
     except Refusal as exc:
         await refuse(update, exc)
         return
@@ -236,8 +242,10 @@ async def edit_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: Edi
 
 
 async def answer_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question, value: str) -> None:
-    done = await services(context).db.run(predictions.edit, chat_of(update).id, None, q.field or "", value,
-                                          user_id(update), prediction_id=q.ref)
+    svc, chat = services(context), chat_of(update)
+    today, _tz = await svc.db.run(chats.today, chat.id, chat.title, svc.settings.default_timezone)
+    done = await svc.db.run(predictions.edit, chat.id, None, q.field or "", value, user_id(update),
+                            prediction_id=q.ref, today=today)
     await replies.answered(update, context)
     await reply_html(update, edited_text(done))
 
@@ -334,8 +342,8 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             example=esc(ADD_EXAMPLE)))
         return
     caption = _("1 prediction from this chat (CSV).") if count == 1 else _("{n} predictions from this chat (CSV).")
-    await message.reply_document(text.encode("utf-8"), filename=f"calledit-{chat.id}.csv",
-                                 caption=caption.format(n=count))
+    name = f"calledit-group-{-chat.id}.csv" if chat.id < 0 else f"calledit-{chat.id}.csv"
+    await message.reply_document(text.encode("utf-8"), filename=name, caption=caption.format(n=count))
 
 
 def register(application: Application) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.buttons import Answer, Button, Snooze, UndoAnswer
 from bot.render import esc, fmt_date, shorten
 from bot.texts import _, status_label
+from tracker import schedule
 from tracker.models import Status
 from tracker.views import PredictionView
 
@@ -21,11 +22,13 @@ def _who(v: PredictionView) -> str:
     return f"<b>{esc(shorten(v.speaker, 80))}</b>" if v.speaker else _("Someone (unattributed)")
 
 
-def prompt_body(v: PredictionView, asked_before: int = 0) -> str:
+def prompt_body(v: PredictionView, asked_before: int = 0, head: str | None = None) -> str:
     """The prompt without its question: what a snoozed or answered prompt keeps."""
-    head = _("Deadline passed") if asked_before == 0 else _("Still waiting for an answer")
+    if head is None:
+        head = _("Deadline passed") if asked_before == 0 else _("Still waiting for an answer")
     phrase = f", {esc(shorten(v.deadline_text, 60))}" if v.deadline_text else ""
-    text = (f"⏰ <b>{head}</b> · #{v.number}\n"
+    icon = "⏰" if v.status == "open" else "🏁"
+    text = (f"{icon} <b>{head}</b> · #{v.number}\n"
             + _("{who} said on {made} that <i>{statement}</i> (by {deadline}{phrase}).").format(
                 who=_who(v), made=fmt_date(v.made_at), statement=esc(shorten(v.statement, 600)),
                 deadline=fmt_date(v.deadline), phrase=phrase))
@@ -47,8 +50,12 @@ def prompt_buttons(number: int, from_due: bool = False) -> list[Row]:
 
 
 def answered_html(v: PredictionView, by_name: str | None) -> str:
+    """An answered prompt says what happened, not that it is still waiting; an outcome given before the
+    deadline is marked as such."""
+    early = schedule.now().date() <= v.deadline
+    head = _("Resolved early") if early else _("Answered")
     answered = " — " + _("answered by {name}").format(name=esc(by_name)) if by_name else ""
-    return f"{prompt_body(v, v.remind_count)}\n\n<b>{esc(status_label(v.status))}</b>{answered}"
+    return f"{prompt_body(v, head=head)}\n\n<b>{esc(status_label(v.status))}</b>{answered}"
 
 
 def heads_up_html(v: PredictionView) -> str:

@@ -26,6 +26,20 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _shorten_units(text: str, limit: int) -> str:
+    """Shorten to `limit` UTF-16 units, the measure Telegram counts (an emoji is two)."""
+    text = " ".join(text.split())
+    if len(text.encode("utf-16-le")) // 2 <= limit:
+        return text
+    units, kept = 0, []
+    for ch in text:
+        units += 2 if ord(ch) > 0xFFFF else 1
+        if units > limit - 1:  # room for the ellipsis
+            break
+        kept.append(ch)
+    return "".join(kept).rstrip() + "…"
+
+
 def fmt_date(day: date) -> str:
     """The one way a day is written: 'Fri 17 Oct 2025'."""
     return f"{day:%a} {day.day} {day:%b %Y}"
@@ -76,7 +90,7 @@ def split_message(text: str, limit: int = LIMIT) -> list[str]:
     current = ""
     for line in text.split("\n"):
         if _plain_len(line) > limit:
-            line = html.escape(shorten(html.unescape(_strip_tags(line)), limit - 10), quote=False)
+            line = html.escape(_shorten_units(html.unescape(_strip_tags(line)), limit - 10), quote=False)
         candidate = f"{current}\n{line}" if current else line
         if _plain_len(candidate) > limit:
             parts.append(current)
@@ -105,7 +119,7 @@ def review_html(r: ReviewView) -> str:
         if claim.co_speakers:
             speaker += " " + _("(with {names})").format(names=esc(shorten(", ".join(claim.co_speakers), 60)))
         when = _when(claim.deadline_date() or r.published, claim.deadline_text, claim.vague,
-                     _("no time given, vague"))
+                     _("no deadline given"))
         extras = f" · {_('conditional')}" if claim.conditional else ""
         mark = "✅" if on else "⬜"
         lines.append(f"{mark} <b>{i + r.first_number}.</b> {speaker}: {esc(shorten(claim.statement, 220))}")
@@ -134,6 +148,9 @@ def show_html(card: Card) -> str:
             lines.append(f'📰 <a href="{html.escape(v.source_url, quote=True)}">{label}</a>')
         else:
             lines.append(f"📰 {label}")
+    if v.reminder_error:
+        lines.append("⚠️ " + _("Reminders stopped for this one: its deadline cannot be scheduled. Set a new one "
+                               "with /edit {n} deadline …").format(n=v.number))
     if card.history:
         lines += ["", f"<b>{_('History')}</b>"]
         for entry in card.history:
@@ -145,7 +162,7 @@ def show_html(card: Card) -> str:
 
 def _pct_interval(r: SpeakerRecord) -> str:
     if r.accuracy is None:
-        return _("no scored predictions")
+        return _("not yet known (nothing scored)")
     lo, hi = r.interval
     return f"{percent(r.accuracy)} ({percent(lo)}–{percent(hi)})"
 

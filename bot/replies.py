@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from telegram import Chat, ForceReply, Update
+from telegram import Chat, ForceReply, Message, ReplyParameters, Update
 from telegram.ext import Application, ContextTypes
 
 from bot.common import chat_of, refuse, reply_html, services
@@ -35,7 +35,15 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE, question: Ques
         return
     chat = chat_of(update)
     await services(context).db.run(pending.ask, chat.id, user.id, question)
-    await context.bot.send_message(chat.id, esc(f"{text} {_('(/cancel to stop)')}"), parse_mode="HTML",
+    body = esc(f"{text} {_('(/cancel to stop)')}")
+    reply_to = None
+    if chat.type != Chat.PRIVATE:
+        # A selective ForceReply opens the reply field only for users mentioned or replied to: name the
+        # asker, and answer their message when there is one (a command), so it reaches them in a group.
+        body = f'<a href="tg://user?id={user.id}">{esc(user.first_name)}</a>, {body}'
+        if update.message is not None:
+            reply_to = ReplyParameters(message_id=update.message.message_id, allow_sending_without_reply=True)
+    await context.bot.send_message(chat.id, body, parse_mode="HTML", reply_parameters=reply_to,
                                    reply_markup=ForceReply(selective=True, input_field_placeholder=_("Your reply")))
 
 
@@ -44,6 +52,8 @@ async def take(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     chat, message, user = update.effective_chat, update.effective_message, update.effective_user
     if chat is None or message is None or user is None:
         return False
+    if not _could_answer(message):
+        return False  # handled as usual; the question stays open
     question = await services(context).db.run(pending.waiting, chat.id, user.id)
     if question is None or (chat.type != Chat.PRIVATE and message.reply_to_message is None):
         return False
@@ -60,6 +70,17 @@ async def take(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     except Refusal as exc:
         await refuse(update, exc, " " + _("Or /cancel."))
     return True
+
+
+MAX_ANSWER = 500
+
+
+def _could_answer(message: Message) -> bool:
+    """Only a typed reply can answer the bot's question: not a forward, a document or photo, or a text
+    longer than any answer (an article pasted while a question was open is read as an article)."""
+    text = message.text or ""
+    return (message.forward_origin is None and message.text is not None and len(text) <= MAX_ANSWER
+            and message.effective_attachment is None)
 
 
 async def answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -45,9 +45,11 @@ async def _quiet(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str)
     svc, chat = services(context), chat_of(update)
     s = await svc.db.run(chats.set_quiet, chat.id, chat.title, svc.settings.default_timezone, value)
     await replies.answered(update, context)
-    text = _("off") if s.quiet_start is None else f"{s.quiet_start:02d}:00–{s.quiet_end:02d}:00 ({esc(s.timezone)})"
+    if s.quiet_start is None:
+        await reply_html(update, "🌙 " + _("Quiet hours: off."))
+        return
     await reply_html(update, "🌙 " + _("Quiet hours: {quiet}. Reminders wait until they are over.").format(
-        quiet=text))
+        quiet=f"{s.quiet_start:02d}:00–{s.quiet_end:02d}:00 ({esc(s.timezone)})"))
 
 
 async def _heads_up(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:

@@ -58,6 +58,9 @@ PROBLEMS: dict[Problem, str] = {
     Problem.SPEAKER_INVALID: N_("A speaker is a name of up to 120 characters, e.g. Vladimir Putin."),
     Problem.STATEMENT_LENGTH: N_("A statement is 1 to 1000 characters long."),
     Problem.DEADLINE_UNREADABLE: N_("I couldn't read “{value}” as a deadline. ") + DEADLINE_HELP,
+    Problem.DEADLINE_OUT_OF_RANGE: N_("A deadline must fall between 1900 and {latest}."),
+    Problem.DEADLINE_PAST: N_("{value} has already passed (today is {today}); give a day from today on, e.g. "
+                              "“in 2 weeks”."),
     Problem.CONFIDENCE_RANGE: N_("A confidence is a percentage from 0 to 100, e.g. 70%."),
     Problem.FIELD_UNKNOWN: N_("You can edit the speaker, statement, deadline or confidence."),
     Problem.TIMEZONE_UNKNOWN: N_("“{value}” is not a timezone I know; use an IANA name such as Europe/Kyiv or "
@@ -84,4 +87,11 @@ def problem(exc: Refusal) -> str:
     params: dict[str, object] = {"example": ADD_EXAMPLE, **exc.params}
     if params.get("status") in REVIEW_STATUS:
         params["status"] = _(REVIEW_STATUS[str(params["status"])])
-    return _(PROBLEMS[exc.code]).format(**params)
+    return _(PROBLEMS[exc.code]).format_map(_Params(params))
+
+
+class _Params(dict[str, object]):
+    """A missing value reads as "…" instead of failing the whole answer."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder
 
 from bot import setup as bot_setup
+from calledit.pacing import make_pacer
 from calledit.telegram_io import ResilientRateLimiter
 from calledit.updates import PerChatUpdateProcessor
 from jobs import due as due_jobs
@@ -31,12 +32,14 @@ def build_application(settings: Settings, db: Database) -> Application:
     async def post_init(application: Application) -> None:
         await bot_setup.set_commands(application)
 
+    pacer = (make_pacer(settings.redis_url, db, settings.messages_per_second, settings.group_messages_per_minute)
+             if settings.shared_pace else None)  # several workers: one pace for the whole bot
     application = (
         ApplicationBuilder()
         .token(token)
         .base_url(settings.telegram_api_base_url)
         .base_file_url(file_url_for(settings.telegram_api_base_url))
-        .rate_limiter(ResilientRateLimiter())
+        .rate_limiter(ResilientRateLimiter(group_per_minute=settings.group_messages_per_minute, pacer=pacer))
         .concurrent_updates(PerChatUpdateProcessor())
         .post_init(post_init)
         .build()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -74,6 +76,7 @@ def run(
             release_all(session)  # this is the only worker: leases of a killed process are void
     from calledit.app import build_application, run_polling, run_webhook
 
+    _check_telegram(token, settings.telegram_api_base_url)
     application = build_application(settings, db)
     mode = "webhook" if webhook else "long polling"
     typer.echo(f"calledit is running ({mode}, database: {settings.database_url.split('://')[0]}"
@@ -82,6 +85,42 @@ def run(
         run_webhook(application, settings)
     else:
         run_polling(application)
+
+
+CONNECT_TRIES = 5
+
+
+def _check_telegram(token: str, base_url: str) -> None:
+    """Ask Telegram who we are before saying "running": a rejected token or an unreachable Bot API is one
+    line on standard error (the token never in it), not a traceback."""
+    import asyncio
+    from urllib.parse import urlsplit
+
+    from telegram import Bot
+    from telegram.error import InvalidToken, NetworkError
+
+    async def get_me() -> None:
+        async with Bot(token, base_url=base_url) as bot:
+            await bot.get_me()
+
+    host = urlsplit(base_url).netloc or base_url
+    for attempt in range(1, CONNECT_TRIES + 1):
+        try:
+            asyncio.run(get_me())
+            return
+        except InvalidToken:
+            typer.echo("calledit: Telegram rejected the token: check TELEGRAM_BOT_TOKEN (get a new one from "
+                       "@BotFather with /token).", err=True)
+            raise typer.Exit(2) from None
+        except NetworkError as exc:
+            if attempt == CONNECT_TRIES:
+                typer.echo(f"calledit: cannot reach the Bot API at {host} ({type(exc).__name__}); gave up after "
+                           f"{CONNECT_TRIES} tries. Check the network or TELEGRAM_API_BASE_URL.", err=True)
+                raise typer.Exit(2) from None
+            wait = 2 ** attempt
+            typer.echo(f"calledit: cannot reach the Bot API at {host} ({type(exc).__name__}); trying again in "
+                       f"{wait} s ({attempt} of {CONNECT_TRIES}).", err=True)
+            time.sleep(wait)
 
 
 @app.command()
@@ -113,17 +152,20 @@ def seed(chat: Annotated[int, typer.Option(help="Chat that owns the sample predi
 @app.command("import")
 def import_(file: Annotated[Path, typer.Argument(help="CSV file in the export format.")]) -> None:
     """Import predictions from CSV: all rows or none; bad rows are reported by line number."""
-    from tracker.csvio import import_csv
+    from tracker.csvio import decode_csv, import_csv
 
     settings = _settings()
     db = _db(settings)
     try:
-        handle = file.open(encoding="utf-8-sig", newline="")
+        text = decode_csv(file.read_bytes())
     except OSError as exc:
         typer.echo(f"calledit: cannot read {file}: {exc.strerror}", err=True)
         raise typer.Exit(2) from None
-    with handle, db.session() as session:
-        report = import_csv(session, handle)
+    except ValueError as exc:
+        typer.echo(f"calledit: {file}: {exc}", err=True)
+        raise typer.Exit(2) from None
+    with db.session() as session:
+        report = import_csv(session, io.StringIO(text, newline=""))
         if report.errors:
             session.rollback()
     if report.errors:

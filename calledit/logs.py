@@ -52,5 +52,6 @@ def setup_logging(level: str, secrets: list[str], fmt: str = "text") -> None:
     # httpx logs every request URL, and the Bot API URL carries the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # not two "setup plugin" lines on every start
     # A tick still busy with a large batch makes APScheduler skip the next one, by design; not worth a warning.
     logging.getLogger("apscheduler").setLevel(logging.ERROR)

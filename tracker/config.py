@@ -24,6 +24,10 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///calledit.db"
     due_check_seconds: float = Field(default=60.0, gt=0)
     claim_lease_seconds: float = Field(default=120.0, gt=0)
+    group_messages_per_minute: float = Field(default=20.0, gt=0)  # Telegram's limit per group
+    messages_per_second: float = Field(default=27.5, gt=0)  # the whole bot's pace, shared by its workers
+    redis_url: str | None = None  # a shared pace for several workers; without it they share the database
+    shared_pace: bool = True  # off: each worker paces itself alone (only to measure the difference)
     log_format: str = "text"
     webhook_url: str | None = None
     webhook_listen: str = "0.0.0.0:8080"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from tracker.db import Database
 from tracker.extraction.deadlines import parse_deadline_phrase
 from tracker.models import Status, utcnow
 from tracker.predictions import Draft, save
+from tracker.schedule import LATEST, in_range
 from tracker.store import all_predictions, get_or_create_source, get_prediction, resolve
 from tracker.views import views
 
@@ -23,6 +25,20 @@ COLUMNS = ["id", "chat_id", "speaker", "statement", "sentence", "source", "made_
            "vague", "confidence", "conditional", "status", "resolved_at", "note"]
 REQUIRED = ["chat_id", "speaker", "statement", "deadline"]
 MAX_FIELD = 10_000
+MAX_CHAT_ID = 2**53  # Telegram's ids fit in 52 bits and a sign
+
+
+def decode_csv(raw: bytes) -> str:
+    """UTF-8 (with or without a BOM) or UTF-16 with its BOM; anything else is refused in one line."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ValueError("the file starts like UTF-16 but is not valid UTF-16") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"the file is not UTF-8 (byte {exc.start}); save it as UTF-8 CSV and try again") from None
 
 
 def export_csv(session: Session, out: IO[str], chat_id: int | None = None) -> int:
@@ -91,17 +107,22 @@ class _Row:
         if not raw:
             return self.today
         try:
-            return date.fromisoformat(raw)
+            return self.in_range(name, date.fromisoformat(raw))
         except ValueError:
             self.fail(f"{name} must be YYYY-MM-DD, not {raw!r}")
             return self.today
+
+    def in_range(self, name: str, day: date) -> date:
+        if not in_range(day):
+            self.fail(f"{name} must fall between 1900-01-01 and {LATEST.isoformat()}, not {day.isoformat()}")
+        return day
 
     def deadline(self, made_at: date) -> tuple[date | None, str | None, bool]:
         raw = self.values.get("deadline", "")
         text = self.values.get("deadline_text") or None
         vague = _bool(self.values.get("vague", ""), self.line, "vague", self.errors)
         try:
-            return date.fromisoformat(raw), text, vague
+            return self.in_range("deadline", date.fromisoformat(raw)), text, vague
         except ValueError:
             parsed = parse_deadline_phrase(raw, made_at) if raw else None
         if parsed is None:
@@ -149,7 +170,11 @@ def _parse_row(line: int, row: dict[str | None, str | None], today: date) -> tup
     r = _Row(line, {k: (v or "").strip() for k, v in row.items() if k is not None}, today)
     if any(len(v) > MAX_FIELD for v in r.values.values()):
         r.fail(f"a field is longer than {MAX_FIELD} characters")
+    if any("\x00" in v for v in r.values.values()):
+        r.fail("a field holds a NUL character")
     chat_id = r.integer("chat_id", 0) or 0
+    if abs(chat_id) > MAX_CHAT_ID:
+        r.fail(f"chat_id {chat_id} is not a Telegram chat id")
     statement = r.values.get("statement", "")
     if not statement:
         r.fail("statement is empty")
@@ -209,11 +234,14 @@ def import_csv(session: Session, src: IO[str], today: date | None = None) -> Imp
     if report.errors:
         return report
     parsed: list[_Parsed] = []
-    for row in reader:
-        item, errors = _parse_row(reader.line_num, row, today or date.today())
-        report.errors.extend(errors)
-        if item is not None:
-            parsed.append(item)
+    try:
+        for row in reader:
+            item, errors = _parse_row(reader.line_num, row, today or date.today())
+            report.errors.extend(errors)
+            if item is not None:
+                parsed.append(item)
+    except csv.Error as exc:  # e.g. a field over the csv module's limit, a NUL byte
+        report.errors.append(f"line {reader.line_num + 1}: {exc}")
     if report.errors:
         return report
     seen: set[tuple[int, int]] = set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from tracker import actions
@@ -13,6 +14,7 @@ from tracker.errors import EditError, Problem
 from tracker.extraction.deadlines import parse_deadline_phrase
 from tracker.models import ActionKind, Prediction, Resolution, Status
 from tracker.names import clean_name
+from tracker.schedule import LATEST, in_range
 from tracker.store import get_or_create_speaker, resolve
 
 FIELDS = ("speaker", "statement", "deadline", "confidence")
@@ -39,13 +41,19 @@ def parse_new_deadline(value: str, published: date) -> tuple[date, str, bool]:
     """A typed deadline: an ISO date or a phrase counted from `published`; (day, phrase, vague)."""
     value = value.strip()
     try:
-        return date.fromisoformat(value), value, False
+        return check_deadline(date.fromisoformat(value)), value, False
     except ValueError:
         pass
     parsed = parse_deadline_phrase(value, published)
     if parsed is None:
         raise EditError(Problem.DEADLINE_UNREADABLE, value=value[:60])
-    return parsed.date, parsed.text, parsed.vague
+    return check_deadline(parsed.date), parsed.text, parsed.vague
+
+
+def check_deadline(day: date) -> date:
+    if not in_range(day):
+        raise EditError(Problem.DEADLINE_OUT_OF_RANGE, latest=LATEST.isoformat())
+    return day
 
 
 def check_confidence(value: str) -> float:
@@ -63,11 +71,15 @@ def _snapshot(p: Prediction, fields: list[str]) -> dict[str, Any]:
     return out
 
 
-def edit_field(session: Session, p: Prediction, field: str, value: str, user_id: int | None) -> None:
-    """Apply one edit, recorded for /undo; raises EditError when the value cannot be used."""
+def edit_field(session: Session, p: Prediction, field: str, value: str, user_id: int | None,
+               today: date | None = None) -> None:
+    """Apply one edit, recorded for /undo; raises EditError when the value cannot be used. A new deadline
+    typed by a user counts from `today` (the chat's) and may not lie before it; without `today` (CSV, tests)
+    it counts from the day the prediction was made."""
     if field not in FIELDS:
         raise EditError(Problem.FIELD_UNKNOWN)
-    before = _APPLY[field](session, p, value)
+    apply = _APPLY.get(field)
+    before = apply(session, p, value) if apply else _set_deadline(session, p, value, today)
     actions.record(session, p.chat_id, user_id, ActionKind.EDIT, {"id": p.id, "before": before})
 
 
@@ -85,8 +97,10 @@ def _set_statement(session: Session, p: Prediction, value: str) -> dict[str, Any
     return before
 
 
-def _set_deadline(session: Session, p: Prediction, value: str) -> dict[str, Any]:
-    day, text, vague = parse_new_deadline(value, p.made_at)
+def _set_deadline(session: Session, p: Prediction, value: str, today: date | None) -> dict[str, Any]:
+    day, text, vague = parse_new_deadline(value, today or p.made_at)
+    if today is not None and day < today:
+        raise EditError(Problem.DEADLINE_PAST, value=day.isoformat(), today=today.isoformat())
     before = _snapshot(p, ["deadline", "deadline_text", "vague", "original_deadline", "deadline_moves",
                            "next_remind_at", "remind_count"])
     move_deadline(p, day, text, vague)
@@ -100,8 +114,7 @@ def _set_confidence(session: Session, p: Prediction, value: str) -> dict[str, An
     return before
 
 
-_APPLY = {"speaker": _set_speaker, "statement": _set_statement, "deadline": _set_deadline,
-          "confidence": _set_confidence}
+_APPLY = {"speaker": _set_speaker, "statement": _set_statement, "confidence": _set_confidence}
 
 
 def move_deadline(p: Prediction, day: date, text: str | None, vague: bool) -> None:
@@ -113,16 +126,23 @@ def move_deadline(p: Prediction, day: date, text: str | None, vague: bool) -> No
     p.deadline, p.deadline_text, p.vague = day, text or None, vague
     p.remind_count = 0
     p.heads_up_sent = False
+    p.reminder_error = None
     p.next_remind_at = None  # the due check sets the new first reminder in the chat's timezone
 
 
 def record_outcome(session: Session, p: Prediction, outcome: Status, user_id: int | None, user_name: str | None,
                    only_if_open: bool) -> Resolution | None:
     """Resolve (or re-resolve) a prediction. With only_if_open, a second answer to the same prompt
-    changes nothing: the first one to reach the database wins, deterministically."""
-    if only_if_open and p.status != Status.OPEN:
-        return None
+    changes nothing: the database settles who was first, on every backend and across workers, with a
+    conditional UPDATE (… WHERE status = 'open') whose row count says whether this answer won."""
     before = _snapshot(p, ["status", "resolved_at", "next_remind_at", "note"])
+    if only_if_open:
+        still_open = (col(Prediction.id) == p.id) & (col(Prediction.status) == Status.OPEN)
+        claimed = session.exec(update(Prediction).where(still_open).values(status=outcome))
+        if claimed.rowcount != 1:
+            session.refresh(p)
+            return None
+        before["status"] = Status.OPEN
     resolution = resolve(session, p, outcome, by=user_id, by_name=user_name)
     actions.record(session, p.chat_id, user_id, ActionKind.RESOLVE, {"id": p.id, "resolution_id": resolution.id,
                                                             "before": before})

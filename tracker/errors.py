@@ -11,6 +11,8 @@ class Problem(StrEnum):
     SPEAKER_INVALID = "speaker_invalid"  # empty or over 120 characters
     STATEMENT_LENGTH = "statement_length"  # empty or over 1000 characters
     DEADLINE_UNREADABLE = "deadline_unreadable"  # params: value
+    DEADLINE_OUT_OF_RANGE = "deadline_out_of_range"  # params: latest
+    DEADLINE_PAST = "deadline_past"  # params: value, today
     CONFIDENCE_RANGE = "confidence_range"
     FIELD_UNKNOWN = "field_unknown"
     TIMEZONE_UNKNOWN = "timezone_unknown"  # params: value

@@ -22,7 +22,25 @@ class ManualEntry:
     confidence_given: bool
 
 
-_PERCENT = re.compile(r"(?:^|\s)\(?(\d{1,3}(?:\.\d+)?)\s?%\)?\s*$")
+_PERCENT = re.compile(r"(?:^|\s)(?P<open>[(\[]?)(?P<num>\d{1,3}(?:\.\d+)?)\s?%(?P<close>[)\]]?)"
+                      r"(?P<word>\s+(?:sure|confident|certain|likely|chance))?\s*$", re.IGNORECASE)
+_SET_APART = re.compile(r"[—–-]\s*$")  # "… within two weeks — 70%"
+
+
+def _confidence_at_end(body: str, today: date) -> re.Match[str] | None:
+    """A trailing percentage is the user's confidence only when it stands apart from the statement:
+    bracketed ("[70%]"), after a dash ("— 70%"), followed by "sure"/"likely", or right after the deadline
+    phrase ("within two weeks 70%"). "inflation will fall to 2%" keeps its 2%."""
+    m = _PERCENT.search(body)
+    if m is None:
+        return None
+    before = body[: m.start()].rstrip()
+    if (m.group("open") and m.group("close")) or m.group("word") or _SET_APART.search(before):
+        return m
+    deadlines = find_deadlines(before, today)
+    if deadlines and deadlines[-1].end >= len(before.rstrip(" .,;")) - 1:
+        return m
+    return None
 
 
 def parse_manual(text: str, today: date) -> ManualEntry:
@@ -32,13 +50,13 @@ def parse_manual(text: str, today: date) -> ManualEntry:
         raise ManualEntryError(Problem.MANUAL_EMPTY)
     confidence_given = False
     confidence = 0.0
-    pm = _PERCENT.search(body)
+    pm = _confidence_at_end(body, today)
     if pm:
         try:
-            confidence, confidence_given = parse_confidence(pm.group(1) + "%"), True
+            confidence, confidence_given = parse_confidence(pm.group("num") + "%"), True
         except ValueError:
             raise ManualEntryError(Problem.MANUAL_CONFIDENCE) from None
-        body = body[: pm.start()].strip()
+        body = _SET_APART.sub("", body[: pm.start()]).strip()
     speaker: str | None = None
     m = re.match(r"^([^:]{1,80}):\s*(.*)$", body)
     if m and not re.match(r"^\d", m.group(1)) and "//" not in m.group(2)[:2]:

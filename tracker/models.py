@@ -119,6 +119,9 @@ class Prediction(SQLModel, table=True):
     heads_up_sent: bool = False
     # Set while a worker sends this prompt; another worker takes it over only after it expires.
     lease_until: datetime | None = None
+    # Why its reminder could not be scheduled (an old row with an impossible deadline); shown in /show,
+    # cleared by a new deadline. Such a row is skipped, so it never stops the reminders of other chats.
+    reminder_error: str | None = None
 
 
 class Resolution(SQLModel, table=True):
@@ -196,3 +199,11 @@ class AppSecret(SQLModel, table=True):
     __tablename__ = "app_secret"
     name: str = Field(primary_key=True)
     value: str
+
+
+class PaceSlot(SQLModel, table=True):
+    """When the next message may go (seconds, the database's clock), per key: the whole bot, or one group."""
+
+    __tablename__ = "pace_slot"
+    key: str = Field(primary_key=True)
+    tat: float

@@ -56,7 +56,11 @@ def name_key(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[’'`]s\b", "", text.lower())
     text = re.sub(r"[^\w\s-]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    key = re.sub(r"\s+", " ", text).strip()
+    if key.strip("-"):
+        return key
+    # A name of emoji or symbols only ("🦄🚀") keeps its symbols, so two such names stay two speakers.
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", name).casefold()).strip()
 
 
 def clean_name(name: str) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, timedelta
 
 from sqlmodel import Session, select
 
+from tracker import schedule
 from tracker.db import Database
 from tracker.models import PendingInput, PendingKind
 
@@ -28,7 +30,7 @@ def set_pending(session: Session, chat_id: int, user_id: int, kind: PendingKind,
         session.delete(current)
         session.flush()
     pending = PendingInput(chat_id=chat_id, user_id=user_id, kind=kind, ref=ref, field=field, index=index,
-                           payload=payload)
+                           payload=payload, created_at=schedule.now())  # the clock its expiry is read by
     session.add(pending)
     session.flush()
     return pending
@@ -54,10 +56,18 @@ def ask(db: Database, chat_id: int, user_id: int, question: Question) -> None:
                     question.payload)
 
 
+EXPIRES = timedelta(minutes=15)
+
+
 def waiting(db: Database, chat_id: int, user_id: int) -> Question | None:
+    """The open question to this user, if any; one older than 15 minutes has expired (nothing changed)."""
     with db.session() as session:
         row = get_pending(session, chat_id, user_id)
         if row is None:
+            return None
+        asked = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
+        if schedule.now() - asked > EXPIRES:
+            session.delete(row)
             return None
         try:
             kind = PendingKind(row.kind)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlmodel import Session
 
@@ -17,6 +18,7 @@ from tracker.db import Database
 from tracker.editing import check_speaker
 from tracker.errors import EditError, Problem, Refusal
 from tracker.models import ActionKind, Prediction
+from tracker.schedule import LATEST, in_range
 from tracker.store import Draft, NewPrediction, add_prediction, already_tracked, count_open, get_prediction, list_open
 from tracker.store import delete_prediction as _delete_row
 from tracker.views import Card, HistoryEntry, PredictionView, views
@@ -34,6 +36,8 @@ def save(session: Session, chat_id: int, drafts: list[Draft], by: int | None, *,
     """Store drafts as the chat's predictions. A statement the chat already tracks for that speaker (from
     this or another article) is counted, not stored twice; the new ones are one undoable save."""
     result = SaveResult()
+    if not all(in_range(d.deadline) and in_range(d.made_at) for d in drafts):  # checked first: nothing half-saved
+        raise Refusal(Problem.DEADLINE_OUT_OF_RANGE, latest=LATEST.isoformat())
     for draft in drafts:
         if skip_tracked and already_tracked(session, chat_id, draft.speaker, draft.statement):
             result.duplicates += 1
@@ -102,15 +106,16 @@ class Edited:
 
 
 def edit(db: Database, chat_id: int, number: int | None, field_name: str, value: str, by: int | None,
-         prediction_id: int | None = None) -> Edited:
-    """Change one field (by number, or by id for a question asked earlier); undoable."""
+         prediction_id: int | None = None, today: date | None = None) -> Edited:
+    """Change one field (by number, or by id for a question asked earlier); undoable. A new deadline counts
+    from `today` (the chat's) and may not have passed."""
     with db.session() as session:
         p = session.get(Prediction, prediction_id) if prediction_id is not None else None
         if prediction_id is not None and (p is None or p.chat_id != chat_id):
             raise EditError(Problem.PREDICTION_GONE, number=None)
         if p is None:
             p = _get(session, chat_id, number or 0)
-        editing.edit_field(session, p, field_name, value, by)
+        editing.edit_field(session, p, field_name, value, by, today)
         return Edited(p.number, field_name, views(session, [p])[0])
 
 

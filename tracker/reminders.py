@@ -3,6 +3,7 @@ so a bot that was down for a week catches up on its first tick."""
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -16,6 +17,7 @@ from tracker.models import Chat, Prediction, Status
 from tracker.schedule import first_due, next_ask, quiet_until
 from tracker.views import PredictionView, views
 
+log = logging.getLogger(__name__)
 BATCH = 500
 MAX_PER_CHAT = 3
 
@@ -47,10 +49,15 @@ def backfill(session: Session, limit: int = 1000) -> int:
     """Open predictions without a reminder time (new deadline, old rows) get their first one."""
     rows = session.exec(
         select(Prediction, Chat).join(Chat, col(Chat.chat_id) == col(Prediction.chat_id))
-        .where(Prediction.status == Status.OPEN, col(Prediction.next_remind_at).is_(None)).limit(limit)
+        .where(Prediction.status == Status.OPEN, col(Prediction.next_remind_at).is_(None),
+               col(Prediction.reminder_error).is_(None)).limit(limit)
     ).all()
     for p, chat in rows:
-        p.next_remind_at = first_due(p.deadline, chat.timezone)
+        try:
+            p.next_remind_at = first_due(p.deadline, chat.timezone)
+        except (OverflowError, ValueError, KeyError) as exc:  # one bad row must not stop every chat's reminders
+            p.reminder_error = f"{type(exc).__name__}: {exc}"[:200]
+            log.error("Prediction %s: its reminder cannot be scheduled (%s); skipped", p.id, p.reminder_error)
     return len(rows)
 
 

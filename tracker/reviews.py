@@ -76,21 +76,26 @@ class ReviewView:
     parts: int
     status: str
     message_id: int | None
-    first_number: int = 1  # the number its first claim shows (parts after the first continue counting)
 
     @property
     def count(self) -> int:
         return sum(self.selected)
+
+    @property
+    def first_number(self) -> int:
+        """The number its first claim shows: parts after the first go on counting (part 2 starts at 9), the
+        same in the text, on the buttons and in every answer, however often claims are toggled."""
+        return (self.part - 1) * CLAIMS_PER_REVIEW + 1
 
 
 def _claims(review: Review) -> list[Claim]:
     return [Claim(**{k: v for k, v in item.items() if k in _CLAIM_FIELDS}) for item in json.loads(review.claims_json)]
 
 
-def _view(review: Review, first_number: int = 1) -> ReviewView:
+def _view(review: Review) -> ReviewView:
     return ReviewView(review.id or 0, review.chat_id, _claims(review), json.loads(review.selected_json),
                       review.published, review.date_basis, review.part, review.parts, review.status,
-                      review.message_id, first_number)
+                      review.message_id)
 
 
 def _store_claims(review: Review, claims: list[Claim]) -> None:
@@ -118,12 +123,8 @@ def open_reviews(db: Database, chat_id: int, user_id: int | None, text: str, cla
                  basis: str, title: str | None) -> list[ReviewView]:
     """Store the claims found in an article as reviews, numbered on across parts."""
     with db.session() as session:
-        rows = create_reviews(session, chat_id, user_id, text, claims, published, basis, title)
-        out, first = [], 1
-        for row in rows:
-            out.append(_view(row, first))
-            first += len(out[-1].claims)
-        return out
+        return [_view(row) for row in create_reviews(session, chat_id, user_id, text, claims, published, basis,
+                                                     title)]
 
 
 def _pending(session: Session, chat_id: int, review_id: int) -> Review:

@@ -18,6 +18,14 @@ def now() -> datetime:
     return utcnow()
 
 
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2200, 12, 31)  # deadlines beyond are refused: the reminder arithmetic must never overflow
+
+
+def in_range(day: date) -> bool:
+    return EARLIEST <= day <= LATEST
+
+
 def first_due(deadline: date, timezone: str) -> datetime:
     """The moment the deadline day ends in the chat's timezone, in UTC."""
     local_midnight = datetime.combine(deadline + timedelta(days=1), time(0), tzinfo=ZoneInfo(timezone))

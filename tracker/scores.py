@@ -48,7 +48,7 @@ class SpeakerReport:
 def speaker_report(db: Database, chat_id: int, name: str) -> SpeakerReport:
     """One speaker's record, recent outcomes and open predictions; Refusal(PREDICTION_GONE) if none."""
     with db.session() as session:
-        found = find_speaker(session, name)
+        found = find_speaker(session, name, chat_id)
         records = scoring.speaker_records(session, chat_id, speaker_id=found.id) if found and found.id else []
         if not records or found is None or found.id is None:
             raise Refusal(Problem.PREDICTION_GONE, number=None)
@@ -69,7 +69,7 @@ class ChartInput:
 def chart_input(db: Database, chat_id: int, name: str | None) -> ChartInput:
     """The numbers /chart draws; Refusal(PREDICTION_GONE) for a speaker the chat never quoted."""
     with db.session() as session:
-        found = find_speaker(session, name) if name else None
+        found = find_speaker(session, name, chat_id) if name else None
         if name and (found is None or found.id is None):
             raise Refusal(Problem.PREDICTION_GONE, number=None)
         speaker_id = found.id if found else None

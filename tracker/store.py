@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from tracker.errors import Problem, Refusal
 from tracker.extraction.claims import similar
 from tracker.models import (
     Chat,
@@ -22,7 +23,7 @@ from tracker.models import (
     utcnow,
 )
 from tracker.names import clean_name, name_key
-from tracker.schedule import first_due
+from tracker.schedule import LATEST, first_due, in_range
 
 
 def get_or_create_chat(session: Session, chat_id: int, title: str | None = None,
@@ -37,19 +38,24 @@ def get_or_create_chat(session: Session, chat_id: int, title: str | None = None,
     return chat
 
 
-def find_speaker(session: Session, name: str) -> Speaker | None:
-    """By full name or any alias, forgiving case and accents; a lone surname matches one known speaker."""
+def find_speaker(session: Session, name: str, chat_id: int | None = None) -> Speaker | None:
+    """By full name or any alias, forgiving case and accents; a lone surname matches one known speaker.
+    Speakers are shared by all chats, so a lookup a chat makes (`chat_id`) only finds speakers that chat
+    tracks: no chat learns what another one tracks."""
     key = name_key(name)
     if not key:
         return None
-    speaker = session.exec(select(Speaker).where(Speaker.key == key)).first()
+    scope = ((col(Speaker.id).in_(select(Prediction.speaker_id).where(Prediction.chat_id == chat_id)),)
+             if chat_id is not None else ())
+    speaker = session.exec(select(Speaker).where(Speaker.key == key, *scope)).first()
     if speaker:
         return speaker
-    alias = session.exec(select(SpeakerAlias).where(SpeakerAlias.key == key)).first()
+    alias = session.exec(select(SpeakerAlias).join(Speaker, col(Speaker.id) == col(SpeakerAlias.speaker_id))
+                         .where(SpeakerAlias.key == key, *scope)).first()
     if alias:
         return session.get(Speaker, alias.speaker_id)
     if " " not in key:
-        matches = session.exec(select(Speaker).where(col(Speaker.key).like(f"% {key}"))).all()
+        matches = session.exec(select(Speaker).where(col(Speaker.key).like(f"% {key}"), *scope)).all()
         if len(matches) == 1:
             return matches[0]
     return None
@@ -125,6 +131,8 @@ class NewPrediction(Draft):
 
 
 def add_prediction(session: Session, new: NewPrediction) -> Prediction:
+    if not (in_range(new.deadline) and in_range(new.made_at)):
+        raise Refusal(Problem.DEADLINE_OUT_OF_RANGE, latest=LATEST.isoformat())
     chat = get_or_create_chat(session, new.chat_id)
     speaker = get_or_create_speaker(session, new.speaker, new.speaker_aliases) if new.speaker else None
     number = new.number if new.number is not None else next_number(session, new.chat_id)

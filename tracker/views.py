@@ -35,6 +35,7 @@ class PredictionView:
     source_url: str | None = None
     id: int = 0
     created_by: int | None = None
+    reminder_error: str | None = None
 
     @property
     def source(self) -> str | None:
@@ -49,7 +50,7 @@ class PredictionView:
             confidence=p.confidence, conditional=p.conditional, sentence=p.sentence,
             original_deadline=p.original_deadline, deadline_moves=p.deadline_moves,
             source_title=source.title if source else None, source_url=source.url if source else None,
-            id=p.id or 0, created_by=p.created_by,
+            id=p.id or 0, created_by=p.created_by, reminder_error=p.reminder_error,
         )
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot import prompts
+from bot.charts import render_png
 from bot.render import fmt_date, prediction_line, review_html, show_html, split_message
 from bot.texts import PROBLEMS, problem, status_label
 from tests.fakeapi.html_check import plain_text, utf16_len
@@ -59,7 +60,7 @@ def test_the_fullest_review_fits_one_message() -> None:
                   deadline_text="by <the> end & of October " * 5, vague=True, confidence=0.85, conditional=True,
                   co_speakers=[HOSTILE, HOSTILE])
     review = ReviewView(1, 1, [claim] * CLAIMS_PER_REVIEW, [True, False] * (CLAIMS_PER_REVIEW // 2),
-                        date(2025, 10, 17), "dateline", 2, 3, "pending", None, first_number=9)
+                        date(2025, 10, 17), "dateline", 2, 3, "pending", None)  # part 2 numbers from 9
     html = review_html(review)
     assert len(split_message(html)) == 1, utf16_len(html)
     text = plain_text(html)
@@ -77,10 +78,16 @@ def test_long_text_is_split_into_valid_parts() -> None:
 @pytest.mark.parametrize("code", list(Problem))
 def test_every_refusal_is_worded(code: Problem) -> None:
     assert code in PROBLEMS
-    words = problem(Refusal(code, value="“x”", number=3, status="saved"))
+    words = problem(Refusal(code, value="“x”", number=3, status="saved", latest="2200-12-31"))
     assert words and "{" not in words
 
 
 def test_summary_counts() -> None:
     assert "1 more deadline has passed" in prompts.summary_html(1)
     assert "5 more deadlines have passed" in prompts.summary_html(5)
+
+
+def test_19_a_name_that_looks_like_mathtext_does_not_break_the_chart() -> None:
+    png = render_png(r"$\frac{$: stated confidence vs outcome", [(0.5, 0.5, 3)],
+                     [(r"$\frac{$ Evil", 0.5, 0.3, 0.7, 4), ("A $x$ B", 0.4, 0.2, 0.6, 3)])
+    assert png.startswith(b"\x89PNG")

@@ -72,7 +72,7 @@ def test_bad_input_gets_one_line_answers(tg: FakeTelegram, bot: BotThread) -> No
     assert "No open predictions" in tg.reply(CHAT, "/list").text
     assert "Nothing to export" in tg.reply(CHAT, "/export").text
     assert "don't know /frobnicate" in tg.reply(CHAT, "/frobnicate").text
-    assert "between 0% and 100%" in tg.reply(CHAT, "/add X: y will happen 150%").text
+    assert "between 0% and 100%" in tg.reply(CHAT, "/add X: y will happen [150%]").text
     assert tg.errors == []
 
 

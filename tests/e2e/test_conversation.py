@@ -84,7 +84,7 @@ def test_discard_url_nothing_found_and_short_text(tg: FakeTelegram, bot: BotThre
     none = tg.reply(CHAT, "The company reported higher profits on Thursday. Shares rose 4%. The chief executive "
                           "thanked staff for a strong year and the results beat forecasts.")
     assert "found no forward-looking statements" in none.text and "/add" in none.text
-    assert "single sentence" in tg.reply(CHAT, "hello bot").text
+    assert "too short for an article" in tg.reply(CHAT, "hello bot").text
     assert "Paste the article after /ingest" in tg.reply(CHAT, "/ingest").text
     assert "not a date" in tg.reply(CHAT, "/ingest 17/10/2025\nsome text").text
     assert tg.errors == []

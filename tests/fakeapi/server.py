@@ -89,6 +89,7 @@ class FakeTelegram:
         self.failures: list[Failure] = []
         self.rate_limit: tuple[int, float] | None = None  # (max messages, per seconds)
         self.send_delay = 0.0  # seconds each sendMessage takes, to keep requests in flight
+        self.token: str | None = None  # when set, any other token is answered 401 Unauthorized, as Telegram does
         self.method_delays: dict[str, float] = {}  # e.g. {"answerCallbackQuery": 0.5}: a slow Telegram
         self.answered_at: dict[str, float] = {}  # callback query id → monotonic time it was answered
         self.send_log: list[tuple[int, float | None]] = []  # (chat, monotonic time) of each accepted send
@@ -291,6 +292,8 @@ class FakeTelegram:
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         prefix = request.match_info.get("prefix", "")
+        if self.token is not None and request.match_info.get("token") != self.token:
+            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
         self.in_flight[prefix] = self.in_flight.get(prefix, 0) + 1
         try:
             while prefix in self.paused and prefix not in self.dropped:

@@ -1,0 +1,25 @@
+"""A prediction whose reminder cannot be scheduled is marked, not retried forever
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-11-26
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = '0008'
+down_revision: str | None = '0007'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('prediction', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('reminder_error', sa.String(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('prediction', schema=None) as batch_op:
+        batch_op.drop_column('reminder_error')
