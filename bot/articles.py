@@ -24,6 +24,7 @@ from tracker.extraction.llm import LLMError
 from tracker.language import mostly_latin
 from tracker.models import PendingKind
 from tracker.pending import Question
+from tracker.plaintext import html_to_text
 from tracker.predictions import SaveResult
 
 LONG_TEXT = 3000
@@ -82,19 +83,51 @@ async def ingest_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
             day=fmt_date(published), basis=esc(date_basis(basis)), example=esc(ADD_EXAMPLE)))
         return
     opened = await svc.db.run(reviews.open_reviews, chat.id, user_id(update), text, claims, published, basis,
-                              _title(text))
+                              _title(text), message.message_id)
     for review in opened:
         sent = await reply_html(update, review_html(review),
                                 reply_markup=keyboards.for_review(svc.callback_secret, chat.id, review))
         await svc.db.run(reviews.set_message, review.id, sent)
 
 
+DATE_WORDS = re.compile(r"(?i)(?:yesterday|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                        r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                        r"sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
+
+async def _on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited article replaces its open review; if that review was saved already, say so."""
+    svc, chat, message = services(context), chat_of(update), update.effective_message
+    assert message is not None
+    replaced, saved = await svc.db.run(reviews.replace_for_message, chat.id, message.message_id)
+    if saved and not replaced:
+        await reply_html(update, _("You edited an article whose statements are already saved; /undo takes the save "
+                                   "back if you want the edited version read instead."))
+        return
+    if not replaced:
+        return  # an edit of any other message: nothing to do
+    for old in replaced:
+        if old.message_id:
+            await context.bot.edit_message_text(_("✏️ Replaced: I read your edited text again below."), chat_id=chat.id,
+                                                message_id=old.message_id)
+    addressed, text = _addressed(update, context)
+    if addressed:
+        await ingest_text(update, context, text)
+
+
 def _parse_ingest(raw: str) -> tuple[date | None, str]:
+    """An optional YYYY-MM-DD on the first line, then the article. A first line that only looks like a
+    date ("yesterday", "2025-13-45", "17.10.2025") is refused, not read as the article."""
     first, _sep, rest = raw.partition("\n")
     token = first.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", token):
-        return date.fromisoformat(token), rest.strip()
+        try:
+            return date.fromisoformat(token), rest.strip()
+        except ValueError:
+            raise ValueError(token) from None
     if re.fullmatch(r"\S*\d\S*", token) and not rest.strip():
+        raise ValueError(token)
+    if DATE_WORDS.fullmatch(token):
         raise ValueError(token)
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}", token):
         raise ValueError(token)
@@ -109,6 +142,12 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except ValueError as exc:
         await reply_html(update, _("“{value}” is not a date: use YYYY-MM-DD, e.g. <code>/ingest 2025-10-17</code> "
                                    "with the article on the next lines.").format(value=esc(exc)))
+        return
+    today, _tz = await services(context).db.run(chats.today, chat_of(update).id, chat_of(update).title,
+                                                services(context).settings.default_timezone)
+    if given is not None and given > today:
+        await reply_html(update, _("{day} is in the future: an article's publication date is today or earlier "
+                                   "(today is {today}).").format(day=fmt_date(given), today=fmt_date(today)))
         return
     source = None
     if not text and message.reply_to_message:
@@ -144,6 +183,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or update.effective_chat is None or update.effective_user is None:
         return
+    if update.edited_message is not None:
+        await _on_edit(update, context)
+        return
     if await replies.take(update, context):
         return
     addressed, text = _addressed(update, context)
@@ -159,6 +201,57 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply_html(update, _("That is too short for an article. To track one statement:\n"
                                    "<code>{example}</code>\nTo read an article, paste the whole text or forward "
                                    "the post. /help has the rest.").format(example=esc(ADD_EXAMPLE)))
+
+
+# ------------------------------------------------------------------ files and everything else
+MAX_FILE = 1_000_000
+TEXT_FILES = (".txt", ".html", ".htm")
+TEXT_TYPES = {"text/plain", "text/html"}
+
+
+def _for_me(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """A message without text is for the bot in a private chat, or in a group when it replies to the bot."""
+    chat, message = chat_of(update), update.effective_message
+    if chat.type == Chat.PRIVATE:
+        return True
+    reply = message.reply_to_message if message else None
+    return bool(reply and reply.from_user and reply.from_user.id == context.bot.id)
+
+
+async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A .txt or .html file is read as an article (up to 1 MB)."""
+    message = update.effective_message
+    if message is None or message.document is None or not _for_me(update, context):
+        return
+    doc = message.document
+    name = (doc.file_name or "").lower()
+    if not name.endswith(TEXT_FILES) and doc.mime_type not in TEXT_TYPES:
+        await reply_html(update, _("I read articles as text, .txt or .html files; paste the text or forward the "
+                                   "post instead."))
+        return
+    if (doc.file_size or 0) > MAX_FILE:
+        await reply_html(update, _("That file is over 1 MB; paste the article's text instead."))
+        return
+    data = bytes(await (await doc.get_file()).download_as_bytearray())
+    if len(data) > MAX_FILE:
+        await reply_html(update, _("That file is over 1 MB; paste the article's text instead."))
+        return
+    text = data.decode("utf-8", errors="replace")
+    if name.endswith((".html", ".htm")) or doc.mime_type == "text/html":
+        text = html_to_text(text)
+    if message.caption and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", message.caption):
+        given, _rest = _parse_ingest(message.caption.strip())
+        await ingest_text(update, context, text, given)
+        return
+    await ingest_text(update, context, text)
+
+
+async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Voice, stickers, photos without a caption…: say what the bot can read."""
+    if update.effective_message is None or not _for_me(update, context):
+        return
+    await reply_html(update, _("I read text: paste or forward an article (a photo's caption counts), send a "
+                               ".txt or .html file, or track a statement with /add."))
 
 
 # ------------------------------------------------------------------ the review's buttons
@@ -272,6 +365,9 @@ async def answer_claim_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, 
 
 def register(application: Application) -> None:
     application.add_handler(buttons.handler(ReviewOp, review_button))
+    application.add_handler(MessageHandler(filters.Document.ALL, on_document))
     application.add_handler(MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND, on_text))
+    media = ~filters.TEXT & ~filters.CAPTION & ~filters.COMMAND & ~filters.StatusUpdate.ALL & ~filters.Document.ALL
+    application.add_handler(MessageHandler(media & filters.UpdateType.MESSAGE, on_other))
     replies.on_answer(application, PendingKind.REVIEW, answer_claim_edit)
 

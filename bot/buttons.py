@@ -167,6 +167,14 @@ class ConfirmDelete(Button):
 
 
 @dataclass(frozen=True)
+class ConfirmPast(Button):
+    """/add with a deadline that has passed: y tracks it and asks for the outcome now, n drops it."""
+
+    PREFIX = "p"
+    answer: str
+
+
+@dataclass(frozen=True)
 class SettingsOp(Button):
     """tz ask for a timezone · q ask for quiet hours · h flip the heads-up."""
 

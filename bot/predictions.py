@@ -11,9 +11,9 @@ from telegram import ForceReply, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.ext import Application, ContextTypes
 
-from bot import buttons, keyboards, replies
+from bot import buttons, keyboards, prompts, replies
 from bot.articles import FIELD_ASK
-from bot.buttons import AskDelete, ConfirmDelete, EditField, ListPage
+from bot.buttons import AskDelete, ConfirmDelete, ConfirmPast, EditField, ListPage
 from bot.common import (
     args_text,
     can_manage,
@@ -57,6 +57,9 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if entry.speaker is None:
         await _ask_speaker(update, context, draft)
         return
+    if entry.deadline.text and entry.deadline.date < today:
+        await _ask_past(update, context, draft)
+        return
     try:
         result = await svc.db.run(predictions.add, chat.id, draft, user_id(update))
     except Refusal as exc:
@@ -70,6 +73,39 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         note = "\n" + _("“{phrase}” is vague, so I will ask on {day}.").format(
             phrase=esc(entry.deadline.text), day=fmt_date(entry.deadline.date))
     await reply_html(update, _("✅ Saved {line}").format(line=prediction_line(result.saved[0])) + note)
+
+
+async def _ask_past(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> None:
+    """A deadline that has passed: tracking it means answering at once, so ask first."""
+    svc, chat, user = services(context), chat_of(update), update.effective_user
+    if user is None:
+        return
+    await svc.db.run(pending.ask, chat.id, user.id,
+                     Question(PendingKind.CONFIRM_PAST, payload=json.dumps(asdict(draft), default=str)))
+    await reply_html(update, _("{day} has passed — track it anyway and answer now?").format(
+        day=fmt_date(draft.deadline)), reply_markup=keyboards.from_spec(svc.callback_secret, chat.id, [
+            [(_("✅ Track and answer"), ConfirmPast("y")), (_("✖️ Drop it"), ConfirmPast("n"))]]))
+
+
+async def past_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: ConfirmPast) -> None:
+    svc, chat, query, user = services(context), chat_of(update), update.callback_query, update.effective_user
+    assert query is not None
+    question = await svc.db.run(pending.waiting, chat.id, user.id) if user else None
+    if question is None or question.kind != PendingKind.CONFIRM_PAST:
+        await query.answer(_("Only the one who typed /add can answer this, and only for 15 minutes."))
+        return
+    await svc.db.run(pending.forget, chat.id, user.id if user else 0)
+    if b.answer != "y":
+        await query.answer(_("Dropped."))
+        await edit_query_message(update, _("✖️ Not saved."), None)
+        return
+    result = await svc.db.run(predictions.add, chat.id, _draft_from(question.payload), user_id(update))
+    saved = result.saved[0]
+    await query.answer(_("Saved."))
+    await edit_query_message(update, _("✅ Saved {line}").format(line=prediction_line(saved)), None)
+    await context.bot.send_message(chat.id, prompts.prompt_html(saved), parse_mode="HTML",
+                                   reply_markup=keyboards.from_spec(svc.callback_secret, chat.id,
+                                                                    prompts.prompt_buttons(saved.number)))
 
 
 async def _ask_speaker(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> None:
@@ -295,10 +331,10 @@ async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: C
             return
     except Refusal:
         pass  # already gone: said below
-    deleted = await svc.db.run(predictions.delete, chat.id, b.number)
+    deleted = await svc.db.run(predictions.delete, chat.id, b.number, user_id(update))
     await query.answer(_("Deleted.") if deleted else _("Already gone."))
-    await edit_query_message(update, (_("🗑 Deleted #{n}.") if deleted else _("#{n} was already deleted."))
-                             .format(n=b.number), None)
+    await edit_query_message(update, (_("🗑 Deleted #{n}. /undo brings it back.") if deleted
+                                      else _("#{n} was already deleted.")).format(n=b.number), None)
 
 
 # ------------------------------------------------------------------ /undo
@@ -310,6 +346,8 @@ def undone_text(undone: Undone) -> str:
         return _("Undid the save of {numbers}.").format(numbers=numbers or _("nothing left"))
     if undone.kind == ActionKind.EDIT:
         return _("Undid the edit of {numbers}.").format(numbers=numbers)
+    if undone.kind == ActionKind.DELETE:
+        return _("Undid the delete: {numbers} is back.").format(numbers=numbers)
     state = _("reopened") if undone.status == "open" else _("back to {status}").format(status=undone.status)
     return _("Undid the answer on {numbers}; it is {state}.").format(numbers=numbers, state=state)
 
@@ -351,6 +389,7 @@ def register(application: Application) -> None:
     application.add_handler(buttons.handler(EditField, edit_button))
     application.add_handler(buttons.handler(AskDelete, ask_delete_button))
     application.add_handler(buttons.handler(ConfirmDelete, delete_button))
+    application.add_handler(buttons.handler(ConfirmPast, past_button))
     replies.on_answer(application, PendingKind.EDIT, answer_edit)
     replies.on_answer(application, PendingKind.ADD_SPEAKER, answer_speaker)
 

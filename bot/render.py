@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from bot.texts import _, date_basis, status_label
+from tracker import schedule
 from tracker.reviews import ReviewView
 from tracker.scoring import MIN_RESOLVED_TO_RANK, SpeakerRecord
 from tracker.views import Card, PredictionView
@@ -121,6 +122,8 @@ def review_html(r: ReviewView) -> str:
         when = _when(claim.deadline_date() or r.published, claim.deadline_text, claim.vague,
                      _("no deadline given"))
         extras = f" · {_('conditional')}" if claim.conditional else ""
+        if (claim.deadline_date() or r.published) < schedule.now().date():
+            extras += " · ⏳ " + _("already past")  # kept: it will be asked about at once
         mark = "✅" if on else "⬜"
         lines.append(f"{mark} <b>{i + r.first_number}.</b> {speaker}: {esc(shorten(claim.statement, 220))}")
         lines.append(f"      📅 {when} · {percent(claim.confidence)}{extras}")

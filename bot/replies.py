@@ -22,6 +22,7 @@ from tracker.pending import Question
 
 Answerer = Callable[[Update, ContextTypes.DEFAULT_TYPE, Question, str], Coroutine[Any, Any, Any]]
 KEY = "reply_handlers"
+BUTTON_ONLY = {PendingKind.CONFIRM_PAST}
 
 
 def on_answer(application: Application, kind: PendingKind, answerer: Answerer) -> None:
@@ -57,6 +58,8 @@ async def take(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     question = await services(context).db.run(pending.waiting, chat.id, user.id)
     if question is None or (chat.type != Chat.PRIVATE and message.reply_to_message is None):
         return False
+    if question.kind in BUTTON_ONLY:
+        return False  # answered with its buttons; a message meanwhile is handled as usual
     value = (message.text or "").strip()
     if not value:
         await reply_html(update, _("Reply with text, or /cancel."))

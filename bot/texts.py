@@ -50,6 +50,9 @@ def status_label(status: str) -> str:
 
 
 def date_basis(basis: str) -> str:
+    kind, _sep, line = basis.partition(":")
+    if kind == "line" and line:
+        return _("the line “{line}” in the text").format(line=line)
     return _(DATE_BASIS.get(basis, basis))
 
 
@@ -61,6 +64,7 @@ PROBLEMS: dict[Problem, str] = {
     Problem.DEADLINE_OUT_OF_RANGE: N_("A deadline must fall between 1900 and {latest}."),
     Problem.DEADLINE_PAST: N_("{value} has already passed (today is {today}); give a day from today on, e.g. "
                               "“in 2 weeks”."),
+    Problem.DATE_INVALID: N_("“{value}” is not a date that exists; write it like 2026-03-31 or “31 March 2026”."),
     Problem.CONFIDENCE_RANGE: N_("A confidence is a percentage from 0 to 100, e.g. 70%."),
     Problem.FIELD_UNKNOWN: N_("You can edit the speaker, statement, deadline or confidence."),
     Problem.TIMEZONE_UNKNOWN: N_("“{value}” is not a timezone I know; use an IANA name such as Europe/Kyiv or "

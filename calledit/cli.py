@@ -175,7 +175,8 @@ def import_(file: Annotated[Path, typer.Argument(help="CSV file in the export fo
             typer.echo(f"... and {len(report.errors) - 50} more", err=True)
         typer.echo("Nothing was imported.", err=True)
         raise typer.Exit(1)
-    typer.echo(f"Imported {report.imported} prediction(s).")
+    skipped = f"; {report.skipped} already there (same chat and id), left as they were" if report.skipped else ""
+    typer.echo(f"Imported {report.imported} prediction(s){skipped}.")
 
 
 @app.command()

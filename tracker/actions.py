@@ -42,6 +42,19 @@ class Undone:
     status: str | None = None  # after undoing an answer: the prediction's status now
 
 
+def _undelete(session: Session, payload: dict[str, Any]) -> Undone:
+    """Put a deleted prediction back as it was, with its number and its history."""
+    restored = Prediction.model_validate(payload["row"])
+    if session.exec(select(Prediction).where(Prediction.chat_id == restored.chat_id,
+                                             Prediction.number == restored.number)).first() is not None:
+        return Undone(None)  # its number has been taken since
+    session.add(restored)
+    session.flush()
+    for row in payload["resolutions"]:
+        session.add(Resolution.model_validate(row))
+    return Undone(ActionKind.DELETE, [restored.number], restored.status)
+
+
 def undo(session: Session, action: Action) -> Undone:
     """Take the action back."""
     payload = json.loads(action.payload)
@@ -52,6 +65,8 @@ def undo(session: Session, action: Action) -> Undone:
         session.exec(delete(Resolution).where(col(Resolution.prediction_id).in_(ids)))
         session.exec(delete(Prediction).where(col(Prediction.id).in_(ids)))
         return Undone(ActionKind.SAVE, sorted(numbers))
+    if action.kind == ActionKind.DELETE:
+        return _undelete(session, payload)
     prediction = session.get(Prediction, payload["id"])
     if prediction is None:
         return Undone(None)

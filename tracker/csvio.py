@@ -26,6 +26,19 @@ COLUMNS = ["id", "chat_id", "speaker", "statement", "sentence", "source", "made_
 REQUIRED = ["chat_id", "speaker", "statement", "deadline"]
 MAX_FIELD = 10_000
 MAX_CHAT_ID = 2**53  # Telegram's ids fit in 52 bits and a sign
+TEXT_COLUMNS = ("speaker", "statement", "sentence", "source", "deadline_text", "note")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """OWASP's defence against formula injection: a text cell a spreadsheet would run as a formula gets a
+    leading apostrophe (and so does one that already starts with an apostrophe, so reading back is exact)."""
+    return "'" + cell if cell.startswith((*FORMULA_START, "'")) else cell
+
+
+def restore(cell: str) -> str:
+    """The inverse of `neutralise`, applied on import."""
+    return cell[1:] if cell.startswith("'") and len(cell) > 1 and cell[1] in "=+-@\t\r'" else cell
 
 
 def decode_csv(raw: bytes) -> str:
@@ -46,7 +59,7 @@ def export_csv(session: Session, out: IO[str], chat_id: int | None = None) -> in
     writer.writeheader()
     rows = all_predictions(session, chat_id)
     for p, v in zip(rows, views(session, rows), strict=True):
-        writer.writerow({
+        writer.writerow(_neutralised({
             "id": p.number, "chat_id": p.chat_id, "speaker": v.speaker or "", "statement": p.statement,
             "sentence": p.sentence or "", "source": v.source or "", "made_at": p.made_at.isoformat(),
             "deadline": p.deadline.isoformat(), "deadline_text": p.deadline_text or "",
@@ -54,8 +67,12 @@ def export_csv(session: Session, out: IO[str], chat_id: int | None = None) -> in
             "conditional": "true" if p.conditional else "false", "status": p.status,
             "resolved_at": p.resolved_at.isoformat(timespec="seconds") if p.resolved_at else "",
             "note": p.note or "",
-        })
+        }))
     return len(rows)
+
+
+def _neutralised(row: dict[str, object]) -> dict[str, object]:
+    return {k: neutralise(str(v)) if k in TEXT_COLUMNS else v for k, v in row.items()}
 
 
 def export_csv_text(session: Session, chat_id: int | None = None) -> str:
@@ -67,6 +84,7 @@ def export_csv_text(session: Session, chat_id: int | None = None) -> str:
 @dataclass
 class ImportReport:
     imported: int = 0
+    skipped: int = 0  # ids the chat already had
     errors: list[str] = field(default_factory=list)
 
 
@@ -167,7 +185,8 @@ class _Parsed:
 
 
 def _parse_row(line: int, row: dict[str | None, str | None], today: date) -> tuple[_Parsed | None, list[str]]:
-    r = _Row(line, {k: (v or "").strip() for k, v in row.items() if k is not None}, today)
+    r = _Row(line, {k: restore((v or "").strip()) if k in TEXT_COLUMNS else (v or "").strip()
+                    for k, v in row.items() if k is not None}, today)
     if any(len(v) > MAX_FIELD for v in r.values.values()):
         r.fail(f"a field is longer than {MAX_FIELD} characters")
     if any("\x00" in v for v in r.values.values()):
@@ -208,11 +227,14 @@ def _source_id(session: Session, origin: str, published: date) -> int | None:
                                 published=published).id
 
 
-def _store(session: Session, item: _Parsed, seen: set[tuple[int, int]]) -> None:
+def _store(session: Session, item: _Parsed, seen: set[tuple[int, int]]) -> bool:
+    """Store one row; False when the chat already holds a prediction with that id (importing an export
+    twice changes nothing)."""
     draft = item.draft
-    if draft.number is not None and ((item.chat_id, draft.number) in seen
-                                     or get_prediction(session, item.chat_id, draft.number)):
-        draft = replace(draft, number=None)  # taken: the row gets the chat's next number
+    if draft.number is not None and get_prediction(session, item.chat_id, draft.number):
+        if (item.chat_id, draft.number) not in seen:
+            return False
+        draft = replace(draft, number=None)  # the same id twice in one file: the chat's next number
     draft = replace(draft, source_id=_source_id(session, item.values.get("source", ""), draft.made_at))
     prediction = save(session, item.chat_id, [draft], None, skip_tracked=False, undoable=False).predictions[0]
     seen.add((prediction.chat_id, prediction.number))
@@ -224,6 +246,7 @@ def _store(session: Session, item: _Parsed, seen: set[tuple[int, int]]) -> None:
             at = at.replace(tzinfo=UTC)
         resolve(session, prediction, Status(item.status), by_name="import", note=item.values.get("note") or None,
                 at=at)
+    return True
 
 
 def import_csv(session: Session, src: IO[str], today: date | None = None) -> ImportReport:
@@ -246,8 +269,10 @@ def import_csv(session: Session, src: IO[str], today: date | None = None) -> Imp
         return report
     seen: set[tuple[int, int]] = set()
     for item in parsed:
-        _store(session, item, seen)
-        report.imported += 1
+        if _store(session, item, seen):
+            report.imported += 1
+        else:
+            report.skipped += 1
     return report
 
 

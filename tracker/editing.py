@@ -41,9 +41,11 @@ def parse_new_deadline(value: str, published: date) -> tuple[date, str, bool]:
     """A typed deadline: an ISO date or a phrase counted from `published`; (day, phrase, vague)."""
     value = value.strip()
     try:
-        return check_deadline(date.fromisoformat(value)), value, False
+        day = date.fromisoformat(value)
     except ValueError:
         pass
+    else:
+        return check_deadline(day), value, False
     parsed = parse_deadline_phrase(value, published)
     if parsed is None:
         raise EditError(Problem.DEADLINE_UNREADABLE, value=value[:60])

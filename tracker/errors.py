@@ -13,6 +13,7 @@ class Problem(StrEnum):
     DEADLINE_UNREADABLE = "deadline_unreadable"  # params: value
     DEADLINE_OUT_OF_RANGE = "deadline_out_of_range"  # params: latest
     DEADLINE_PAST = "deadline_past"  # params: value, today
+    DATE_INVALID = "date_invalid"  # params: value (a date that does not exist, e.g. 31 February)
     CONFIDENCE_RANGE = "confidence_range"
     FIELD_UNKNOWN = "field_unknown"
     TIMEZONE_UNKNOWN = "timezone_unknown"  # params: value

@@ -43,6 +43,37 @@ def _confidence_at_end(body: str, today: date) -> re.Match[str] | None:
     return None
 
 
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_DAYS_IN = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+_ISO_LIKE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY_MONTH = re.compile(rf"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}")
+_MONTH_DAY = re.compile(rf"(?i)\b{_MONTH}\s+(\d{{1,2}})\b")
+
+
+def _impossible_date(body: str) -> str | None:
+    """A date written out that does not exist ("2027-13-45", "31 February"): the deadline code would
+    quietly read something else, so it is refused instead."""
+    for m in _ISO_LIKE.finditer(body):
+        try:
+            date.fromisoformat("-".join(f"{int(x):02d}" if i else x for i, x in enumerate(m.group().split("-"))))
+        except ValueError:
+            return m.group()
+    pairs = [(m, m.group(1), m.group(2)) for m in _DAY_MONTH.finditer(body)]
+    pairs += [(m, m.group(2), m.group(1)) for m in _MONTH_DAY.finditer(body)]
+    for m, day, month in pairs:
+        if not 1 <= int(day) <= _DAYS_IN[_MONTHS[month.lower()[:3]]]:
+            return m.group().strip()
+    return None
+
+
+def _refuse_impossible_date(body: str) -> None:
+    impossible = _impossible_date(body)
+    if impossible:
+        raise ManualEntryError(Problem.DATE_INVALID, value=impossible)
+
+
 def parse_manual(text: str, today: date) -> ManualEntry:
     """Parse the text after /add. A missing speaker is allowed (the bot asks for one)."""
     body = re.sub(r"\s+", " ", text or "").strip()
@@ -64,6 +95,7 @@ def parse_manual(text: str, today: date) -> ManualEntry:
         body = m.group(2).strip()
     if not body:
         raise ManualEntryError(Problem.MANUAL_NO_STATEMENT)
+    _refuse_impossible_date(body)
     candidates = [d for d in find_deadlines(body, today)]
     deadline = default_deadline(today)
     statement = body

@@ -39,12 +39,14 @@ class PendingKind(StrEnum):
     TIMEZONE = "settings_tz"
     QUIET = "settings_quiet"
     SNOOZE = "snooze"  # a new deadline from the Snooze menu
+    CONFIRM_PAST = "confirm_past"  # /add with a deadline that has passed: track it anyway?
 
 
 class ActionKind(StrEnum):
     SAVE = "save"
     EDIT = "edit"
     RESOLVE = "resolve"
+    DELETE = "delete"
 
 
 class Chat(SQLModel, table=True):
@@ -154,6 +156,7 @@ class Review(SQLModel, table=True):
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
     user_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    source_message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))  # user's
     published: date
     date_basis: str
     source_id: int | None = Field(default=None, foreign_key="source.id")

@@ -119,9 +119,15 @@ def edit(db: Database, chat_id: int, number: int | None, field_name: str, value:
         return Edited(p.number, field_name, views(session, [p])[0])
 
 
-def delete(db: Database, chat_id: int, number: int) -> bool:
-    """Remove #number and its history; False when it was already gone."""
+def delete(db: Database, chat_id: int, number: int, by: int | None = None) -> bool:
+    """Remove #number and its history, undoably (the undo record keeps both); False when it was gone."""
     with db.session() as session:
+        p = get_prediction(session, chat_id, number)
+        if p is None:
+            return False
+        history = editing.history(session, p)
+        actions.record(session, chat_id, by, ActionKind.DELETE,
+                       {"id": p.id, "row": p.model_dump(), "resolutions": [r.model_dump() for r in history]})
         return _delete_row(session, chat_id, number) is not None
 
 

@@ -12,13 +12,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from tracker import predictions
 from tracker.db import Database
 from tracker.editing import check_speaker, check_statement, parse_new_deadline
 from tracker.errors import EditError, Problem, Refusal
 from tracker.extraction.claims import Claim
+from tracker.extraction.deadlines import dateparser_date
 from tracker.extraction.sentences import find_dateline_date, split_sentences
 from tracker.models import Review, ReviewStatus
 from tracker.store import get_or_create_source
@@ -33,6 +34,7 @@ class DateBasis(StrEnum):
 
     GIVEN = "given"
     FORWARDED = "forwarded"
+    LINE = "line"  # stored as "line:<the line>"
     DATELINE = "dateline"
     TODAY = "today"
 
@@ -50,12 +52,46 @@ def looks_like_article(text: str) -> bool:
     return n >= 3 or (n >= 2 and len(text) >= 200) or len(text) >= 400
 
 
-def reference_date(given: date | None, forwarded: date | None, text: str, today: date) -> tuple[date, DateBasis]:
-    """Which day the article's deadlines count from, and why."""
+_PUBLISHED_LINE = re.compile(
+    r"(?im)^[ \t]*(?P<line>(?:published|posted|updated|last updated|first published)\b(?: on)?:?[ \t]*"
+    r"(?P<when>[^\n]{6,40}?)|by [A-Z][^,\n]{2,60},[ \t]*(?P<when2>[^\n]{6,30}?))[ \t]*$")
+
+
+def published_line(text: str, today: date) -> tuple[date, str] | None:
+    """A line of the article that states its date ("Published 2 June 2025", "By Anna Smith, 5 May 2025",
+    "Updated: 12.03.2025 14:05"), among its first lines or its last ones: the day and the line."""
+    lines = text.strip().split("\n")
+    window = "\n".join(lines[:8] + lines[-4:])
+    for m in _PUBLISHED_LINE.finditer(window):
+        when = (m.group("when") or m.group("when2") or "").strip()
+        when = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b.*$", "", when).strip(" ,|-")  # the time, the zone
+        day = _dotted(when) or (dateparser_date(when, today) if re.search(r"\d", when) else None)
+        if day is not None and day <= today:
+            return day, m.group("line").strip()
+    return None
+
+
+def _dotted(when: str) -> date | None:
+    """12.03.2025 is day.month.year wherever dots are written (dateparser would read 3 December)."""
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", when)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def reference_date(given: date | None, forwarded: date | None, text: str, today: date) -> tuple[date, str]:
+    """Which day the article's deadlines count from, and why: the date given, the forward's date, a line
+    stating the date ("line:<the line>"), a dateline, or today."""
     if given:
         return given, DateBasis.GIVEN
     if forwarded:
         return forwarded, DateBasis.FORWARDED
+    stated = published_line(text, today)
+    if stated:
+        return stated[0], f"{DateBasis.LINE}:{stated[1][:80]}"
     dateline = find_dateline_date(text, today)
     if dateline:
         return dateline, DateBasis.DATELINE
@@ -103,7 +139,8 @@ def _store_claims(review: Review, claims: list[Claim]) -> None:
 
 
 def create_reviews(session: Session, chat_id: int, user_id: int | None, text: str, claims: list[Claim],
-                   published: date, basis: str, title: str | None = None) -> list[Review]:
+                   published: date, basis: str, title: str | None = None,
+                   source_message_id: int | None = None) -> list[Review]:
     """One review per CLAIMS_PER_REVIEW claims, so each fits one message with its buttons."""
     source = get_or_create_source(session, text, title=title, published=published)
     chunks = [claims[i:i + CLAIMS_PER_REVIEW] for i in range(0, len(claims), CLAIMS_PER_REVIEW)] or [[]]
@@ -111,7 +148,7 @@ def create_reviews(session: Session, chat_id: int, user_id: int | None, text: st
     for part, chunk in enumerate(chunks, 1):
         review = Review(chat_id=chat_id, user_id=user_id, published=published, date_basis=basis,
                         source_id=source.id, claims_json="[]", selected_json=json.dumps([True] * len(chunk)),
-                        part=part, parts=len(chunks))
+                        part=part, parts=len(chunks), source_message_id=source_message_id)
         _store_claims(review, chunk)
         session.add(review)
         reviews.append(review)
@@ -120,11 +157,24 @@ def create_reviews(session: Session, chat_id: int, user_id: int | None, text: st
 
 
 def open_reviews(db: Database, chat_id: int, user_id: int | None, text: str, claims: list[Claim], published: date,
-                 basis: str, title: str | None) -> list[ReviewView]:
+                 basis: str, title: str | None, source_message_id: int | None = None) -> list[ReviewView]:
     """Store the claims found in an article as reviews, numbered on across parts."""
     with db.session() as session:
         return [_view(row) for row in create_reviews(session, chat_id, user_id, text, claims, published, basis,
-                                                     title)]
+                                                     title, source_message_id)]
+
+
+def replace_for_message(db: Database, chat_id: int, source_message_id: int) -> tuple[list[ReviewView], bool]:
+    """The user edited the message a review was read from: its open reviews are discarded (returned, so
+    their messages can say so); True if one of them had already been saved."""
+    with db.session() as session:
+        rows = session.exec(select(Review).where(Review.chat_id == chat_id,
+                                                 Review.source_message_id == source_message_id)).all()
+        saved = any(r.status == ReviewStatus.SAVED for r in rows)
+        open_ones = [r for r in rows if r.status == ReviewStatus.PENDING]
+        for r in open_ones:
+            r.status = ReviewStatus.DISCARDED
+        return [_view(r) for r in open_ones], saved
 
 
 def _pending(session: Session, chat_id: int, review_id: int) -> Review:

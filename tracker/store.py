@@ -38,6 +38,9 @@ def get_or_create_chat(session: Session, chat_id: int, title: str | None = None,
     return chat
 
 
+SURNAME_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin", "al", "el"}
+
+
 def find_speaker(session: Session, name: str, chat_id: int | None = None) -> Speaker | None:
     """By full name or any alias, forgiving case and accents; a lone surname matches one known speaker.
     Speakers are shared by all chats, so a lookup a chat makes (`chat_id`) only finds speakers that chat
@@ -54,7 +57,7 @@ def find_speaker(session: Session, name: str, chat_id: int | None = None) -> Spe
                          .where(SpeakerAlias.key == key, *scope)).first()
     if alias:
         return session.get(Speaker, alias.speaker_id)
-    if " " not in key:
+    if " " not in key or key.split(" ", 1)[0] in SURNAME_PARTICLES:  # "Putin", "von der Leyen"
         matches = session.exec(select(Speaker).where(col(Speaker.key).like(f"% {key}"), *scope)).all()
         if len(matches) == 1:
             return matches[0]

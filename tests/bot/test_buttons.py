@@ -14,6 +14,7 @@ from bot.buttons import (
     AskDelete,
     Button,
     ConfirmDelete,
+    ConfirmPast,
     EditField,
     ListPage,
     Reanswer,
@@ -33,7 +34,7 @@ CHAT = -1001234567890  # a supergroup id, the longest kind
 LARGEST: list[Button] = [
     ListPage(BIG), StatsPage(BIG, 2099), ReviewOp(BIG, "f", 99, "sp"), Answer(BIG, "n", "d"), Reanswer(BIG, "a"),
     UndoAnswer(BIG), Snooze(BIG, "1m"), EditField(BIG, "cf"), AskDelete(BIG), ConfirmDelete(BIG, "y"),
-    SettingsOp("tz"),
+    SettingsOp("tz"), ConfirmPast("y"),
 ]
 
 

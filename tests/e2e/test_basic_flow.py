@@ -55,7 +55,7 @@ def test_add_list_delete_export(tg: FakeTelegram, bot: BotThread) -> None:
 
 
 def test_keep_button_keeps_prediction(tg: FakeTelegram, bot: BotThread) -> None:
-    tg.reply(CHAT, "/add Musk: Tesla will launch robotaxis in Austin by June 2026", "Saved")
+    tg.reply(CHAT, "/add Musk: Tesla will launch robotaxis in Austin by June 2027", "Saved")
     confirm = tg.reply(CHAT, "/delete #1", "Delete this prediction")
     before = confirm.edits
     tg.click(confirm, "Keep")

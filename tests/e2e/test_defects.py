@@ -171,3 +171,92 @@ def test_16_a_question_in_a_group_names_the_asker_so_the_reply_field_reaches_the
     sent = [params for method, params in tg.calls[mark:] if method == "sendMessage"
             and "Reply with the statement" in str(params.get("text"))]
     assert sent and "tg://user?id=11" in str(sent[-1]["text"]) and asked.text.startswith("Ann, ")
+
+
+def test_10_undo_after_a_delete_brings_the_prediction_back_not_an_older_edit(tg: FakeTelegram,
+                                                                              bot: BotThread) -> None:
+    tg.reply(CHAT, "/add Jerome Powell: rates will be cut by next year")
+    tg.reply(CHAT, "/edit 1 statement rates will be cut twice")
+    ask = tg.reply(CHAT, "/delete 1", "Delete this prediction")
+    before = ask.edits
+    tg.click(ask, "Delete #1")
+    tg.wait_edit(ask, before)
+    assert "/undo brings it back" in ask.text
+    assert "Undid the delete: #1 is back." in tg.reply(CHAT, "/undo").text
+    shown = tg.reply(CHAT, "/show 1")
+    assert "rates will be cut twice" in shown.text  # the edit stands
+    assert "Undid the edit of #1." in tg.reply(CHAT, "/undo").text  # and is the next thing /undo takes back
+
+
+def test_4_impossible_and_past_dates_get_an_answer_not_a_guess(tg: FakeTelegram, bot: BotThread) -> None:
+    assert "“2027-13-45” is not a date that exists" in tg.reply(CHAT, "/add X: a deal is signed by 2027-13-45").text
+    assert "“31 February” is not a date" in tg.reply(CHAT, "/add X: a deal is signed by 31 February").text
+    assert "“yesterday” is not a date" in tg.reply(CHAT, "/ingest yesterday").text
+    assert "is in the future" in tg.reply(CHAT, "/ingest 2099-01-01\n" + SEED).text
+    asked = tg.reply(CHAT, "/add X: a deal is signed by 31 December 2025")
+    assert "has passed — track it anyway and answer now?" in asked.text
+    assert "No open predictions" in tg.reply(CHAT, "/list").text  # nothing saved yet
+    mark = len(tg.messages)
+    tg.click(asked, "Track and answer")
+    prompt = tg.wait_for(lambda m: m.chat_id == CHAT and "Did it happen?" in m.text, after=mark)
+    assert "a deal is signed" in prompt.text and "Fulfilled" in str(prompt.buttons())
+
+
+def test_12_files_and_other_inputs_get_read_or_answered(tg: FakeTelegram, bot: BotThread) -> None:
+    html = ("<html><head><title>t</title><script>var x = 1;</script></head><body><p>"
+            + SEED.replace("\n\n", "</p><p>") + "</p></body></html>").encode()
+    mark = len(tg.messages)
+    tg.send_media(CHAT, {"document": {"file_id": "f1", "file_unique_id": "u1", "file_name": "story.html",
+                                      "mime_type": "text/html", "file_size": len(html)}}, content=html)
+    review = tg.wait_for(lambda m: m.chat_id == CHAT and "forward-looking statement" in m.text, after=mark)
+    assert "Donald Trump" in review.text and "var x" not in review.text
+    big = {"document": {"file_id": "f2", "file_unique_id": "u2", "file_name": "big.txt", "mime_type": "text/plain",
+                        "file_size": 2_000_000}}
+    mark = len(tg.messages)
+    tg.send_media(CHAT, big)
+    assert "over 1 MB" in tg.wait_for(lambda m: m.chat_id == CHAT, after=mark).text
+    for media in ({"voice": {"file_id": "v", "file_unique_id": "uv", "duration": 3}},
+                  {"sticker": {"file_id": "s", "file_unique_id": "us", "type": "regular", "width": 1, "height": 1,
+                               "is_animated": False, "is_video": False}},
+                  {"photo": [{"file_id": "p", "file_unique_id": "up", "width": 1, "height": 1}]}):
+        mark = len(tg.messages)
+        tg.send_media(CHAT, media)
+        assert "I read text" in tg.wait_for(lambda m: m.chat_id == CHAT, after=mark).text
+    mark = len(tg.messages)
+    tg.send_media(CHAT, {"photo": [{"file_id": "p2", "file_unique_id": "up2", "width": 1, "height": 1}]}, caption=SEED)
+    assert tg.wait_for(lambda m: m.chat_id == CHAT and "forward-looking statement" in m.text, after=mark).buttons()
+
+
+def test_11_an_edited_article_replaces_its_open_review(tg: FakeTelegram, bot: BotThread) -> None:
+    mark = len(tg.messages)
+    sent = tg.send(CHAT, SEED)
+    first = tg.wait_for(lambda m: m.chat_id == CHAT and "forward-looking statement" in m.text, after=mark)
+    mark = len(tg.messages)
+    tg.user_edit(sent, SEED.replace("Budapest", "Vienna"))
+    second = tg.wait_for(lambda m: m.chat_id == CHAT and "forward-looking statement" in m.text, after=mark)
+    assert "Vienna" in second.text
+    assert first.text.startswith("✏️ Replaced")
+    before = second.edits
+    tg.click(second, "Save")
+    tg.wait_edit(second, before)
+    mark = len(tg.messages)
+    tg.user_edit(sent, SEED.replace("Budapest", "Prague"))
+    assert "already saved" in tg.wait_for(lambda m: m.chat_id == CHAT, after=mark).text
+
+
+def test_14_a_line_stating_the_articles_date_sets_the_date_basis(tg: FakeTelegram, bot: BotThread) -> None:
+    review = review_of(tg, CHAT, "Trump and Putin agree to meet\nUpdated: 17.10.2025 14:05\n\n" + SEED)
+    assert "Fri 17 Oct 2025" in review.text and "the line “Updated: 17.10.2025 14:05” in the text" in review.text
+    assert "Fri 31 Oct 2025" in review.text  # "within two weeks" counts from that day
+    given = review_of(tg, CHAT, "/ingest 2025-10-20\nBy Anna Smith, 5 May 2025\n\n" + SEED)
+    assert "the date you gave" in given.text  # /ingest DATE still wins
+
+
+def test_15_a_past_deadline_read_from_an_older_article_is_kept_and_marked(tg: FakeTelegram, bot: BotThread) -> None:
+    review = review_of(tg, CHAT, "/ingest 2025-10-17\n" + SEED)
+    assert "Fri 31 Oct 2025" in review.text and "⏳ already past" in review.text
+
+
+def test_19_particle_surnames_are_found(tg: FakeTelegram, bot: BotThread) -> None:
+    tg.reply(CHAT, "/add Ursula von der Leyen: the tariff deal will be ratified by next year")
+    assert "Ursula von der Leyen" in tg.reply(CHAT, "/speaker von der Leyen").text

@@ -4,10 +4,15 @@ speakers and over-long arguments get answers, and one chat cannot learn another 
 from __future__ import annotations
 
 import time
+from datetime import date, timedelta
+
+from sqlalchemy import update
 
 from tests.conftest import BotThread, wait_until
 from tests.fakeapi.runner import make_settings
 from tests.fakeapi.server import FakeTelegram
+from tests.jobs.test_due import add_due
+from tracker.models import Prediction
 
 GROUP = -100777
 PRIVATE = 4242
@@ -50,3 +55,18 @@ def test_one_chat_cannot_learn_another_chats_speakers(tg: FakeTelegram, bot: Bot
         assert tg.reply(other, f"/chart {name}").text == unknown.replace("Nobody Atall", name)
         assert tg.reply(other, f"/speaker {name}").text.startswith(f"No predictions by {name}")
     assert "Lagarde" in tg.reply(PRIVATE, "/speaker Lagarde").text
+
+
+def test_an_impossible_deadline_is_refused_and_an_old_poison_row_is_shown_not_fatal(tg: FakeTelegram, db,  # type: ignore[no-untyped-def]
+                                                                                   bot: BotThread) -> None:
+    tg.reply(PRIVATE, "/add Trump: a summit will happen by next month")
+    assert "must fall between 1900 and 2200-12-31" in tg.reply(PRIVATE, "/edit 1 deadline 9999-12-31").text
+    with db.session() as session:  # a row an older version let in
+        session.exec(update(Prediction).where(Prediction.chat_id == PRIVATE)  # type: ignore[call-overload]
+                     .values(deadline=date(9999, 12, 31), next_remind_at=None))
+    add_due(db, PRIVATE + 7)  # another chat's reminder must still go out
+    tg.wait_for(lambda m: m.chat_id == PRIVATE + 7 and "Deadline passed" in m.text, timeout=10)
+    wait_until(lambda: "Reminders stopped" in tg.reply(PRIVATE, "/show 1").text, timeout=10)
+    fixed = tg.reply(PRIVATE, f"/edit 1 deadline {(date.today() + timedelta(days=30)).isoformat()}")
+    assert "deadline is now" in fixed.text
+    assert "Reminders stopped" not in tg.reply(PRIVATE, "/show 1").text

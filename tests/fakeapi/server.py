@@ -90,6 +90,7 @@ class FakeTelegram:
         self.rate_limit: tuple[int, float] | None = None  # (max messages, per seconds)
         self.send_delay = 0.0  # seconds each sendMessage takes, to keep requests in flight
         self.token: str | None = None  # when set, any other token is answered 401 Unauthorized, as Telegram does
+        self.files: dict[str, bytes] = {}  # file_id → content of files users sent (getFile, /file/…)
         self.method_delays: dict[str, float] = {}  # e.g. {"answerCallbackQuery": 0.5}: a slow Telegram
         self.answered_at: dict[str, float] = {}  # callback query id → monotonic time it was answered
         self.send_log: list[tuple[int, float | None]] = []  # (chat, monotonic time) of each accepted send
@@ -121,6 +122,7 @@ class FakeTelegram:
             asyncio.set_event_loop(loop)
             self._new_update = asyncio.Event()
             app = web.Application(client_max_size=60 * 1024 * 1024)
+            app.router.add_route("GET", "/file/bot{token}/{path:.+}", self._file)
             app.router.add_route("*", "/bot{token}/{method}", self._handle)
             app.router.add_route("*", "/{prefix}/bot{token}/{method}", self._handle)
             self._runner = web.AppRunner(app, access_log=None)
@@ -167,6 +169,27 @@ class FakeTelegram:
              forward_origin: dict[str, Any] | None = None, reply_to: int | None = None) -> dict[str, Any]:
         """Type `text` into a chat as a user; commands and mentions get Telegram's entities."""
         return self._push(self.message_update(chat_id, text, user_id, name, forward_origin, reply_to))
+
+    def user_edit(self, sent: dict[str, Any], text: str) -> dict[str, Any]:
+        """The user edits a message they sent (the update `send` returned): an edited_message update."""
+        message = {**sent["message"], "text": text, "edit_date": int(time.time())}
+        message.pop("entities", None)
+        return self._push({"edited_message": message})
+
+    def send_media(self, chat_id: int, media: dict[str, Any], caption: str | None = None,
+                   user_id: int | None = None, content: bytes | None = None) -> dict[str, Any]:
+        """A message that is not text: {"document": {...}}, {"voice": {...}}, {"sticker": {...}}, {"photo": [...]}.
+        A document's `content` is served by getFile and the file URL, as Telegram does."""
+        update = self.message_update(chat_id, caption or "", user_id)
+        message = update["message"]
+        del message["text"]
+        message.pop("entities", None)
+        if caption:
+            message["caption"] = caption
+        message.update(media)
+        if content is not None and "document" in media:
+            self.files[media["document"]["file_id"]] = content
+        return self._push(update)
 
     def message_update(self, chat_id: int, text: str, user_id: int | None = None, name: str = "Ann",
                        forward_origin: dict[str, Any] | None = None, reply_to: int | None = None) -> dict[str, Any]:
@@ -545,6 +568,19 @@ class FakeTelegram:
             msg.kind = "deleted"
             self._lock.notify_all()
         return True
+
+    async def _m_getFile(self, params: dict[str, Any]) -> dict[str, Any]:
+        file_id = str(params.get("file_id"))
+        if file_id not in self.files:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(self.files[file_id]),
+                "file_path": f"documents/{file_id}"}
+
+    async def _file(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["path"].rsplit("/", 1)[-1]
+        if file_id not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[file_id])
 
     async def _m_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
         text = params.get("text") or ""

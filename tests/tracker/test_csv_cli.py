@@ -103,3 +103,27 @@ def test_seed_then_stats(tmp_path: Path, databases) -> None:  # type: ignore[no-
     assert "Donald Trump" in stats and "Vladimir Putin" in stats
     again = cli(["seed", "--chat", "42"], db, tmp_path).stdout
     assert "Seeded 0 prediction(s)" in again
+
+
+def test_5_formula_cells_are_neutralised_and_read_back_and_reimport_is_idempotent(tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                                   databases) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text('chat_id,speaker,statement,deadline,note\n'
+                   '1,=HYPERLINK("http://evil"),"+cmd|\' /C calc\'!A0",2026-01-01,@SUM(1)\n'
+                   "1,'quoted,-minus first,2026-02-01,plain\n")
+    db = databases.new("formula")
+    assert cli(["import", str(src)], db, tmp_path).returncode == 0
+    exported = cli(["export"], db, tmp_path).stdout
+    cells = [cell for row in csv.reader(io.StringIO(exported)) for cell in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "@")) or (c.startswith("-") and not c[1:].isdigit())]
+    dump = tmp_path / "dump.csv"
+    dump.write_text(exported)
+    again = cli(["import", str(dump)], db, tmp_path)
+    assert again.returncode == 0 and "Imported 0" in again.stdout and "2 already there" in again.stdout
+    fresh = databases.new("fresh")
+    assert cli(["import", str(dump)], fresh, tmp_path).returncode == 0
+    rows = sorted(csv.DictReader(io.StringIO(cli(["export"], fresh, tmp_path).stdout)), key=lambda r: r["id"])
+    original = sorted(csv.DictReader(io.StringIO(exported)), key=lambda r: r["id"])
+    assert rows == original  # lossless: the apostrophes come off on import and go back on on export
+    statements = {r["statement"] for r in rows}
+    assert "'+cmd|' /C calc'!A0" in statements and "'-minus first" in statements
