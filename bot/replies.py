@@ -56,7 +56,10 @@ async def take(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     if not _could_answer(message):
         return False  # handled as usual; the question stays open
     question = await services(context).db.run(pending.waiting, chat.id, user.id)
-    if question is None or (chat.type != Chat.PRIVATE and message.reply_to_message is None):
+    if question is None:
+        return False
+    if chat.type != Chat.PRIVATE and message.reply_to_message is None:
+        await _hint_once(update, context, question)
         return False
     if question.kind in BUTTON_ONLY:
         return False  # answered with its buttons; a message meanwhile is handled as usual
@@ -73,6 +76,18 @@ async def take(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     except Refusal as exc:
         await refuse(update, exc, " " + _("Or /cancel."))
     return True
+
+
+async def _hint_once(update: Update, context: ContextTypes.DEFAULT_TYPE, question: Question) -> None:
+    """In a group a question is answered by replying to it; say so once, to someone who typed instead."""
+    user = update.effective_user
+    hinted = context.chat_data.setdefault("hinted", set()) if context.chat_data is not None else set()
+    key = (user.id if user else 0, question.kind, question.ref, question.field, question.index)
+    if key in hinted:
+        return
+    hinted.add(key)
+    await reply_html(update, _("To answer my question, reply to it (swipe it left, or tap Reply); /cancel drops "
+                               "it."))
 
 
 MAX_ANSWER = 500

@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy import update
+from sqlmodel import col
+
 from tracker import schedule
 from tracker.db import Database
 from tracker.errors import EditError, Problem
+from tracker.models import Prediction, Status
 from tracker.store import get_or_create_chat, retime_chat
 
 
@@ -69,8 +73,19 @@ def parse_quiet(value: str) -> tuple[int | None, int | None]:
 
 
 def set_quiet(db: Database, chat_id: int, title: str | None, default_tz: str, value: str) -> ChatSettings:
+    """New quiet hours; prompts held back until the end of the old ones are released now if the new
+    hours no longer hold them."""
     start, end = parse_quiet(value)
-    return _settings(db, chat_id, title, default_tz, quiet_start=start, quiet_end=end)
+    with db.session() as session:
+        row = get_or_create_chat(session, chat_id, title, default_tz)
+        now = schedule.now()
+        held_until = schedule.quiet_until(row, now)
+        row.quiet_start, row.quiet_end = start, end
+        if held_until is not None and schedule.quiet_until(row, now) is None:
+            session.exec(update(Prediction).where(
+                col(Prediction.chat_id) == chat_id, col(Prediction.status) == Status.OPEN,
+                col(Prediction.next_remind_at) == held_until).values(next_remind_at=now))
+        return ChatSettings(row.timezone, row.quiet_start, row.quiet_end, row.heads_up)
 
 
 def set_heads_up(db: Database, chat_id: int, title: str | None, default_tz: str, on: bool | None) -> ChatSettings:

@@ -48,6 +48,12 @@ def find_speaker(session: Session, name: str, chat_id: int | None = None) -> Spe
     key = name_key(name)
     if not key:
         return None
+    if key.startswith("the "):  # "the Russian president" is stored as "Russian President"; "The Kremlin" as is
+        return _find_key(session, key, chat_id) or _find_key(session, key[4:], chat_id)
+    return _find_key(session, key, chat_id)
+
+
+def _find_key(session: Session, key: str, chat_id: int | None) -> Speaker | None:
     scope = ((col(Speaker.id).in_(select(Prediction.speaker_id).where(Prediction.chat_id == chat_id)),)
              if chat_id is not None else ())
     speaker = session.exec(select(Speaker).where(Speaker.key == key, *scope)).first()
@@ -62,6 +68,18 @@ def find_speaker(session: Session, name: str, chat_id: int | None = None) -> Spe
         if len(matches) == 1:
             return matches[0]
     return None
+
+
+def _roles(name: str, aliases: list[str] | tuple[str, ...]) -> list[str]:
+    """The titles the extractor saw before the name ("Russian President Vladimir Putin" → "Russian
+    President"), so "/speaker the Russian president" finds him."""
+    out = []
+    for alias in aliases:
+        if alias.endswith(" " + name):
+            role = alias[: -len(name)].strip(" ,")
+            if role and not any(ch.isdigit() for ch in role) and len(role.split()) <= 5:
+                out.append(role)
+    return out
 
 
 def get_or_create_speaker(session: Session, name: str, aliases: list[str] | tuple[str, ...] = ()) -> Speaker:
@@ -79,7 +97,7 @@ def get_or_create_speaker(session: Session, name: str, aliases: list[str] | tupl
         session.flush()
     known = {speaker.key}
     known.update(a.key for a in session.exec(select(SpeakerAlias).where(SpeakerAlias.speaker_id == speaker.id)))
-    for alias in (name, *aliases):
+    for alias in (name, *aliases, *_roles(speaker.name, aliases)):
         key = name_key(alias)
         if key and key not in known:
             taken = session.exec(select(SpeakerAlias).where(SpeakerAlias.key == key)).first()

@@ -260,3 +260,26 @@ def test_15_a_past_deadline_read_from_an_older_article_is_kept_and_marked(tg: Fa
 def test_19_particle_surnames_are_found(tg: FakeTelegram, bot: BotThread) -> None:
     tg.reply(CHAT, "/add Ursula von der Leyen: the tariff deal will be ratified by next year")
     assert "Ursula von der Leyen" in tg.reply(CHAT, "/speaker von der Leyen").text
+
+
+def test_16_a_typed_answer_in_a_group_without_a_reply_gets_one_hint(tg: FakeTelegram, bot: BotThread) -> None:
+    tg.reply(GROUP, "/add Christine Lagarde: inflation falls to target by next year", user_id=11)
+    mark = len(tg.messages)
+    tg.send(GROUP, "/edit 1", user_id=11)
+    menu = tg.wait_for(lambda m: m.chat_id == GROUP and "What should change" in m.text, after=mark)
+    tg.click(menu, "Statement", user_id=11)
+    tg.wait_for(lambda m: m.chat_id == GROUP and "Reply with the statement" in m.text, after=mark)
+    hint = tg.reply(GROUP, "inflation falls to 2 percent", user_id=11)
+    assert "reply to it" in hint.text
+    mark = len(tg.messages)
+    tg.send(GROUP, "still typing instead", user_id=11)
+    tg.reply(GROUP, "/list", user_id=11)
+    assert not [m for m in tg.messages[mark:] if "reply to it" in m.text]  # once
+
+
+def test_19_titles_the_extractor_saw_find_the_speaker(tg: FakeTelegram, bot: BotThread) -> None:
+    review = review_of(tg, CHAT, "/ingest 2025-10-17\n" + SEED)
+    before = review.edits
+    tg.click(review, "Save")
+    tg.wait_edit(review, before)
+    assert "Vladimir Putin" in tg.reply(CHAT, "/speaker the Russian president").text

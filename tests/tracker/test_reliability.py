@@ -4,14 +4,14 @@ hostile CSV files, and chats that cannot see each other's speakers. SQLite here,
 from __future__ import annotations
 
 import threading
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import update
 
 from tests.tracker.test_csv_cli import cli
-from tracker import answers, predictions, reminders, schedule, scores
+from tracker import answers, chats, predictions, reminders, schedule, scores
 from tracker.db import Database
 from tracker.errors import Problem, Refusal
 from tracker.models import Prediction, Resolution, Status
@@ -129,3 +129,17 @@ def test_utf16_with_a_bom_and_symbol_speakers_import(tmp_path: Path, databases) 
 
 def test_views_carry_the_reminder_error() -> None:
     assert "reminder_error" in PredictionView.__dataclass_fields__
+
+
+def test_20_turning_quiet_hours_off_releases_the_prompts_they_held(db: Database,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    night = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)
+    monkeypatch.setattr(schedule, "now", lambda: night)
+    chats.set_quiet(db, 9, None, "UTC", "22-08")
+    with db.session() as session:
+        add_prediction(session, NewPrediction(chat_id=9, speaker="A", statement="x", deadline=date(2026, 11, 20),
+                                              made_at=date(2026, 11, 1)))
+    batch = db.call(reminders.claim, night, 50, timedelta(seconds=60))
+    assert not batch.prompts  # held until 08:00
+    chats.set_quiet(db, 9, None, "UTC", "off")
+    assert {item.chat_id for item in db.call(reminders.claim, night, 50, timedelta(seconds=60)).prompts} == {9}
