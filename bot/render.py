@@ -67,8 +67,12 @@ def who(speaker: str | None, limit: int = 80) -> str:
     return f"<b>{esc(shorten(speaker, limit))}</b>" if speaker else f"<i>{_('unattributed')}</i>"
 
 
+def _with(names: tuple[str, ...] | list[str]) -> str:
+    return " " + _("(with {names})").format(names=esc(shorten(", ".join(names), 60))) if names else ""
+
+
 def prediction_line(v: PredictionView, with_speaker: bool = True) -> str:
-    speaker = f"{who(v.speaker)}: " if with_speaker else ""
+    speaker = f"{who(v.speaker)}{_with(v.co_speakers)}: " if with_speaker else ""
     line = f"<b>#{v.number}</b> {speaker}{esc(shorten(v.statement, STATEMENT_CHARS))} — {deadline_part(v)}"
     line += f" · {percent(v.confidence)}"
     if v.conditional:
@@ -116,16 +120,14 @@ def review_html(r: ReviewView) -> str:
     lines = [head, _("Deadlines count from <b>{day}</b> ({basis}).").format(day=fmt_date(r.published),
                                                                           basis=esc(date_basis(r.basis))), ""]
     for i, (claim, on) in enumerate(zip(r.claims, r.selected, strict=True)):
-        speaker = who(claim.speaker, 60)  # the limits keep a full review of 8 claims in one message
-        if claim.co_speakers:
-            speaker += " " + _("(with {names})").format(names=esc(shorten(", ".join(claim.co_speakers), 60)))
+        speaker = who(claim.speaker, 60) + _with(claim.co_speakers)  # limits keep 8 claims in one message
         when = _when(claim.deadline_date() or r.published, claim.deadline_text, claim.vague,
                      _("no deadline given"))
         extras = f" · {_('conditional')}" if claim.conditional else ""
         if (claim.deadline_date() or r.published) < schedule.now().date():
             extras += " · ⏳ " + _("already past")  # kept: it will be asked about at once
         mark = "✅" if on else "⬜"
-        lines.append(f"{mark} <b>{i + r.first_number}.</b> {speaker}: {esc(shorten(claim.statement, 220))}")
+        lines.append(f"{mark} <b>{i + r.first_number}.</b> {speaker}: {esc(shorten(claim.statement, 200))}")
         lines.append(f"      📅 {when} · {percent(claim.confidence)}{extras}")
     lines += ["", _("Tap a number to leave it out, ✏️ to correct one, 💾 to save.")]
     return "\n".join(lines)
@@ -134,7 +136,7 @@ def review_html(r: ReviewView) -> str:
 def show_html(card: Card) -> str:
     v = card.prediction
     lines = [f"<b>#{v.number}</b> · {status_label(v.status)}",
-             f"👤 {esc(v.speaker) if v.speaker else '<i>' + _('unattributed') + '</i>'}",
+             f"👤 {esc(v.speaker) if v.speaker else '<i>' + _('unattributed') + '</i>'}{_with(v.co_speakers)}",
              f"💬 {esc(shorten(v.statement, 1000))}"]
     if v.sentence and v.sentence.strip() != v.statement.strip():
         lines.append(f"<blockquote>{esc(shorten(v.sentence, 1500))}</blockquote>")

@@ -99,6 +99,7 @@ class Prediction(SQLModel, table=True):
     speaker_id: int | None = Field(default=None, foreign_key="speaker.id", index=True)
     statement: str
     sentence: str | None = None
+    co_speakers: str | None = None  # names who said it together with the speaker, "; "-separated
     source_id: int | None = Field(default=None, foreign_key="source.id", index=True)
     made_at: date
     created_at: datetime = Field(default_factory=utcnow)

@@ -221,7 +221,7 @@ def _draft(claim: Claim, review: Review) -> predictions.Draft:
         speaker=claim.speaker, statement=claim.statement, deadline=claim.deadline_date() or review.published,
         made_at=review.published, sentence=claim.sentence or None, deadline_text=claim.deadline_text or None,
         vague=claim.vague, confidence=claim.confidence, conditional=claim.conditional, source_id=review.source_id,
-        speaker_aliases=tuple(claim.speaker_aliases))
+        speaker_aliases=tuple(claim.speaker_aliases), co_speakers=tuple(claim.co_speakers))
 
 
 def save_review(session: Session, review: Review, user_id: int | None) -> predictions.SaveResult:

@@ -140,6 +140,7 @@ class Draft:
     conditional: bool = False
     source_id: int | None = None
     speaker_aliases: tuple[str, ...] = ()
+    co_speakers: tuple[str, ...] = ()  # "(with Putin)": said together with the speaker
     number: int | None = None  # CSV import keeps the exported numbers where they are free
 
 
@@ -163,6 +164,7 @@ def add_prediction(session: Session, new: NewPrediction) -> Prediction:
         speaker_id=speaker.id if speaker else None,
         statement=new.statement,
         sentence=new.sentence,
+        co_speakers="; ".join(new.co_speakers) or None,
         source_id=new.source_id,
         made_at=new.made_at,
         created_by=new.created_by,

@@ -36,6 +36,7 @@ class PredictionView:
     id: int = 0
     created_by: int | None = None
     reminder_error: str | None = None
+    co_speakers: tuple[str, ...] = ()
 
     @property
     def source(self) -> str | None:
@@ -51,6 +52,7 @@ class PredictionView:
             original_deadline=p.original_deadline, deadline_moves=p.deadline_moves,
             source_title=source.title if source else None, source_url=source.url if source else None,
             id=p.id or 0, created_by=p.created_by, reminder_error=p.reminder_error,
+            co_speakers=tuple(p.co_speakers.split("; ")) if p.co_speakers else (),
         )
 
 

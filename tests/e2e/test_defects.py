@@ -283,3 +283,13 @@ def test_19_titles_the_extractor_saw_find_the_speaker(tg: FakeTelegram, bot: Bot
     tg.click(review, "Save")
     tg.wait_edit(review, before)
     assert "Vladimir Putin" in tg.reply(CHAT, "/speaker the Russian president").text
+
+
+def test_20_the_co_speaker_is_kept_on_save(tg: FakeTelegram, bot: BotThread) -> None:
+    review = review_of(tg, CHAT, "/ingest 2025-10-17\n" + SEED)
+    assert "Donald Trump (with Vladimir Putin)" in review.text
+    before = review.edits
+    tg.click(review, "Save")
+    tg.wait_edit(review, before)
+    assert "Donald Trump (with Vladimir Putin)" in review.text
+    assert "(with Vladimir Putin)" in tg.reply(CHAT, "/show 1").text
