@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import asdict
@@ -9,6 +10,7 @@ from datetime import date
 
 from telegram import ForceReply, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
+from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot import buttons, keyboards, prompts, replies
@@ -367,6 +369,11 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await refuse(update, exc)
         return
     await reply_html(update, f"↩️ {esc(undone_text(undone))}")
+    if undone.message_id:  # the review that said "💾 Saved" says so no longer
+        with contextlib.suppress(TelegramError):
+            await context.bot.edit_message_text(
+                "↩️ " + esc(_("Undone with /undo: nothing from this review is saved now.")), chat_id=chat.id,
+                message_id=undone.message_id, parse_mode="HTML")
 
 
 # ------------------------------------------------------------------ /export

@@ -18,7 +18,8 @@ if TYPE_CHECKING:  # the CLI imports the extractor only for the commands that us
     from tracker.extraction.claims import Claim
 
 app = typer.Typer(help="calledit — keeps score of what public figures say will happen.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  rich_markup_mode=None)  # plain help: flags shown as flags, not as "<bool>" values
 
 
 def _settings() -> Settings:

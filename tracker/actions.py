@@ -40,6 +40,7 @@ class Undone:
     kind: ActionKind | None
     numbers: list[int] = field(default_factory=list)  # the predictions it concerned
     status: str | None = None  # after undoing an answer: the prediction's status now
+    message_id: int | None = None  # a message that announced what was undone (a saved review)
 
 
 def _undelete(session: Session, payload: dict[str, Any]) -> Undone:
@@ -64,7 +65,7 @@ def undo(session: Session, action: Action) -> Undone:
         numbers = [p.number for p in session.exec(select(Prediction).where(col(Prediction.id).in_(ids)))]
         session.exec(delete(Resolution).where(col(Resolution.prediction_id).in_(ids)))
         session.exec(delete(Prediction).where(col(Prediction.id).in_(ids)))
-        return Undone(ActionKind.SAVE, sorted(numbers))
+        return Undone(ActionKind.SAVE, sorted(numbers), message_id=payload.get("message_id"))
     if action.kind == ActionKind.DELETE:
         return _undelete(session, payload)
     prediction = session.get(Prediction, payload["id"])

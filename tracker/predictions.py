@@ -32,7 +32,7 @@ class SaveResult:
 
 
 def save(session: Session, chat_id: int, drafts: list[Draft], by: int | None, *, skip_tracked: bool = True,
-         undoable: bool = True) -> SaveResult:
+         undoable: bool = True, shown_in: int | None = None) -> SaveResult:
     """Store drafts as the chat's predictions. A statement the chat already tracks for that speaker (from
     this or another article) is counted, not stored twice; the new ones are one undoable save."""
     result = SaveResult()
@@ -45,7 +45,9 @@ def save(session: Session, chat_id: int, drafts: list[Draft], by: int | None, *,
         result.predictions.append(add_prediction(session, NewPrediction(**vars(draft), chat_id=chat_id,
                                                                        created_by=by)))
     if result.predictions and undoable:
-        actions.record(session, chat_id, by, ActionKind.SAVE, {"ids": [p.id for p in result.predictions]})
+        # shown_in: the message that says "Saved" (a review), so /undo can say there that it was undone
+        actions.record(session, chat_id, by, ActionKind.SAVE, {"ids": [p.id for p in result.predictions],
+                                                               "message_id": shown_in})
     result.saved = views(session, result.predictions)
     return result
 

@@ -229,7 +229,7 @@ def save_review(session: Session, review: Review, user_id: int | None) -> predic
     v = _view(review)
     drafts = [_draft(claim, review) for claim, keep in zip(v.claims, v.selected, strict=True) if keep]
     review.status = ReviewStatus.SAVED
-    return predictions.save(session, review.chat_id, drafts, user_id)
+    return predictions.save(session, review.chat_id, drafts, user_id, shown_in=review.message_id)
 
 
 def save(db: Database, chat_id: int, review_id: int, by: int | None) -> predictions.SaveResult:

@@ -293,3 +293,14 @@ def test_20_the_co_speaker_is_kept_on_save(tg: FakeTelegram, bot: BotThread) -> 
     tg.wait_edit(review, before)
     assert "Donald Trump (with Vladimir Putin)" in review.text
     assert "(with Vladimir Putin)" in tg.reply(CHAT, "/show 1").text
+
+
+def test_20_undoing_a_save_updates_the_review_that_said_saved(tg: FakeTelegram, bot: BotThread) -> None:
+    review = review_of(tg, CHAT, "/ingest 2025-10-17\n" + SEED)
+    before = review.edits
+    tg.click(review, "Save")
+    tg.wait_edit(review, before)
+    before = review.edits
+    assert "Undid the save" in tg.reply(CHAT, "/undo").text
+    tg.wait_edit(review, before)
+    assert "nothing from this review is saved now" in review.text and "💾 Saved" not in review.text

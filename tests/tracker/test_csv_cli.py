@@ -127,3 +127,8 @@ def test_5_formula_cells_are_neutralised_and_read_back_and_reimport_is_idempoten
     assert rows == original  # lossless: the apostrophes come off on import and go back on on export
     statements = {r["statement"] for r in rows}
     assert "'+cmd|' /C calc'!A0" in statements and "'-minus first" in statements
+
+
+def test_20_help_shows_flags_as_flags(tmp_path: Path, databases) -> None:  # type: ignore[no-untyped-def]
+    out = cli(["extract", "--help"], databases.new("help"), tmp_path)
+    assert out.returncode == 0 and "--json" in out.stdout and "<bool>" not in out.stdout
