@@ -10,7 +10,7 @@ from importlib import resources
 from sqlmodel import Session
 
 from tracker import predictions
-from tracker.extraction.claims import Claim
+from tracker.extraction.claims import Claim, tidy
 from tracker.store import get_or_create_source
 
 
@@ -42,6 +42,7 @@ def save_claims(session: Session, chat_id: int, claims: list[Claim], text: str, 
                 url: str | None, published: date, created_by: int | None = None) -> int:
     """Store an article's claims through the one save path; returns how many were new."""
     source = get_or_create_source(session, text, title=title, url=url, published=published)
+    claims = [tidy(c) for c in claims]
     drafts = [predictions.Draft(
         speaker=claim.speaker, statement=claim.statement, deadline=claim.deadline_date() or published,
         made_at=published, sentence=claim.sentence, deadline_text=claim.deadline_text or None, vague=claim.vague,

@@ -18,7 +18,7 @@ from tracker import predictions
 from tracker.db import Database
 from tracker.editing import check_speaker, check_statement, parse_new_deadline
 from tracker.errors import EditError, Problem, Refusal
-from tracker.extraction.claims import Claim
+from tracker.extraction.claims import Claim, tidy
 from tracker.extraction.deadlines import dateparser_date
 from tracker.extraction.sentences import find_dateline_date, split_sentences
 from tracker.models import Review, ReviewStatus
@@ -143,6 +143,7 @@ def create_reviews(session: Session, chat_id: int, user_id: int | None, text: st
                    source_message_id: int | None = None) -> list[Review]:
     """One review per CLAIMS_PER_REVIEW claims, so each fits one message with its buttons."""
     source = get_or_create_source(session, text, title=title, published=published)
+    claims = [tidy(c) for c in claims]
     chunks = [claims[i:i + CLAIMS_PER_REVIEW] for i in range(0, len(claims), CLAIMS_PER_REVIEW)] or [[]]
     reviews = []
     for part, chunk in enumerate(chunks, 1):

@@ -23,3 +23,9 @@ def test_help_lists_every_command_with_a_section_and_fits_one_message() -> None:
             assert f"/{command.name}" in command.usage
     assert len(text) < 4096 and "{days}" not in text
     assert text.count("<b>") == text.count("</b>") and text.count("<code>") == text.count("</code>")
+
+
+def test_20_help_sections_are_set_apart() -> None:
+    text = help_text()
+    for section in ("Browsing and changing", "Scores", "Settings"):
+        assert f"\n\n<b>{section}</b>\n" in text

@@ -132,3 +132,14 @@ def test_5_formula_cells_are_neutralised_and_read_back_and_reimport_is_idempoten
 def test_20_help_shows_flags_as_flags(tmp_path: Path, databases) -> None:  # type: ignore[no-untyped-def]
     out = cli(["extract", "--help"], databases.new("help"), tmp_path)
     assert out.returncode == 0 and "--json" in out.stdout and "<bool>" not in out.stdout
+
+
+def test_20_start_up_is_quiet_and_the_lock_file_is_ignored() -> None:
+    import logging
+
+    from calledit.logs import setup_logging
+
+    setup_logging("INFO", [], "text")
+    assert logging.getLogger("alembic").getEffectiveLevel() >= logging.WARNING  # no "setup plugin" lines
+    ignored = (Path(__file__).resolve().parents[2] / ".gitignore").read_text()
+    assert "*.db.lock" in ignored

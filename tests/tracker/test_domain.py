@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from tracker import store
+from tracker.extraction.claims import Claim, tidy
 from tracker.extraction.hedges import hedge_confidence
 from tracker.extraction.sentences import find_dateline_date, split_sentences
 from tracker.manual import ManualEntryError, parse_manual
@@ -100,3 +101,17 @@ def test_same_statement_in_two_articles_is_one_prediction(db) -> None:  # type: 
         assert (a, b) == (1, 0)
         (only,) = store.all_predictions(session, 5)
         assert only.deadline == date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(("statement", "phrase", "tidied", "tidied_phrase"), [
+    ("🚨 Ukraine will receive the systems by winter", "in December.", "Ukraine will receive the systems by winter",
+     "in December"),
+    ('the talks will resume next week," Umerov told reporters on Friday', "", "the talks will resume next week", ""),
+    ('"the war will end soon', "", "the war will end soon", ""),
+    ("“we will win", "", "we will win", ""),
+    ('a statement with "quoted" words', "soon", 'a statement with "quoted" words', "soon"),
+])
+def test_20_statements_are_tidied_where_they_are_shown(statement: str, phrase: str, tidied: str,
+                                                       tidied_phrase: str) -> None:
+    claim = tidy(Claim("X", statement, statement, None, phrase, False, 0.5, False))
+    assert (claim.statement, claim.deadline_text) == (tidied, tidied_phrase)

@@ -143,3 +143,17 @@ def test_20_turning_quiet_hours_off_releases_the_prompts_they_held(db: Database,
     assert not batch.prompts  # held until 08:00
     chats.set_quiet(db, 9, None, "UTC", "off")
     assert {item.chat_id for item in db.call(reminders.claim, night, 50, timedelta(seconds=60)).prompts} == {9}
+
+
+def test_2_a_question_expires_after_15_minutes(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tracker import pending
+    from tracker.models import PendingKind
+    from tracker.pending import Question
+
+    start = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+    monkeypatch.setattr(schedule, "now", lambda: start)
+    pending.ask(db, 1, 2, Question(PendingKind.EDIT, ref=1, field="statement"))
+    assert pending.waiting(db, 1, 2) is not None
+    monkeypatch.setattr(schedule, "now", lambda: start + timedelta(minutes=16))
+    assert pending.waiting(db, 1, 2) is None
+    assert pending.forget(db, 1, 2) is False  # gone, nothing changed

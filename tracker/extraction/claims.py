@@ -84,3 +84,33 @@ def claims_to_json(claims: list[Claim]) -> list[dict[str, Any]]:
     keys = ["speaker", "statement", "sentence", "deadline", "deadline_text", "vague", "confidence", "conditional",
             "co_speakers"]
     return [{k: asdict(c)[k] for k in keys} for c in claims]
+
+
+_LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(\[]+")  # emoji, bullets, dashes before the first word
+_ATTRIBUTION_TAIL = re.compile(
+    r"[,.]?\s*[\"”’]\s*,?\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:told|said|says|added|wrote|tweeted|posted)\b.*$")
+_PAIRS = (("“", "”"), ("‘", "’"), ("«", "»"))
+
+
+def _balance(text: str) -> str:
+    """Drop a quotation mark whose partner was cut off with the rest of the sentence."""
+    if text.count('"') % 2:
+        text = text.strip('"') if text.startswith('"') or text.endswith('"') else text.replace('"', "", 1)
+    for left, right in _PAIRS:
+        if text.count(left) > text.count(right):
+            text = text.replace(left, "", text.count(left) - text.count(right))
+        elif text.count(right) > text.count(left):
+            text = text[::-1].replace(right, "", text.count(right) - text.count(left))[::-1]
+    return text
+
+
+def tidy(claim: Claim) -> Claim:
+    """The statement and deadline phrase as a person would write them down: no leading emoji or bullets, no
+    '," Umerov told reporters' tail, no unpaired quotation marks, no trailing full stop in the phrase. Done
+    where claims are shown and stored; the extractor's own output (and its evaluation) is left as it is."""
+    statement = _ATTRIBUTION_TAIL.sub("", claim.statement)
+    statement = _balance(_LEADING_SYMBOLS.sub("", statement)).strip(" ,;")
+    phrase = claim.deadline_text.strip().rstrip(" .,;")
+    if statement == claim.statement and phrase == claim.deadline_text:
+        return claim
+    return Claim(**{**asdict(claim), "statement": statement or claim.statement, "deadline_text": phrase})
