@@ -175,12 +175,10 @@ def _outcome_expr():
                 else_=0.0)
 
 
-def speaker_records(session: Session, chat_id: int | None = None, period: Period | None = None,
-                    speaker_id: int | None = None, with_bins: bool | None = None) -> list[SpeakerRecord]:
-    """One record per speaker from one grouped query (a row per speaker, sums done by the database);
-    ranked speakers first by the lower end of their interval (a sure 9 of 10 beats a lucky 1 of 1), then
-    the rest by how many they made. Confidence bins (for the decomposition) are loaded for one speaker,
-    or when asked."""
+def _status_counts(session: Session, chat_id: int | None, period: Period | None,
+                   speaker_id: int | None) -> dict[int | None, SpeakerRecord]:
+    """A record per speaker with its counts by status and squared error, from one grouped query (a row per
+    speaker and status, sums done by the database)."""
     error = (col(Prediction.confidence) - _outcome_expr()) * (col(Prediction.confidence) - _outcome_expr())
     # Grouped by speaker and status: the covering index ix_prediction_scores answers it without the table.
     query = _filters(select(col(Prediction.speaker_id), col(Prediction.status), func.count(), func.sum(error))
@@ -193,20 +191,42 @@ def speaker_records(session: Session, chat_id: int | None = None, period: Period
         record._count(st, int(n))
         if st in OUTCOME_VALUE:
             record.squared_error += float(squared or 0.0)
-    if with_bins or (with_bins is None and speaker_id is not None):
-        for sid, conf, n, outcomes in _bin_rows(session, chat_id, period, speaker_id, by_speaker=True):
-            if sid in records:
-                records[sid].add_bin(float(conf), float(outcomes), int(n))
+    return records
+
+
+def _add_moved(records: dict[int | None, SpeakerRecord], session: Session, chat_id: int | None,
+               period: Period | None, speaker_id: int | None) -> None:
+    """Count each speaker's predictions whose deadline was moved after saving, and by how many days."""
     moved = _filters(select(col(Prediction.speaker_id), col(Prediction.deadline), col(Prediction.original_deadline))
                      .where(col(Prediction.original_deadline).is_not(None)), chat_id, period, speaker_id)
     for sid, deadline, original in session.exec(moved):
         if sid in records and original is not None and deadline != original:
             records[sid].moved += 1
             records[sid].lateness_days.append((deadline - original).days)
+
+
+def _add_names(records: dict[int | None, SpeakerRecord], session: Session) -> None:
+    """Name the attributed records (the unattributed one keeps its placeholder)."""
     ids = [sid for sid in records if sid is not None]
-    if ids:
-        for sid, name in session.exec(select(Speaker.id, Speaker.name).where(col(Speaker.id).in_(ids))):
-            records[sid].speaker = name
+    if not ids:
+        return
+    for sid, name in session.exec(select(Speaker.id, Speaker.name).where(col(Speaker.id).in_(ids))):
+        records[sid].speaker = name
+
+
+def speaker_records(session: Session, chat_id: int | None = None, period: Period | None = None,
+                    speaker_id: int | None = None, with_bins: bool | None = None) -> list[SpeakerRecord]:
+    """One record per speaker from one grouped query (a row per speaker, sums done by the database);
+    ranked speakers first by the lower end of their interval (a sure 9 of 10 beats a lucky 1 of 1), then
+    the rest by how many they made. Confidence bins (for the decomposition) are loaded for one speaker,
+    or when asked."""
+    records = _status_counts(session, chat_id, period, speaker_id)
+    if with_bins or (with_bins is None and speaker_id is not None):
+        for sid, conf, n, outcomes in _bin_rows(session, chat_id, period, speaker_id, by_speaker=True):
+            if sid in records:
+                records[sid].add_bin(float(conf), float(outcomes), int(n))
+    _add_moved(records, session, chat_id, period, speaker_id)
+    _add_names(records, session)
     return sorted(records.values(), key=lambda r: (not r.ranked, -(r.interval[0] if r.ranked else r.made),
                                                    -r.scored, r.speaker.lower()))
 

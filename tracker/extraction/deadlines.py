@@ -131,30 +131,39 @@ def _roll(make: Callable[[int], date], pub: date, explicit_year: bool) -> date:
     return day
 
 
+def _thanksgiving(year: int) -> date:
+    """The fourth Thursday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _labor_day(year: int) -> date:
+    """The first Monday of September."""
+    first = date(year, 9, 1)
+    return first + timedelta(days=(0 - first.weekday()) % 7)
+
+
+# Holiday name prefix → its day in a year; checked in order, so "christmas eve" is tried before "christmas".
+HOLIDAY_DAYS: tuple[tuple[str, Callable[[int], date]], ...] = (
+    ("christmas eve", lambda year: date(year, 12, 24)),
+    ("christmas", lambda year: date(year, 12, 25)),
+    ("new year's eve", lambda year: date(year, 12, 31)),
+    ("new year", lambda year: date(year + 1, 1, 1)),
+    ("easter", lambda year: easter(year)),
+    ("thanksgiving", _thanksgiving),
+    ("halloween", lambda year: date(year, 10, 31)),
+    ("independence day", lambda year: date(year, 7, 4)),
+    ("valentine", lambda year: date(year, 2, 14)),
+    ("labor day", _labor_day),
+    ("labour day", _labor_day),
+)
+
+
 def _holiday(name: str, year: int) -> date:
     name = name.lower().replace("’", "'")
-    if name.startswith("christmas eve"):
-        return date(year, 12, 24)
-    if name.startswith("christmas"):
-        return date(year, 12, 25)
-    if name.startswith("new year's eve"):
-        return date(year, 12, 31)
-    if name.startswith("new year"):
-        return date(year + 1, 1, 1)
-    if name.startswith("easter"):
-        return easter(year)
-    if name.startswith("thanksgiving"):
-        first = date(year, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if name.startswith("halloween"):
-        return date(year, 10, 31)
-    if name.startswith("independence day"):
-        return date(year, 7, 4)
-    if name.startswith("valentine"):
-        return date(year, 2, 14)
-    if name.startswith("labor day") or name.startswith("labour day"):
-        first = date(year, 9, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7)
+    for prefix, day in HOLIDAY_DAYS:
+        if name.startswith(prefix):
+            return day(year)
     raise KeyError(name)
 
 
@@ -658,44 +667,65 @@ def _needs_capital_may(m: re.Match[str], text: str) -> bool:
     return idx >= 0 and re.search(r"\bmay\b", body.lower()) is not None and "May" not in body
 
 
-def find_deadlines(text: str, published: date, fiscal_end: tuple[int, int] | None = None) -> list[Deadline]:
-    """Every time phrase in `text` with its resolved day, left to right, non-overlapping."""
+def _fiscal_day(m: re.Match[str], text: str, published: date, fiscal_end: tuple[int, int] | None) -> date | None:
+    """The last day of a fiscal year phrase: the end the text states right after it ("fiscal 2027, which ends
+    in December"), else the one the text's fiscal calendar gives, else None (no calendar known)."""
+    fy = m.group("fy") or m.group("fy2")
+    stated = FISCAL_STATED.match(text, m.end())
+    if not stated:
+        return _fiscal(m.group(0), fy, published, fiscal_end) if fiscal_end is not None else None
+    when = stated.group("date")
+    if not re.search(YEAR, when) and fy:
+        when = f"{when} {fy if len(fy) == 4 else '20' + fy}"  # "fiscal 2027, which ends in December"
+    day = _anchor_day(when, published)
+    if day is not None and not re.search(r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
+                                         re.sub(YEAR, "", when)):
+        day = _month_end(day.year, day.month)  # "which ends in March 2028"
+    return day
+
+
+def _fiscal_phrases(text: str, published: date,
+                    fiscal_end: tuple[int, int] | None) -> list[tuple[int, int, str, Deadline]]:
+    """Fiscal year phrases whose last day is known, as (start, end, rule name, deadline) candidates."""
     found: list[tuple[int, int, str, Deadline]] = []
     for m in FISCAL.finditer(text):
-        fy = m.group("fy") or m.group("fy2")
-        stated = FISCAL_STATED.match(text, m.end())
-        day: date | None = None
-        if stated:
-            when = stated.group("date")
-            if not re.search(YEAR, when) and fy:
-                when = f"{when} {fy if len(fy) == 4 else '20' + fy}"  # "fiscal 2027, which ends in December"
-            day = _anchor_day(when, published)
-            if day is not None and not re.search(r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
-                                                 re.sub(YEAR, "", when)):
-                day = _month_end(day.year, day.month)  # "which ends in March 2028"
-        elif fiscal_end is not None:
-            day = _fiscal(m.group(0), fy, published, fiscal_end)
+        day = _fiscal_day(m, text, published, fiscal_end)
         if day is not None:
             found.append((m.start(), m.end(), "fiscal", Deadline(day, m.group(0).strip(), False, m.start(), m.end())))
+    return found
+
+
+def _rule_deadline(m: re.Match[str], text: str, published: date, handler: Handler) -> Deadline | None:
+    """What one grammar rule's match means, or None when it means no day (a modal 'may', a day that does
+    not exist, a rule that declines)."""
+    if m.group(0).strip() == "" or _needs_capital_may(m, text):
+        return None
+    try:
+        day, vague = handler(m, published)
+    except (KeyError, ValueError, OverflowError):
+        return None
+    if day is None:
+        return None
+    start, end = m.span()
+    phrase = text[start:end].strip()
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    return Deadline(day, phrase, vague, start + lead, end)
+
+
+def _rule_phrases(text: str, published: date) -> list[tuple[int, int, str, Deadline]]:
+    """Every match of every grammar rule that resolves to a day, overlapping ones included."""
+    found: list[tuple[int, int, str, Deadline]] = []
     for name, rx, handler in RULES:
         for m in rx.finditer(text):
-            start, end = m.span()
-            if m.group(0).strip() == "" or _needs_capital_may(m, text):
-                continue
-            try:
-                day, vague = handler(m, published)
-            except (KeyError, ValueError, OverflowError):
-                continue
-            if day is None:
-                continue
-            phrase = text[start:end].strip()
-            lead = len(text[start:end]) - len(text[start:end].lstrip())
-            found.append((start + lead, end, name, Deadline(day, phrase, vague, start + lead, end)))
-    if fiscal_end is not None:
-        for i, (start, end, name, d) in enumerate(found):
-            if name == "end_of" and "fiscal" in d.text.lower():  # "by the end of the fiscal year"
-                found[i] = (start, end, name, replace(d, date=_fiscal(d.text, None, published, fiscal_end)))
-    # Longest match wins where phrases overlap; rules are ordered so ties go to the more specific one.
+            d = _rule_deadline(m, text, published, handler)
+            if d is not None:
+                found.append((d.start, d.end, name, d))
+    return found
+
+
+def _longest_first(found: list[tuple[int, int, str, Deadline]]) -> list[Deadline]:
+    """Longest match wins where phrases overlap; rules are ordered so ties go to the more specific one.
+    The winners, left to right."""
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     chosen: list[tuple[int, int, str, Deadline]] = []
     for cand in found:
@@ -703,6 +733,16 @@ def find_deadlines(text: str, published: date, fiscal_end: tuple[int, int] | Non
             chosen.append(cand)
     chosen.sort(key=lambda f: f[0])
     return [c[3] for c in chosen]
+
+
+def find_deadlines(text: str, published: date, fiscal_end: tuple[int, int] | None = None) -> list[Deadline]:
+    """Every time phrase in `text` with its resolved day, left to right, non-overlapping."""
+    found = _fiscal_phrases(text, published, fiscal_end) + _rule_phrases(text, published)
+    if fiscal_end is not None:
+        for i, (start, end, name, d) in enumerate(found):
+            if name == "end_of" and "fiscal" in d.text.lower():  # "by the end of the fiscal year"
+                found[i] = (start, end, name, replace(d, date=_fiscal(d.text, None, published, fiscal_end)))
+    return _longest_first(found)
 
 
 def default_deadline(published: date) -> Deadline:

@@ -6,7 +6,7 @@ sentences → forward-looking triggers → clauses → speaker, statement, deadl
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -22,12 +22,13 @@ from tracker.extraction.deadlines import (
 )
 from tracker.extraction.entities import is_place
 from tracker.extraction.hedges import Hedge, hedge_confidence, main_clause_hedge
-from tracker.extraction.sentences import split_sentences
+from tracker.extraction.sentences import Sentence, split_sentences
 from tracker.extraction.speakers import (
     DESCRIBED_ORG,
     LISTED_ORG,
     ORG_MARKERS,
     SPEECH_VERBS,
+    Resolution,
     SpeakerContext,
     _org_name,
     aliases_for,
@@ -305,7 +306,6 @@ HEADLINE_TRIGGER = re.compile(r"(?<=\s)(?:to(?=\s+[a-z]+\b)|likely|expected|seen
 
 
 def _triggers(sentence: str, published: date, headline: bool = False) -> list[re.Match[str]]:
-    out: list[re.Match[str]] = []
     blocked = [m.span() for m in NOT_CLAIMS.finditer(sentence)]
     found = [m for m in TRIGGERS.finditer(sentence) if not (m.group(0).lower().startswith("may")
                                                              and m.group(0)[0] == "M")]
@@ -314,51 +314,81 @@ def _triggers(sentence: str, published: date, headline: bool = False) -> list[re
     # Present tense and forecasting verbs carry a claim when a time ahead governs them ("the pilot starts on
     # Monday", "Nvidia expects revenue of $54 billion in Q3", "we can win the title before Easter").
     for m in TIMED_TRIGGER.finditer(sentence):
-        if any((f.start() <= m.start() < f.end() + 40 and not re.search(r",\s*(?:and|but)\s|;|\sand\s+I\s",
-                                                                       sentence[f.end():m.start()]))
-               or m.start() <= f.start() < m.end() for f in found):
-            continue
-        if re.search(r"\b(?:which|that|who)\s+$", sentence[:m.start()]) and (
-                not FORECAST_VERB.match(m.group(0)) or re.match(r"(?:starts?|begins?)\b", m.group(0))):
-            continue  # "the Australian Open, which starts on 14 January": a fact about the schedule
-        if re.search(r"(?:\b(?:its|the|a|their|his|her|our|my|profit|growth|revenue|sales|earnings|weather|budget)\s+|"
-                     r"['’]s\s+(?:[\w-]+\s+)?)$", sentence[:m.start()], re.I) and \
-                m.group(0).lower().startswith(("forecast", "target", "guid", "project", "estimate")):
-            continue  # "its profit forecast for the year", "the weather forecast": nouns
-        if (re.search(r"\b(?:the|a|an|its|their|his|her|our|my|first|whose)\s+$", sentence[:m.start()], re.I) or (
-                re.fullmatch(r"\W*", sentence[:m.start()]) and " " not in m.group(0).strip())):
-            continue  # "Ships waited …", "his first start since October": nouns, no subject
-        following = [f.start() for f in found if f.start() > m.end()]
-        end = min(following) if following else len(sentence)
-        stop = CLAUSE_END.search(sentence, m.end(), end)
-        segment = sentence[m.start(): min(end, stop.start() if stop else end, m.start() + 120)]
-        segment = re.split(r"[;]|,\s*(?:and|but)\s|\s(?:and|but)\s+(?:the|a|an|he|she|they|it|we)\b", segment)[0]
-        seg_end = m.start() + len(segment)
-        seg_start = m.start()
-        if FORECAST_VERB.match(m.group(0)):
-            bound = max([b.end() for b in CLAUSE_START.finditer(sentence) if b.end() <= m.start()], default=0)
-            seg_start = bound  # "For the full fiscal year ending March 2027 we now expect revenue of …"
-        in_segment = [d for d in find_deadlines(sentence, published) if seg_start <= d.start < seg_end]
-        vague_ok, strict = bool(FORECAST_VERB.match(m.group(0))), not FORECAST_VERB.match(m.group(0))
-        ahead = [d for d in in_segment if d.date >= published and (vague_ok or not d.vague)
-                 and (d.date > published or not (d.vague or strict))]
-        if ahead and not any(_past_time(sentence, d, published) for d in in_segment if not d.vague):
+        if _timed_trigger_holds(sentence, m, found, published):
             found.append(m)
     found.sort(key=lambda m: m.start())
-    for m in found:
-        word = m.group(0)
-        if any(s <= m.start() < e for s, e in blocked):
-            continue
-        if word.lower().startswith("may") and word[0] == "M":
-            continue  # the month
-        if word.lower().startswith("will") and WILL_NOUN.search(sentence[: m.start()]):
-            continue
-        if DEADLINE_BOUND.match(word) and not _precise_future(sentence[m.start():], published):
-            continue  # "we must do more", "decided to hold rates": an obligation or decision without a date
-        out.append(m)
+    out = [m for m in found if _trigger_stands(sentence, m, blocked, published)]
     # "predicted that turnout would rise": the modal carries the claim, the reporting verb is its frame.
     return [m for i, m in enumerate(out)
             if not (m.group(0).lower().endswith(" that") and any(n.start() >= m.end() for n in out[i + 1:]))]
+
+
+def _timed_trigger_holds(sentence: str, m: re.Match[str], found: list[re.Match[str]], published: date) -> bool:
+    """A present-tense or forecasting verb is a trigger when it is a verb of its own clause and a time ahead
+    (vague for forecasting verbs, precise for the rest) in its segment governs it, not a past one."""
+    if _near_found_trigger(sentence, m, found) or _schedule_fact(sentence, m) or _verb_is_noun(sentence, m):
+        return False
+    seg_start, seg_end = _timed_segment(sentence, m, found)
+    in_segment = [d for d in find_deadlines(sentence, published) if seg_start <= d.start < seg_end]
+    vague_ok, strict = bool(FORECAST_VERB.match(m.group(0))), not FORECAST_VERB.match(m.group(0))
+    ahead = [d for d in in_segment if d.date >= published and (vague_ok or not d.vague)
+             and (d.date > published or not (d.vague or strict))]
+    return bool(ahead) and not any(_past_time(sentence, d, published) for d in in_segment if not d.vague)
+
+
+def _near_found_trigger(sentence: str, m: re.Match[str], found: list[re.Match[str]]) -> bool:
+    """The verb sits in the clause of a trigger already found (or overlaps one): that trigger carries it."""
+    return any((f.start() <= m.start() < f.end() + 40 and not re.search(r",\s*(?:and|but)\s|;|\sand\s+I\s",
+                                                                      sentence[f.end():m.start()]))
+               or m.start() <= f.start() < m.end() for f in found)
+
+
+def _schedule_fact(sentence: str, m: re.Match[str]) -> bool:
+    """"the Australian Open, which starts on 14 January": a fact about the schedule in a relative clause."""
+    return bool(re.search(r"\b(?:which|that|who)\s+$", sentence[:m.start()])) and (
+        not FORECAST_VERB.match(m.group(0)) or bool(re.match(r"(?:starts?|begins?)\b", m.group(0))))
+
+
+def _verb_is_noun(sentence: str, m: re.Match[str]) -> bool:
+    """The word is a noun: "its profit forecast for the year", "the weather forecast", "Ships waited …", "his
+    first start since October" (after a determiner or a possessive, or opening the sentence alone)."""
+    if re.search(r"(?:\b(?:its|the|a|their|his|her|our|my|profit|growth|revenue|sales|earnings|weather|budget)\s+|"
+                 r"['’]s\s+(?:[\w-]+\s+)?)$", sentence[:m.start()], re.I) and \
+            m.group(0).lower().startswith(("forecast", "target", "guid", "project", "estimate")):
+        return True  # "its profit forecast for the year", "the weather forecast": nouns
+    return bool(re.search(r"\b(?:the|a|an|its|their|his|her|our|my|first|whose)\s+$", sentence[:m.start()], re.I) or (
+        re.fullmatch(r"\W*", sentence[:m.start()]) and " " not in m.group(0).strip()))
+
+
+def _timed_segment(sentence: str, m: re.Match[str], found: list[re.Match[str]]) -> tuple[int, int]:
+    """Where the times that govern a timed verb lie: from the verb (a forecasting verb: from its clause's
+    start, "For the full fiscal year ending March 2027 we now expect …") to the next trigger, clause end or
+    conjunction, at most 120 characters on."""
+    following = [f.start() for f in found if f.start() > m.end()]
+    end = min(following) if following else len(sentence)
+    stop = CLAUSE_END.search(sentence, m.end(), end)
+    segment = sentence[m.start(): min(end, stop.start() if stop else end, m.start() + 120)]
+    segment = re.split(r"[;]|,\s*(?:and|but)\s|\s(?:and|but)\s+(?:the|a|an|he|she|they|it|we)\b", segment)[0]
+    seg_end = m.start() + len(segment)
+    seg_start = m.start()
+    if FORECAST_VERB.match(m.group(0)):
+        bound = max([b.end() for b in CLAUSE_START.finditer(sentence) if b.end() <= m.start()], default=0)
+        seg_start = bound  # "For the full fiscal year ending March 2027 we now expect revenue of …"
+    return seg_start, seg_end
+
+
+def _trigger_stands(sentence: str, m: re.Match[str], blocked: list[tuple[int, int]], published: date) -> bool:
+    """A trigger that is not inside a phrase that makes no claim, not the month May, not the noun 'will' and,
+    for an obligation or decision, has a precise date ahead ("we must do more" has none)."""
+    word = m.group(0)
+    if any(s <= m.start() < e for s, e in blocked):
+        return False
+    if word.lower().startswith("may") and word[0] == "M":
+        return False  # the month
+    if word.lower().startswith("will") and WILL_NOUN.search(sentence[: m.start()]):
+        return False
+    # "we must do more", "decided to hold rates": an obligation or decision without a date
+    return not (DEADLINE_BOUND.match(word) and not _precise_future(sentence[m.start():], published))
 
 
 def _clause_bounds(sentence: str, trig_start: int, trig_end: int, next_trigger: int) -> tuple[int, int]:
@@ -399,28 +429,46 @@ def _skip_speech_time(sentence: str, pos: int) -> int:
     return pos + that.end() if that else pos
 
 
+# (speaker, co-speakers, kind, where the statement starts, reported-as-past): what _speaker decides for a clause
+Attribution = tuple[str | None, list[str], str | None, int, bool]
+FrameSpeaker = tuple[re.Match[str], str, list[str], str | None]  # a speech frame and who speaks in it
+
+
 def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, ctx: SpeakerContext,
-             line_speaker: str | None = None) -> tuple[str | None, list[str], str | None, int, bool]:
+             line_speaker: str | None = None) -> Attribution:
     """(speaker, co-speakers, kind, where the statement starts, reported-as-past) for one clause.
 
     Candidates in order of strength: a speech frame before the claim (the innermost when reports
     nest, the outer reporter as co-speaker), an attribution after it (", the mayor told reporters"),
     "according to X", the line's label (channel posts, transcripts), then the clause's subject if it
     is a person or a body that speaks."""
-    subject = sentence[clause_start:trig_pos]
-    led = re.search(r",\s*led by\s+(?P<who>[A-Z][^,(]{2,60}?)(?:\s+of\s+[^,]+)?(?:\s*\([^)]*\))?\s*,\s*$", subject)
-    subject = led.group("who") if led else _head_chunk(subject) if subject.count(",") else subject
-    subject = re.sub(r"\s+(?:see|sees|saw|put|puts|give|gives|gave|assign|assigns|estimate|estimates|"
-                     r"estimated|now|also)(?:\s+(?:a|an|the))?\s*$", "", subject)
-    subject = re.sub(r"^(\S.*?)\s+(?:raised|cut|lowered|lifted|trimmed|kept|maintained|reiterated|issued|gave|"
-                     r"published|released|upgraded|downgraded)\s+(?:its|their)\s.*$", r"\1", subject)
-    # "Kaito Robotics raised its full-year forecast to …": the company forecasts
-    if re.match(r"[a-z]+ing\b", sentence[trig_pos:]) and re.search(r",\s*$", sentence[:trig_pos]):
-        subject = _sentence_subject(sentence)  # "The government of Seldovia joined …, committing the state to …"
-    elif (not subject.strip() and re.search(r"\b(?:and|but)\s*$", sentence[:clause_start])) or re.search(
-            r"\s(?:and|but)\s*$", subject):
-        subject = _sentence_subject(sentence[clause_start:] if subject.strip() else sentence)
-        # "The company restored power overnight and expects …"
+    subject_speaker, raw_subject = _clause_subject(sentence, trig_pos, clause_start, ctx)
+    # "Lopez, a Democrat from Nevada, predicted that …": blank the appositive (same length, so every
+    # offset still points into `sentence`) and the frame reads "Lopez predicted that".
+    masked = APPOSITIVE.sub(lambda m: " " * len(m.group(0)), sentence)
+    frames = [m for m in SPEECH_FRAME.finditer(masked) if m.end("verb") <= trig_pos and not re.fullmatch(
+        r"\W*(?:\d+\.\s*)?(?:the|a|an|this|that|its|their|his|her|our)\s*", m.group("np"), re.I)]
+    # ("The guaranteed purchase price …": an adjective after a determiner, not a speech frame)
+    early = _told_or_noun_framed(sentence, trig_pos, clause_start, frames, ctx)
+    if early is not None:
+        return early
+    frames = [f for f in frames if not (re.match(r"forecasts?|estimates?|projects?|reports?|outlook", f.group("verb"))
+                                        and re.search(r"['’]s\s+(?:[\w-]+\s+)?$", masked[:f.start("verb")]))]
+    # ("the Commission's autumn forecast put …": a noun, not a speech verb)
+    resolved = _frame_speakers(sentence, masked, frames, ctx)
+    if not resolved and frames and _history_frames(sentence, masked, frames, trig_pos):
+        ctx.basis = "history"
+        return None, [], None, clause_start, True  # "Engineers had warned in 2020 that the pylons would …"
+    if resolved:
+        return _framed(sentence, masked, frames, resolved, trig_pos, clause_start, ctx)
+    return _unframed(sentence, trig_pos, clause_start, clause_end, subject_speaker, raw_subject, ctx, line_speaker)
+
+
+def _clause_subject(sentence: str, trig_pos: int, clause_start: int,
+                    ctx: SpeakerContext) -> tuple[Resolution, Resolution]:
+    """(the subject as a speaker, the subject as resolved) of a clause: the speaker only if it speaks and
+    does not merely undergo or schedule the event; a document's owner for "the bank's report projects"."""
+    subject = _subject_text(sentence, trig_pos, clause_start)
     subj_speaker, subj_co, subj_kind = resolve_np(subject, ctx)
     if subj_kind != "person" and re.match(r"(?:will|would|could|may|might|should|must|is to|are to)\s+(?:not\s+)?be\s+"
                                           r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|lt|pt|ld|ut|id)\b", sentence[trig_pos:]):
@@ -439,12 +487,35 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
             sentence[trig_pos:trig_pos + 40]) or SCHEDULE_VERB.match(sentence[trig_pos:trig_pos + 30]):
         # "prices will rise", "the WHO is expected to update …": the narrator's or others' expectation
         subj_speaker, subj_co, subj_kind = None, [], None
-    # "Lopez, a Democrat from Nevada, predicted that …": blank the appositive (same length, so every
-    # offset still points into `sentence`) and the frame reads "Lopez predicted that".
-    masked = APPOSITIVE.sub(lambda m: " " * len(m.group(0)), sentence)
-    frames = [m for m in SPEECH_FRAME.finditer(masked) if m.end("verb") <= trig_pos and not re.fullmatch(
-        r"\W*(?:\d+\.\s*)?(?:the|a|an|this|that|its|their|his|her|our)\s*", m.group("np"), re.I)]
-    # ("The guaranteed purchase price …": an adjective after a determiner, not a speech frame)
+    return (subj_speaker, subj_co, subj_kind), raw_subject
+
+
+def _subject_text(sentence: str, trig_pos: int, clause_start: int) -> str:
+    """The clause's subject: the text before the trigger, narrowed to its head ("…, led by X," → X), without
+    a trailing verb ("Kaito Robotics raised its full-year forecast to …": the company forecasts); the
+    sentence's subject for a participle or a verb after 'and'."""
+    subject = sentence[clause_start:trig_pos]
+    led = re.search(r",\s*led by\s+(?P<who>[A-Z][^,(]{2,60}?)(?:\s+of\s+[^,]+)?(?:\s*\([^)]*\))?\s*,\s*$", subject)
+    subject = led.group("who") if led else _head_chunk(subject) if subject.count(",") else subject
+    subject = re.sub(r"\s+(?:see|sees|saw|put|puts|give|gives|gave|assign|assigns|estimate|estimates|"
+                     r"estimated|now|also)(?:\s+(?:a|an|the))?\s*$", "", subject)
+    subject = re.sub(r"^(\S.*?)\s+(?:raised|cut|lowered|lifted|trimmed|kept|maintained|reiterated|issued|gave|"
+                     r"published|released|upgraded|downgraded)\s+(?:its|their)\s.*$", r"\1", subject)
+    # "Kaito Robotics raised its full-year forecast to …": the company forecasts
+    if re.match(r"[a-z]+ing\b", sentence[trig_pos:]) and re.search(r",\s*$", sentence[:trig_pos]):
+        subject = _sentence_subject(sentence)  # "The government of Seldovia joined …, committing the state to …"
+    elif (not subject.strip() and re.search(r"\b(?:and|but)\s*$", sentence[:clause_start])) or re.search(
+            r"\s(?:and|but)\s*$", subject):
+        subject = _sentence_subject(sentence[clause_start:] if subject.strip() else sentence)
+        # "The company restored power overnight and expects …"
+    return subject
+
+
+def _told_or_noun_framed(sentence: str, trig_pos: int, clause_start: int, frames: list[re.Match[str]],
+                         ctx: SpeakerContext) -> Attribution | None:
+    """Decide early for history told to someone ("Lagosians were told … in 2019"), for "told by X that …"
+    (X), and for a noun frame without a speech frame ("bets that the Fed will cut": nobody); else None.
+    Records in ctx.framed whether the clause sits under a speech or noun frame."""
     if frames and re.search(r"\b(?:were|was) told\b", sentence[frames[-1].start():frames[-1].end("verb") + 1]) and \
             re.search(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b", sentence[:trig_pos]):
         ctx.basis = "history"
@@ -461,76 +532,139 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     if NOUN_FRAME.search(sentence[clause_start - 60 if clause_start > 60 else 0:trig_pos]) and not frames:
         ctx.basis = "noun-frame"
         return None, [], None, clause_start, False  # "traders added to bets that the Fed will cut …"
-    resolved: list[tuple[re.Match[str], str, list[str], str | None]] = []
-    frames = [f for f in frames if not (re.match(r"forecasts?|estimates?|projects?|reports?|outlook", f.group("verb"))
-                                        and re.search(r"['’]s\s+(?:[\w-]+\s+)?$", masked[:f.start("verb")]))]
-    for frame in frames:  # ("the Commission's autumn forecast put …": a noun, not a speech verb)
-        np = _head_chunk(frame.group("np"))
-        listed = [o for o in LISTED_ORG.finditer(sentence)
-                  if o.start() < frame.start("np") < o.end() <= frame.end("np")]
-        if listed:
-            np = sentence[listed[0].start():frame.end("np")]  # "Ministry of Economy, Trade and Industry (METI) said"
-        if frame.group("verb") == "speaking" and not re.search(r"\bby\s*$", np):
-            continue  # "…, speaking on condition of anonymity, said" describes, it does not report
-        if frame.group("verb").endswith("ing") or re.search(r"\bby\s*$", np):
-            # "…, the company's head of mobile, Park Ji-woo, said …, adding that …": the one already speaking
-            before = _speaker(sentence, frame.start("verb"), 0, frame.start("verb"), ctx)
-            if before[0]:
-                resolved.append((frame, before[0], before[1], before[2]))
-                continue
-            np = _sentence_subject(sentence)  # "Ibarra closed the briefing by saying …"
-        said_in = re.search(r"\s(?:said|says|told|tells)\b", np)
-        if said_in:
-            np = np[:said_in.start()]  # "Analysts at Holm Bank said the outlook … and predicted"
-        elif re.fullmatch(r"\s*(?:and|but|then|also|later|now)?\s*", np) or re.search(r"\b(?:and|but)\s*$", np):
-            np = _sentence_subject(sentence)  # "Iceland's central bank raised rates … and said …"
-        if re.fullmatch(r"\s*(?:which|who)\s*", np):
-            antecedent = re.search(r"(?:the\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s*,\s*(?:which|who)\s+$",
-                                   masked[:frame.start("verb")].rstrip() + " ")
-            np = antecedent.group(1) if antecedent else np  # "the Tambo Foundation, which said …"
-        pronoun = re.fullmatch(r"\s*(he|she)\s*", np, re.I)
-        if pronoun and resolved and resolved[-1][3] == "person":
-            outer = resolved[-1][1]  # "El Amrani said he was confident …": the same person
-            person = ctx.people.get(outer)
-            if person is None or person.gender in (None, {"he": "m", "she": "f"}[pronoun.group(1).lower()]):
-                resolved.append((frame, outer, resolved[-1][2], "person"))
-                continue
-        if re.fullmatch(r"\s*(?:he|she)\s*", np, re.I):  # "He added that flanker Radu Ionescu …": a pronoun
-            at, ctx.position = ctx.position, ctx.sentence_at + frame.start()  # refers back from where it stands
-            speaker, co, kind = resolve_np(np, ctx)
-            ctx.position = at
-        else:
-            speaker, co, kind = resolve_np(np, ctx)
-        appositive = re.search(r",\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*"
-                               r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'’.-]*){1,5}),\s*$",
-                               sentence[:frame.start("verb")])
-        if appositive and (not speaker or re.search(r"['’]s\s|\b(?:own|body|party|group|firm|company)\b", np)):
-            named, named_co, named_kind = resolve_np(appositive.group("name"), ctx)
-            if named and named_kind != "person":
-                named = _org_name(appositive.group("name"))  # an organisation's own name, whole
-            if named:  # "Echeverría's party, the People's Front, said …"
-                speaker, co, kind = named, named_co, named_kind
-        if speaker:
-            resolved.append((frame, speaker, co, kind))
-    if not resolved and frames and (all(re.search(r"\bhad\b", sentence[f.start():f.end("verb") + 1]) for f in frames)
-                                    or YEARS_AGO.search(masked[frames[-1].start():trig_pos])
-                                    or LONG_AGO_FRAME.search(masked[:trig_pos])) and \
-            not re.search(r"\b(?:said|says|told|added)\b", sentence[trig_pos:]):
-        ctx.basis = "history"
-        return None, [], None, clause_start, True  # "Engineers had warned in 2020 that the pylons would …"
-    if resolved:
-        frame, speaker, co, kind = resolved[-1]
-        if len(resolved) > 1 and resolved[-2][1] != speaker and resolved[-2][0].end() <= frame.start() + 1:
-            co = [*co, resolved[-2][1]]  # "a senator said the president had assured him…": the reporter
-        pluperfect = [bool(PLUPERFECT_FRAME.search(sentence[f.start():f.end("verb") + 1])) for f in frames]
-        # "Bluewake had pledged two years ago that the route would stay open": history. Nested in a report
-        # ("a senator said the president had assured him the base would remain open") it is news again.
-        past = bool(YEARS_AGO.search(masked[frame.start():trig_pos])) or (all(pluperfect) and pluperfect[-1]) or bool(
-            LONG_AGO_FRAME.search(masked[:trig_pos]))
-        body_start = frame.end("that") if frame.group("that").strip() else frame.end("verb")
-        body_start = _skip_speech_time(sentence, body_start)
-        ctx.basis = "frame"
-        return speaker, co, kind, max(clause_start, body_start) if body_start <= trig_pos else clause_start, past
+    return None
+
+
+def _frame_speakers(sentence: str, masked: str, frames: list[re.Match[str]],
+                    ctx: SpeakerContext) -> list[FrameSpeaker]:
+    """The speech frames whose speaker resolves, each with (speaker, co-speakers, kind), in order."""
+    resolved: list[FrameSpeaker] = []
+    for frame in frames:
+        found = _frame_speaker(sentence, masked, frame, resolved, ctx)
+        if found is not None:
+            resolved.append((frame, *found))
+    return resolved
+
+
+def _frame_speaker(sentence: str, masked: str, frame: re.Match[str],
+                   resolved: list[FrameSpeaker], ctx: SpeakerContext
+                   ) -> tuple[str, list[str], str | None] | None:
+    """Who speaks in one speech frame, or None: the noun phrase before the verb, or for a participle ("…,
+    adding that") the one already speaking; "he" after a frame by a man is that man; an appositive name
+    ("Echeverría's party, the People's Front, said") wins over a description."""
+    np = _frame_np(sentence, frame)
+    if frame.group("verb") == "speaking" and not re.search(r"\bby\s*$", np):
+        return None  # "…, speaking on condition of anonymity, said" describes, it does not report
+    if frame.group("verb").endswith("ing") or re.search(r"\bby\s*$", np):
+        # "…, the company's head of mobile, Park Ji-woo, said …, adding that …": the one already speaking
+        before = _speaker(sentence, frame.start("verb"), 0, frame.start("verb"), ctx)
+        if before[0]:
+            return before[0], before[1], before[2]
+        np = _sentence_subject(sentence)  # "Ibarra closed the briefing by saying …"
+    np = _frame_subject_np(sentence, masked, frame, np)
+    same = _same_person(np, resolved, ctx)
+    if same is not None:
+        return same
+    if re.fullmatch(r"\s*(?:he|she)\s*", np, re.I):  # "He added that flanker Radu Ionescu …": a pronoun
+        at, ctx.position = ctx.position, ctx.sentence_at + frame.start()  # refers back from where it stands
+        speaker, co, kind = resolve_np(np, ctx)
+        ctx.position = at
+    else:
+        speaker, co, kind = resolve_np(np, ctx)
+    named = _appositive_speaker(sentence, frame, np, speaker, ctx)
+    if named is not None:  # "Echeverría's party, the People's Front, said …"
+        speaker, co, kind = named
+    return (speaker, co, kind) if speaker else None
+
+
+def _frame_np(sentence: str, frame: re.Match[str]) -> str:
+    """The frame's noun phrase, narrowed to its head chunk, or a listed body's whole name ("Ministry of
+    Economy, Trade and Industry (METI) said")."""
+    np = _head_chunk(frame.group("np"))
+    listed = [o for o in LISTED_ORG.finditer(sentence)
+              if o.start() < frame.start("np") < o.end() <= frame.end("np")]
+    if listed:
+        np = sentence[listed[0].start():frame.end("np")]  # "Ministry of Economy, Trade and Industry (METI) said"
+    return np
+
+
+def _frame_subject_np(sentence: str, masked: str, frame: re.Match[str], np: str) -> str:
+    """The noun phrase that speaks when the frame's own is not it: the part before an earlier 'said', the
+    sentence's subject after 'and', the antecedent of 'which'/'who'."""
+    said_in = re.search(r"\s(?:said|says|told|tells)\b", np)
+    if said_in:
+        np = np[:said_in.start()]  # "Analysts at Holm Bank said the outlook … and predicted"
+    elif re.fullmatch(r"\s*(?:and|but|then|also|later|now)?\s*", np) or re.search(r"\b(?:and|but)\s*$", np):
+        np = _sentence_subject(sentence)  # "Iceland's central bank raised rates … and said …"
+    if re.fullmatch(r"\s*(?:which|who)\s*", np):
+        antecedent = re.search(r"(?:the\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s*,\s*(?:which|who)\s+$",
+                               masked[:frame.start("verb")].rstrip() + " ")
+        np = antecedent.group(1) if antecedent else np  # "the Tambo Foundation, which said …"
+    return np
+
+
+def _same_person(np: str, resolved: list[FrameSpeaker],
+                 ctx: SpeakerContext) -> tuple[str, list[str], str | None] | None:
+    """"El Amrani said he was confident …": 'he' or 'she' after a person's frame is that person, when the
+    gender agrees or is unknown."""
+    pronoun = re.fullmatch(r"\s*(he|she)\s*", np, re.I)
+    if pronoun and resolved and resolved[-1][3] == "person":
+        outer = resolved[-1][1]  # "El Amrani said he was confident …": the same person
+        person = ctx.people.get(outer)
+        if person is None or person.gender in (None, {"he": "m", "she": "f"}[pronoun.group(1).lower()]):
+            return outer, resolved[-1][2], "person"
+    return None
+
+
+def _appositive_speaker(sentence: str, frame: re.Match[str], np: str, speaker: str | None,
+                        ctx: SpeakerContext) -> Resolution | None:
+    """The name in apposition right before the verb ("Echeverría's party, the People's Front, said"), when
+    the frame's noun phrase resolves to nobody or is a description; an organisation keeps its whole name."""
+    appositive = re.search(r",\s+(?:the\s+)?(?P<name>[A-Z][\w&'’.-]*"
+                           r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'’.-]*){1,5}),\s*$",
+                           sentence[:frame.start("verb")])
+    if not (appositive and (not speaker or re.search(r"['’]s\s|\b(?:own|body|party|group|firm|company)\b", np))):
+        return None
+    named, named_co, named_kind = resolve_np(appositive.group("name"), ctx)
+    if named and named_kind != "person":
+        named = _org_name(appositive.group("name"))  # an organisation's own name, whole
+    return (named, named_co, named_kind) if named else None
+
+
+def _history_frames(sentence: str, masked: str, frames: list[re.Match[str]], trig_pos: int) -> bool:
+    """Frames that report the past ("Engineers had warned in 2020 that …", "years ago", "last year … promised")
+    with no attribution after the claim."""
+    return (all(re.search(r"\bhad\b", sentence[f.start():f.end("verb") + 1]) for f in frames)
+            or bool(YEARS_AGO.search(masked[frames[-1].start():trig_pos]))
+            or bool(LONG_AGO_FRAME.search(masked[:trig_pos]))) and \
+        not re.search(r"\b(?:said|says|told|added)\b", sentence[trig_pos:])
+
+
+def _framed(sentence: str, masked: str, frames: list[re.Match[str]],
+            resolved: list[FrameSpeaker], trig_pos: int, clause_start: int,
+            ctx: SpeakerContext) -> Attribution:
+    """The innermost resolved frame speaks (an outer reporter is a co-speaker); the statement starts after
+    its verb, 'that' and any 'on Tuesday'; a pluperfect or long-ago frame reports history."""
+    frame, speaker, co, kind = resolved[-1]
+    if len(resolved) > 1 and resolved[-2][1] != speaker and resolved[-2][0].end() <= frame.start() + 1:
+        co = [*co, resolved[-2][1]]  # "a senator said the president had assured him…": the reporter
+    pluperfect = [bool(PLUPERFECT_FRAME.search(sentence[f.start():f.end("verb") + 1])) for f in frames]
+    # "Bluewake had pledged two years ago that the route would stay open": history. Nested in a report
+    # ("a senator said the president had assured him the base would remain open") it is news again.
+    past = bool(YEARS_AGO.search(masked[frame.start():trig_pos])) or (all(pluperfect) and pluperfect[-1]) or bool(
+        LONG_AGO_FRAME.search(masked[:trig_pos]))
+    body_start = frame.end("that") if frame.group("that").strip() else frame.end("verb")
+    body_start = _skip_speech_time(sentence, body_start)
+    ctx.basis = "frame"
+    return speaker, co, kind, max(clause_start, body_start) if body_start <= trig_pos else clause_start, past
+
+
+def _unframed(sentence: str, trig_pos: int, clause_start: int, clause_end: int,
+              subject: Resolution, raw_subject: Resolution,
+              ctx: SpeakerContext, line_speaker: str | None) -> Attribution:
+    """A clause without a speech frame before it: the attribution after it, 'according to', the line's
+    label, the main clause of ", adding that …", else the subject."""
+    subj_speaker, subj_co, subj_kind = subject
     tail_speaker, tail_co, tail_kind = _tail(sentence, trig_pos, clause_end, subj_speaker, subj_kind, ctx,
                                              raw_subject)
     if not tail_speaker and ctx.tail_unresolved:
@@ -538,25 +672,9 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
     if tail_speaker:
         ctx.basis = "tail"
         return tail_speaker, tail_co, tail_kind, clause_start, False
-    acc = ACCORDING.search(sentence)
-    if acc and re.match(r"(?:its|their)\s", acc.group("np")):
-        owner = raw_subject[0] if raw_subject[2] == "org" else ctx.org_at(ctx.position)
-        if owner:  # "The CBUAE expects …, according to its latest quarterly review"
-            ctx.basis = "document"
-            return owner, [], "org", clause_start, False
-    if acc and DOCUMENT_NOUNS.search(acc.group("np")):
-        owner = _document_owner(acc.group("np"), subj_speaker, ctx)
-        ctx.basis = "document"
-        return owner, [], "org" if owner else None, clause_start, False
-    if acc:
-        appositive = APPOSITIVE_NAME.match(sentence[acc.end():])
-        np_text = appositive.group("name") if appositive else acc.group("np")
-        speaker, co, kind = resolve_np(np_text, ctx)
-        if speaker:
-            ctx.basis = "according"
-            return speaker, co, kind, max(clause_start, acc.end() if acc.end() <= trig_pos else clause_start), False
-        ctx.basis = "according"
-        return None, [], None, clause_start, False  # "according to two officials familiar with the talks"
+    according = _according(sentence, trig_pos, clause_start, subj_speaker, raw_subject, ctx)
+    if according is not None:
+        return according
     if line_speaker:  # the label speaks for a person it names too ("A: Our partner Nguyen Thi Hoa will …")
         ctx.basis = "label"
         return line_speaker, [], "person", clause_start, False
@@ -569,6 +687,32 @@ def _speaker(sentence: str, trig_pos: int, clause_start: int, clause_end: int, c
             return main[0], main[1], main[2], clause_start, False
     ctx.basis = "subject"
     return subj_speaker, subj_co, subj_kind, clause_start, False
+
+
+def _according(sentence: str, trig_pos: int, clause_start: int, subj_speaker: str | None,
+               raw_subject: Resolution, ctx: SpeakerContext
+               ) -> Attribution | None:
+    """"according to X": a document's owner ("according to its latest quarterly review"), the one X names,
+    or nobody ("according to two officials familiar with the talks"); None without it."""
+    acc = ACCORDING.search(sentence)
+    if not acc:
+        return None
+    if re.match(r"(?:its|their)\s", acc.group("np")):
+        owner = raw_subject[0] if raw_subject[2] == "org" else ctx.org_at(ctx.position)
+        if owner:  # "The CBUAE expects …, according to its latest quarterly review"
+            ctx.basis = "document"
+            return owner, [], "org", clause_start, False
+    if DOCUMENT_NOUNS.search(acc.group("np")):
+        owner = _document_owner(acc.group("np"), subj_speaker, ctx)
+        ctx.basis = "document"
+        return owner, [], "org" if owner else None, clause_start, False
+    appositive = APPOSITIVE_NAME.match(sentence[acc.end():])
+    np_text = appositive.group("name") if appositive else acc.group("np")
+    speaker, co, kind = resolve_np(np_text, ctx)
+    ctx.basis = "according"
+    if speaker:
+        return speaker, co, kind, max(clause_start, acc.end() if acc.end() <= trig_pos else clause_start), False
+    return None, [], None, clause_start, False  # "according to two officials familiar with the talks"
 
 
 def attribution_start(sentence: str, trig_pos: int, clause_end: int) -> int:
@@ -596,46 +740,61 @@ def _tail(sentence: str, trig_pos: int, clause_end: int, subj_speaker: str | Non
     whose speaker resolves ('…, the Interior Ministry said on Friday, after …', '…,\" she added')."""
     ctx.tail_unresolved = False
     for at in _tail_cuts(sentence, trig_pos, clause_end):
-        tail = TAIL_FRAME.match(sentence[at:])
-        if tail is None or TRIGGERS.search(tail.group(0)) or TRIGGERS.match(
-                re.sub(r"^\s*(?:that\s+)?(?:[\w'’-]+\s+){0,4}?", "", sentence[at + tail.end():at + tail.end() + 40])):
-            continue  # ", which Trump claims could lead to ..." is another claim, not this one's attribution
-        tail_np = (tail.group("np1") or tail.group("np3") or tail.group("np2") or tail.group("np4") or "").strip()
-        if tail.group("np2") and tail.group("np3") and tail.group("np3").split()[0].lower() in TITLE_WORDS and \
-                resolve_np(tail.group("np2"), ctx)[2] == "person":
-            tail_np = tail.group("np2").strip()  # "said Gurpreet Sandhu, Minister of Housing and Municipal Affairs"
-        tail_np = re.sub(rf"^{HONORIFIC}\.?\s+", "", tail_np)
-        if re.match(r"(?:above|below|up|down|from|after|before|despite|amid|as|than|while|with|without|into|over|under|"
-                    r"later|earlier|sooner|rather|better|worse|"
-                    r"about|around|at|by|for|in|on|of|to|against|ahead|compared|including|according|more|less|most|"
-                    r"only|just|even|also|not|which|who|that)\b", tail_np, re.I):
-            continue  # "…, above analysts' estimates": not an attribution
-        if re.match(r"(?:the two|both)\s+\w+", tail_np, re.I) and raw_subject[0]:
-            return raw_subject  # "Germany's Greens and the CDU will …, the two parties said"
-        if (GENERIC_ORG.match(tail_np) or re.fullmatch(r"(?i:officials|executives|a spokes\w+|the spokes\w+|"
-                                                       r"a company spokes\w+)", tail_np)) and subj_speaker and \
-                subj_kind == "org":
-            return subj_speaker, [], subj_kind  # "OPEC+ will ..., the group said", "ESA expects …, officials said"
-        if DOCUMENT_NOUNS.search(tail_np.split()[-1] if tail_np.split() else ""):
-            owner = _document_owner(tail_np, subj_speaker, ctx)  # "…, the note said"
-            if owner:
-                return owner, [], "org"
-            continue
-        speaker, co, kind = resolve_np(tail_np, ctx)
-        if speaker:
-            return speaker, co, kind
-        if re.match(r"(?i:a|an|one)\s+(?:senior\s+)?(?:company|firm|group|bank|ministry|club|agency)\b", tail_np) and \
-                raw_subject[0]:
-            return raw_subject  # "Intel will build …, a company spokesperson said"
-        if re.match(r"(?:the|a|an)\s|[A-Z]", tail_np):
-            ctx.tail_unresolved = True  # someone said it, we do not know who
-            break
+        found = _attribution_at(sentence, at, subj_speaker, subj_kind, ctx, raw_subject)
+        if found is not None:
+            return found
+        if ctx.tail_unresolved:
+            break  # an attribution that names someone we do not know: no later cut is tried
     whole = TRAILING.search(sentence)
     if whole and whole.start() >= trig_pos and not TRIGGERS.search(whole.group(0)):
         speaker, co, kind = resolve_np((whole.group("np1") or whole.group("np2") or "").strip(), ctx)
         if speaker:
             return speaker, co, kind
     return None, [], None
+
+
+def _attribution_at(sentence: str, at: int, subj_speaker: str | None, subj_kind: str | None, ctx: SpeakerContext,
+                    raw_subject: tuple[str | None, list[str], str | None]
+                    ) -> tuple[str | None, list[str], str | None] | None:
+    """The speaker of an attribution frame opening at `at`, or None to try the next cut; sets
+    ctx.tail_unresolved when the frame names someone we do not know (then no later cut is tried)."""
+    tail = TAIL_FRAME.match(sentence[at:])
+    if tail is None or TRIGGERS.search(tail.group(0)) or TRIGGERS.match(
+            re.sub(r"^\s*(?:that\s+)?(?:[\w'’-]+\s+){0,4}?", "", sentence[at + tail.end():at + tail.end() + 40])):
+        return None  # ", which Trump claims could lead to ..." is another claim, not this one's attribution
+    tail_np = _tail_np(tail, ctx)
+    if re.match(r"(?:above|below|up|down|from|after|before|despite|amid|as|than|while|with|without|into|over|under|"
+                r"later|earlier|sooner|rather|better|worse|"
+                r"about|around|at|by|for|in|on|of|to|against|ahead|compared|including|according|more|less|most|"
+                r"only|just|even|also|not|which|who|that)\b", tail_np, re.I):
+        return None  # "…, above analysts' estimates": not an attribution
+    if re.match(r"(?:the two|both)\s+\w+", tail_np, re.I) and raw_subject[0]:
+        return raw_subject  # "Germany's Greens and the CDU will …, the two parties said"
+    if (GENERIC_ORG.match(tail_np) or re.fullmatch(r"(?i:officials|executives|a spokes\w+|the spokes\w+|"
+                                                   r"a company spokes\w+)", tail_np)) and subj_speaker and \
+            subj_kind == "org":
+        return subj_speaker, [], subj_kind  # "OPEC+ will ..., the group said", "ESA expects …, officials said"
+    if DOCUMENT_NOUNS.search(tail_np.split()[-1] if tail_np.split() else ""):
+        owner = _document_owner(tail_np, subj_speaker, ctx)  # "…, the note said"
+        return (owner, [], "org") if owner else None
+    speaker, co, kind = resolve_np(tail_np, ctx)
+    if speaker:
+        return speaker, co, kind
+    if re.match(r"(?i:a|an|one)\s+(?:senior\s+)?(?:company|firm|group|bank|ministry|club|agency)\b", tail_np) and \
+            raw_subject[0]:
+        return raw_subject  # "Intel will build …, a company spokesperson said"
+    if re.match(r"(?:the|a|an)\s|[A-Z]", tail_np):
+        ctx.tail_unresolved = True  # someone said it, we do not know who
+    return None
+
+
+def _tail_np(tail: re.Match[str], ctx: SpeakerContext) -> str:
+    """Who an attribution frame names, honorific dropped; for "said X, <title> of Y" the name, not the title."""
+    tail_np = (tail.group("np1") or tail.group("np3") or tail.group("np2") or tail.group("np4") or "").strip()
+    if tail.group("np2") and tail.group("np3") and tail.group("np3").split()[0].lower() in TITLE_WORDS and \
+            resolve_np(tail.group("np2"), ctx)[2] == "person":
+        tail_np = tail.group("np2").strip()  # "said Gurpreet Sandhu, Minister of Housing and Municipal Affairs"
+    return re.sub(rf"^{HONORIFIC}\.?\s+", "", tail_np)
 
 
 def _head_chunk(np: str) -> str:
@@ -689,6 +848,22 @@ def _sentence_subject(sentence: str) -> str:
     """The noun phrase a sentence opens with: 'Iceland's central bank' in 'Iceland's central bank raised…',
     'Tasman Copper' in 'Tasman Copper cut its guidance…'."""
     body = re.sub(r"^\W+", "", sentence)
+    patterned = _patterned_subject(body)
+    if patterned is not None:
+        return patterned
+    out = _capitalised_opening(body.split())
+    if out and any(t[:1].isupper() for t in out[1:] or out):
+        return " ".join(out)  # "Opposition health spokesman Baran Aydın accused …"
+    m = re.match(r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z][\w&.'’-]*)*", body)
+    if m:
+        return m.group(0)
+    m = SUBJECT_END.search(sentence, 1)
+    return sentence[:m.start()] if m else ""
+
+
+def _patterned_subject(body: str) -> str | None:
+    """A subject of a recognisable shape: a described company, "the government of X", a name in
+    apposition, a possessive phrase, "The company"; None if the sentence opens otherwise."""
     described = DESCRIBED_ORG.match(body)
     if described:
         return described.group("name")  # "South Korean display maker Lumo Electronics will …"
@@ -707,7 +882,12 @@ def _sentence_subject(sentence: str) -> str:
                  r"(?=\s+(?:[a-z]+ed|[a-z]+s|said|will|would|has|is|was|cut|set|put)\b)", body)
     if m:
         return m.group(0)  # "The company restored …"
-    tokens = body.split()
+    return None
+
+
+def _capitalised_opening(tokens: list[str]) -> list[str]:
+    """The opening words up to the first lower-case word after a capitalised one (titles and 'of' kept) or
+    a punctuation mark, at most ten."""
     out: list[str] = []
     for token in tokens[:10]:
         bare = token.strip(",.;:")
@@ -717,13 +897,7 @@ def _sentence_subject(sentence: str) -> str:
         out.append(bare)
         if token.endswith((",", ";", ":")):
             break
-    if out and any(t[:1].isupper() for t in out[1:] or out):
-        return " ".join(out)  # "Opposition health spokesman Baran Aydın accused …"
-    m = re.match(r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z][\w&.'’-]*)*", body)
-    if m:
-        return m.group(0)
-    m = SUBJECT_END.search(sentence, 1)
-    return sentence[:m.start()] if m else ""
+    return out
 
 
 AUTHOR_HEADER = re.compile(r"^[^\w]*(?P<who>[^|·•\n]{3,80}?)\s*(?:[|·•]|—|–|-)\s*(?:official|channel|telegram|"
@@ -765,41 +939,80 @@ def _author(text: str, ctx: SpeakerContext) -> str | None:
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return None
-    candidates: list[str] = []
-    m = AUTHOR_HEADER.match(lines[0]) or re.match(r"^\W*(?P<who>[^|\n]{3,60}?)\s*\|[^\n]{0,80}$", lines[0])
-    if m and not SECTION_WORDS.match(m.group("who").strip()):
-        candidates.append(m.group("who"))
-    elif len(lines[0].split()) <= 6 and not re.search(r"[.!?:]$", lines[0].strip()):
-        who, _, who_kind = resolve_np(re.sub(r"^\W+", "", lines[0]), ctx)
-        if who and who_kind == "person" and who in ctx.people:
-            candidates.append(who)  # a channel headed by its owner's name: "Mayor Oksana Biletska-Moroz"
+    candidates = _header_owner(lines[0], ctx)
     m = SIGNATURE.match(lines[-1])
     if m:
         candidates.append(m.group("who"))
-    for part in re.split(r"\s*[|—–·•]\s*", lines[0]):
-        part = re.sub(r"\s*\([^)]*\)\s*", " ", re.sub(r"^\W+", "", part)).strip()
-        who, _, who_kind = resolve_np(part, ctx) if 2 <= len(part.split()) <= 6 else (None, [], None)
-        if who and who_kind == "person" and who in ctx.people:
-            candidates.append(who)  # "🏙 Tomasz Wróbel — Mayor of Nowa Przystań (official channel)"
-    for line in lines[:3]:
-        handle = re.match(r"^\W*(?:(?:thread|post)\W*)?(?:by\s+)?@\w+\s*\((?P<who>[^,)]+)", line, re.I) or \
-            re.match(r"^\W*(?P<who>[A-Z][\w .&'’-]{1,40}?)\s*\(@\w+\)", line)
-        if handle:
-            candidates.append(handle.group("who"))  # "by @macro_mira (Mira Castellanos, …)", "Nuvio (@nuvio_hq)"
-    for part in re.split(r"\s*[|—–·•]\s*", lines[0])[1:]:
-        part = re.sub(r"^\W+", "", part).strip()
-        who, _, who_kind = resolve_np(part, ctx) if part else (None, [], None)
-        if who and who_kind == "org" and subject_speaks(part, who, who_kind, ctx):
-            candidates.append(who)  # "NEWS RELEASE | Verdanta Foods plc"
+    candidates += _header_people(lines[0], ctx)
+    candidates += _handles(lines[:3])
+    candidates += _header_orgs(lines[0], ctx)
     if re.search(r"\b(?:press|news|media) release\b|for immediate release", text[:300], re.I):
         first_org = next((name for _, name in ctx.orgs), None)
         if first_org:
             candidates.append(first_org)
-    for line in lines[:3]:
+    candidates += _bylines(lines[:3])
+    return _first_author(candidates, ctx)
+
+
+def _header_owner(first_line: str, ctx: SpeakerContext) -> list[str]:
+    """The owner a channel's header names before its kind ('Mayor Oksana Hrytsenko | Official channel'), or
+    a short header that is its owner's name ('Mayor Oksana Biletska-Moroz')."""
+    m = AUTHOR_HEADER.match(first_line) or re.match(r"^\W*(?P<who>[^|\n]{3,60}?)\s*\|[^\n]{0,80}$", first_line)
+    if m and not SECTION_WORDS.match(m.group("who").strip()):
+        return [m.group("who")]
+    if len(first_line.split()) <= 6 and not re.search(r"[.!?:]$", first_line.strip()):
+        who, _, who_kind = resolve_np(re.sub(r"^\W+", "", first_line), ctx)
+        if who and who_kind == "person" and who in ctx.people:
+            return [who]  # a channel headed by its owner's name: "Mayor Oksana Biletska-Moroz"
+    return []
+
+
+def _header_people(first_line: str, ctx: SpeakerContext) -> list[str]:
+    """People the header's parts name: "🏙 Tomasz Wróbel — Mayor of Nowa Przystań (official channel)"."""
+    found: list[str] = []
+    for part in re.split(r"\s*[|—–·•]\s*", first_line):
+        part = re.sub(r"\s*\([^)]*\)\s*", " ", re.sub(r"^\W+", "", part)).strip()
+        who, _, who_kind = resolve_np(part, ctx) if 2 <= len(part.split()) <= 6 else (None, [], None)
+        if who and who_kind == "person" and who in ctx.people:
+            found.append(who)  # "🏙 Tomasz Wróbel — Mayor of Nowa Przystań (official channel)"
+    return found
+
+
+def _handles(lines: list[str]) -> list[str]:
+    """Names given with a social media handle: "by @macro_mira (Mira Castellanos, …)", "Nuvio (@nuvio_hq)"."""
+    found: list[str] = []
+    for line in lines:
+        handle = re.match(r"^\W*(?:(?:thread|post)\W*)?(?:by\s+)?@\w+\s*\((?P<who>[^,)]+)", line, re.I) or \
+            re.match(r"^\W*(?P<who>[A-Z][\w .&'’-]{1,40}?)\s*\(@\w+\)", line)
+        if handle:
+            found.append(handle.group("who"))  # "by @macro_mira (Mira Castellanos, …)", "Nuvio (@nuvio_hq)"
+    return found
+
+
+def _header_orgs(first_line: str, ctx: SpeakerContext) -> list[str]:
+    """Organisations that speak, named after the header's first part: "NEWS RELEASE | Verdanta Foods plc"."""
+    found: list[str] = []
+    for part in re.split(r"\s*[|—–·•]\s*", first_line)[1:]:
+        part = re.sub(r"^\W+", "", part).strip()
+        who, _, who_kind = resolve_np(part, ctx) if part else (None, [], None)
+        if who and who_kind == "org" and subject_speaks(part, who, who_kind, ctx):
+            found.append(who)  # "NEWS RELEASE | Verdanta Foods plc"
+    return found
+
+
+def _bylines(lines: list[str]) -> list[str]:
+    """Bylines: "By Dr. Ana Ruiz", "Opinion by …", "Forwarded from …"."""
+    found: list[str] = []
+    for line in lines:
         by = re.match(r"^\W*(?:by|written by|opinion by|forwarded from)\s+(?:dr\.?\s+|prof\.?\s+)?"
                       r"(?P<who>[A-Z][^,|\n]{2,60})", line, re.I)
         if by:
-            candidates.append(by.group("who"))
+            found.append(by.group("who"))
+    return found
+
+
+def _first_author(candidates: list[str], ctx: SpeakerContext) -> str | None:
+    """The first candidate that is a person or a body that speaks, or a channel's own name ("MARKETS INSIDE")."""
     for who in candidates:
         who = re.sub(r"[^\w\s.'’&-]", "", who).strip()
         speaker, _, kind = resolve_np(who.split(",")[0], ctx)
@@ -844,7 +1057,6 @@ def _quote_speakers(sentences: list[Any], text: str, ctx: SpeakerContext,
     """Who speaks in sentences that are inside a quotation: a quote runs over several sentences
     ('"My goal is a title. I really think I can win one before I turn 25."') and is attributed once,
     before, inside or after the run."""
-    result: dict[int, str] = {}
     groups: list[list[int]] = []
     attributions: dict[int, str | None] = {}
     open_quote = False
@@ -855,30 +1067,58 @@ def _quote_speakers(sentences: list[Any], text: str, ctx: SpeakerContext,
         if sent.paragraph != previous_paragraph and not starts_quoted:
             open_quote = False
         inside = open_quote or starts_quoted
-        straight = s.count('"')
-        opens, closes = s.count("“") + s.count("«"), s.count("”") + s.count("»")
-        if straight % 2 == 1:
-            open_quote = not open_quote
-        elif opens != closes:
-            open_quote = opens > closes
-        has_quote = straight > 0 or opens > 0 or closes > 0
+        open_quote = _quote_open_after(s, open_quote)
+        has_quote = any(mark in s for mark in "\"“«”»")
         if has_quote or sent.paragraph in labels:
-            ctx.position = ctx.sentence_at = sent.start
-            attributions[i] = _speaker(s, 0, 0, len(s), ctx)[0] if has_quote else None
-            answer = ANSWER_LABEL.match(s)
-            if answer and not attributions[i]:  # 'Her answer: "Storage is full. We expect …"'
-                who = answer.group("who")
-                attributions[i] = ctx.pronoun(who, sent.start) if who.lower() in ("his", "her") else \
-                    resolve_np(re.sub(r"['’]s$", "", who), ctx)[0]
-        if inside:
-            if (groups and groups[-1][-1] == i - 1 and sentences[i - 1].paragraph == sent.paragraph) or (
-                    groups and groups[-1][-1] == i - 1 and starts_quoted):
-                groups[-1].append(i)
-            else:
-                groups.append([i])
-        elif has_quote and groups and groups[-1][-1] == i - 1:
-            groups[-1].append(i)  # the sentence that closes the quote and attributes it
+            attributions[i] = _quote_attribution(sent, has_quote, ctx)
+        _group_quoted(groups, sentences, i, inside, starts_quoted, has_quote)
         previous_paragraph = sent.paragraph
+    return _group_speakers(groups, attributions)
+
+
+def _quote_open_after(s: str, open_quote: bool) -> bool:
+    """Whether a quotation is still open after the sentence: an odd number of straight quotes toggles it,
+    unbalanced curly quotes or guillemets set it."""
+    straight = s.count('"')
+    opens, closes = s.count("“") + s.count("«"), s.count("”") + s.count("»")
+    if straight % 2 == 1:
+        return not open_quote
+    if opens != closes:
+        return opens > closes
+    return open_quote
+
+
+def _quote_attribution(sent: Any, has_quote: bool, ctx: SpeakerContext) -> str | None:
+    """Who a sentence with quotation marks (or under a label) attributes its quote to, if anyone: a speech
+    frame, or 'Her answer: "…"'."""
+    s = sent.text
+    ctx.position = ctx.sentence_at = sent.start
+    who = _speaker(s, 0, 0, len(s), ctx)[0] if has_quote else None
+    answer = ANSWER_LABEL.match(s)
+    if answer and not who:  # 'Her answer: "Storage is full. We expect …"'
+        owner = answer.group("who")
+        who = ctx.pronoun(owner, sent.start) if owner.lower() in ("his", "her") else \
+            resolve_np(re.sub(r"['’]s$", "", owner), ctx)[0]
+    return who
+
+
+def _group_quoted(groups: list[list[int]], sentences: list[Any], i: int, inside: bool, starts_quoted: bool,
+                  has_quote: bool) -> None:
+    """Add sentence i to the run of quoted sentences it continues (same paragraph, or opening with a quote
+    mark), start a run, or close the last run with the sentence that attributes it."""
+    continues = bool(groups) and groups[-1][-1] == i - 1
+    if inside:
+        if (continues and sentences[i - 1].paragraph == sentences[i].paragraph) or (continues and starts_quoted):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    elif has_quote and continues:
+        groups[-1].append(i)  # the sentence that closes the quote and attributes it
+
+
+def _group_speakers(groups: list[list[int]], attributions: dict[int, str | None]) -> dict[int, str]:
+    """{sentence index: speaker} for every quoted run attributed inside it or in the sentence before it."""
+    result: dict[int, str] = {}
     for group in groups:
         speaker = next((attributions[i] for i in group if attributions.get(i)), None)
         if speaker is None and group[0] > 0:
@@ -894,32 +1134,8 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
     interviewer, characters to cut)}. 'Finance minister Lena Ortiz: …', 'ORTIZ: …', 'A: …' (the
     interviewee named in the introduction), 'Q: …' (the interviewer, never a claim)."""
     labels: dict[int, tuple[str | None, int, bool]] = {}
-    interviewee: str | None = None
     paragraphs = text.split("\n")
-    if any(re.match(r"^\s*(?:A|Answer)\s*[:.]\s", p) for p in paragraphs):
-        for p in paragraphs:
-            if re.match(r"^\s*(?:Q|A|Question|Answer)\s*[:.]\s", p):
-                continue
-            m = INTERVIEWEE.search(p)
-            if m and re.match(r"(?:spoke|talked|sat)\b", m.group(0), re.I) and re.search(
-                    r"\b(?:our|correspondent|reporter|journalist|editor|host|presenter|us|me)\b", m.group("np"), re.I):
-                m = None  # "She spoke to our correspondent Tomasz Wójcik": the interviewer, not the interviewee
-            if m:
-                interviewee = next((name for name in ctx.people if name in m.group("np")), None)
-                if interviewee is None:
-                    who, _, who_kind = resolve_np(m.group("np"), ctx)
-                    interviewee = who if who_kind == "person" and who in ctx.people else None
-            if interviewee:
-                break
-        if interviewee is None and ctx.mentions:
-            # the first person the introduction names (outside the questions and answers)
-            offset = 0
-            spans: list[tuple[int, int]] = []
-            for p in paragraphs:
-                if not re.match(r"^\s*(?:Q|A|Question|Answer)\s*[:.]\s", p):
-                    spans.append((offset, offset + len(p)))
-                offset += len(p) + 1
-            interviewee = next((name for at, name in ctx.mentions if any(a <= at < b for a, b in spans)), None)
+    interviewee = _interviewee(paragraphs, ctx)
     current: str | None = None
     run_on = False  # the previous paragraph was a speaker's
     for index, paragraph in enumerate(paragraphs):
@@ -938,45 +1154,12 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
         if flash:
             cut += flash.end()
         m = LINE_LABEL.match(paragraph, cut)
-        if m and not NOT_LABELS.match(m.group("label").strip()) and len(m.group("label").split()) <= 14 and \
-                not re.search(r"\b(?:is|are|was|were|will|would|has|have|had|says|said)\b",
-                              re.sub(r"\([^)]*\)", "", m.group("label"))):
-            label = re.sub(r"^(?:meanwhile|also|separately|however|and|but|now|update|breaking)\s*,?\s+", "",
-                           m.group("label").strip(), flags=re.I)
-            inner = re.search(r"\((?:[A-Z][a-z]+\s+)?(?P<who>[A-Z][^()]{2,60})\)$", label)
-            if inner and resolve_np(inner.group("who"), ctx)[2] == "person":
-                label = inner.group("who")  # "Minister for Housing (Deputy Declan Farrelly):"
-            label = re.sub(r"\s*\([^)]*\)?", "", label).strip()
-            parts = [p.strip() for p in re.split(r"\s+[—–-]\s+|,\s+", label) if p.strip()]
-            named = [p for p in parts if resolve_np(p, ctx)[2] == "person" and not re.search(r"['’]s\b", p)]
-            label = named[0] if named else parts[0] if parts else ""  # "Rangel's lawyer, Paulo Fontes:"
-            if re.search(r"\b(?:is|are|was|were|will|would|has|have|had|says|said|can|could|should|must)\b", label):
-                label = ""  # "The Commission's own forecast is telling: …" is a sentence, not a label
-            speaker: str | None = None
-            if re.sub(r"\s*\([^)]*\)", "", label).isupper() and len(label) > 2:
-                label = re.sub(r"\s*\([^)]*\)", "", label).strip()  # "FOLASADE ADEBAYO-WILLIAMS (CFO)"
-                speaker = next((n for n in ctx.people if n.upper() == label), None) or \
-                    ctx.by_surname(label.split()[-1].title())
-                full = re.search(rf"\b(?:[A-Z][\w’'-]+\s+){{1,2}}{re.escape(label.title())}\b", text)
-                if speaker is None and full and len(label.split()) == 1 and not is_place(label.title()):
-                    speaker = split_title(full.group(0))[1]  # "TEMIROVA:" after "Aruzhan Temirova, 19, became …"
-                if speaker is None and not is_place(label.title()) and (len(label.split()) >= 2 or sum(
-                        1 for p in paragraphs if re.match(rf"\W*{re.escape(label)}\s*(?:\([^)]*\)\s*)?:", p)) >= 2):
-                    speaker = label.title()  # a transcript's speaker named only by the label
-                # (a single "CHENNAI:" before the first paragraph is a dateline)
-            else:
-                speaker, _, kind = resolve_np(label, ctx)
-                if speaker and not subject_speaks(label, speaker, kind, ctx) and \
-                        not (len(label.split()) >= 2 and kind == "person") and not (
-                            re.fullmatch(r"(?:[A-Z][\w&.'’-]*\s?){1,4}", label) and not is_place(label)):
-                    speaker = None  # a label speaks: "Kharkivoblenergo: outages should end…"
-            if speaker and is_place(speaker):
-                speaker = None  # "CHENNAI: The state government …" is a dateline
-            if speaker:
-                current = speaker
-                labels[index] = (speaker, m.end(), False)
-                run_on = label.isupper() or bool(re.match(r"\s*[A-Z]", paragraph))  # transcripts, not bullets
-                continue
+        label, speaker = _label_speaker(m, paragraphs, text, ctx) if m and _is_label(m.group("label")) else ("", None)
+        if m and speaker:
+            current = speaker
+            labels[index] = (speaker, m.end(), False)
+            run_on = label.isupper() or bool(re.match(r"\s*[A-Z]", paragraph))  # transcripts, not bullets
+            continue
         if cut:
             labels[index] = (None, cut, False)
             run_on = False
@@ -985,6 +1168,108 @@ def _line_labels(text: str, ctx: SpeakerContext) -> dict[int, tuple[str | None, 
         else:
             run_on = False
     return labels
+
+
+def _interviewee(paragraphs: list[str], ctx: SpeakerContext) -> str | None:
+    """Who answers in a question-and-answer text ('A: …'): the person the introduction says was interviewed,
+    else the first person it names; None for a text without answers."""
+    if not any(re.match(r"^\s*(?:A|Answer)\s*[:.]\s", p) for p in paragraphs):
+        return None
+    interviewee = _introduced_interviewee(paragraphs, ctx)
+    if interviewee is None and ctx.mentions:
+        # the first person the introduction names (outside the questions and answers)
+        interviewee = _first_named_outside_qa(paragraphs, ctx)
+    return interviewee
+
+
+def _introduced_interviewee(paragraphs: list[str], ctx: SpeakerContext) -> str | None:
+    """The person an introduction says was interviewed ("in an interview with Finance Minister Lena Ortiz"),
+    not the interviewer ("She spoke to our correspondent Tomasz Wójcik")."""
+    interviewee: str | None = None
+    for p in paragraphs:
+        if re.match(r"^\s*(?:Q|A|Question|Answer)\s*[:.]\s", p):
+            continue
+        m = INTERVIEWEE.search(p)
+        if m and re.match(r"(?:spoke|talked|sat)\b", m.group(0), re.I) and re.search(
+                r"\b(?:our|correspondent|reporter|journalist|editor|host|presenter|us|me)\b", m.group("np"), re.I):
+            m = None  # "She spoke to our correspondent Tomasz Wójcik": the interviewer, not the interviewee
+        if m:
+            interviewee = next((name for name in ctx.people if name in m.group("np")), None)
+            if interviewee is None:
+                who, _, who_kind = resolve_np(m.group("np"), ctx)
+                interviewee = who if who_kind == "person" and who in ctx.people else None
+        if interviewee:
+            break
+    return interviewee
+
+
+def _first_named_outside_qa(paragraphs: list[str], ctx: SpeakerContext) -> str | None:
+    """The first person mentioned in a paragraph that is not a question or an answer."""
+    offset = 0
+    spans: list[tuple[int, int]] = []
+    for p in paragraphs:
+        if not re.match(r"^\s*(?:Q|A|Question|Answer)\s*[:.]\s", p):
+            spans.append((offset, offset + len(p)))
+        offset += len(p) + 1
+    return next((name for at, name in ctx.mentions if any(a <= at < b for a, b in spans)), None)
+
+
+def _is_label(label: str) -> bool:
+    """A line's opening before a colon can be a speaker label: not a section word ('Update:'), at most 14
+    words and no verb of a sentence ('The plan is simple: …')."""
+    return not NOT_LABELS.match(label.strip()) and len(label.split()) <= 14 and \
+        not re.search(r"\b(?:is|are|was|were|will|would|has|have|had|says|said)\b", re.sub(r"\([^)]*\)", "", label))
+
+
+def _label_speaker(m: re.Match[str], paragraphs: list[str], text: str, ctx: SpeakerContext) -> tuple[str, str | None]:
+    """(label, speaker) of a line label: a transcript's capitals ('ORTIZ:'), else a name or a body that
+    speaks; the speaker is None for a dateline or a label that names nobody."""
+    label = _label_name(m.group("label"), ctx)
+    speaker: str | None = None
+    if re.sub(r"\s*\([^)]*\)", "", label).isupper() and len(label) > 2:
+        label = re.sub(r"\s*\([^)]*\)", "", label).strip()  # "FOLASADE ADEBAYO-WILLIAMS (CFO)"
+        speaker = _capitals_speaker(label, paragraphs, text, ctx)
+    else:
+        speaker, _, kind = resolve_np(label, ctx)
+        if speaker and not subject_speaks(label, speaker, kind, ctx) and \
+                not (len(label.split()) >= 2 and kind == "person") and not (
+                    re.fullmatch(r"(?:[A-Z][\w&.'’-]*\s?){1,4}", label) and not is_place(label)):
+            speaker = None  # a label speaks: "Kharkivoblenergo: outages should end…"
+    if speaker and is_place(speaker):
+        speaker = None  # "CHENNAI: The state government …" is a dateline
+    return label, speaker
+
+
+def _label_name(raw: str, ctx: SpeakerContext) -> str:
+    """The name in a label: connectives and parentheses dropped, the person of "Minister for Housing (Deputy
+    Declan Farrelly)", the named part of "Rangel's lawyer, Paulo Fontes"; '' for a sentence."""
+    label = re.sub(r"^(?:meanwhile|also|separately|however|and|but|now|update|breaking)\s*,?\s+", "",
+                   raw.strip(), flags=re.I)
+    inner = re.search(r"\((?:[A-Z][a-z]+\s+)?(?P<who>[A-Z][^()]{2,60})\)$", label)
+    if inner and resolve_np(inner.group("who"), ctx)[2] == "person":
+        label = inner.group("who")  # "Minister for Housing (Deputy Declan Farrelly):"
+    label = re.sub(r"\s*\([^)]*\)?", "", label).strip()
+    parts = [p.strip() for p in re.split(r"\s+[—–-]\s+|,\s+", label) if p.strip()]
+    named = [p for p in parts if resolve_np(p, ctx)[2] == "person" and not re.search(r"['’]s\b", p)]
+    label = named[0] if named else parts[0] if parts else ""  # "Rangel's lawyer, Paulo Fontes:"
+    if re.search(r"\b(?:is|are|was|were|will|would|has|have|had|says|said|can|could|should|must)\b", label):
+        label = ""  # "The Commission's own forecast is telling: …" is a sentence, not a label
+    return label
+
+
+def _capitals_speaker(label: str, paragraphs: list[str], text: str, ctx: SpeakerContext) -> str | None:
+    """Who a transcript's label in capitals is: a person learned from the text, one the text names in full
+    ("TEMIROVA:" after "Aruzhan Temirova, 19, became …"), else the label itself when it names a speaker (two
+    words, or used at least twice; a single "CHENNAI:" before the first paragraph is a dateline)."""
+    speaker = next((n for n in ctx.people if n.upper() == label), None) or \
+        ctx.by_surname(label.split()[-1].title())
+    full = re.search(rf"\b(?:[A-Z][\w’'-]+\s+){{1,2}}{re.escape(label.title())}\b", text)
+    if speaker is None and full and len(label.split()) == 1 and not is_place(label.title()):
+        speaker = split_title(full.group(0))[1]  # "TEMIROVA:" after "Aruzhan Temirova, 19, became …"
+    if speaker is None and not is_place(label.title()) and (len(label.split()) >= 2 or sum(
+            1 for p in paragraphs if re.match(rf"\W*{re.escape(label)}\s*(?:\([^)]*\)\s*)?:", p)) >= 2):
+        speaker = label.title()  # a transcript's speaker named only by the label
+    return speaker
 
 
 def _inline_label(sentence: str, ctx: SpeakerContext) -> tuple[str | None, str]:
@@ -1164,10 +1449,94 @@ def _main_clause_hedge(text: str) -> Hedge | None:
     return main_clause_hedge(text)
 
 
+@dataclass
+class _Article:
+    """What the whole text tells before its sentences are read one by one: who is named, which paragraphs
+    are labelled, quoted, forwarded or dated in the past, who writes or issues it, which events it dates."""
+
+    text: str
+    published: date
+    ctx: SpeakerContext
+    fiscal_end: tuple[int, int] | None
+    events: dict[str, date]
+    labels: dict[int, tuple[str | None, int, bool]]
+    author: str | None
+    issuer: str | None
+    past_paragraphs: set[int]
+    forwarded: dict[int, str]
+    sentences: list[Sentence]
+    quoted: dict[int, str]
+    line_starts: list[int]
+
+
+@dataclass
+class _Reading:
+    """One sentence as it is read for claims: its text after any label, who its label or inline label names,
+    who writes it, and the quotation state around it."""
+
+    index: int
+    sent: Sentence
+    s: str
+    line_speaker: str | None
+    here_author: str | None
+    quoted_start: bool
+    has_quote: bool
+    quote_speaker: str | None  # who spoke the quotation the sentence before ran on from
+
+
+@dataclass
+class _Clause:
+    """One trigger's clause in a sentence: its bounds, and for two coordinated claims ("would cut emissions
+    by half by 2030 and reach net zero by 2045") where the second starts."""
+
+    trig: re.Match[str]
+    start: int
+    end: int
+    whole_end: int
+    second: tuple[int, int] | None
+    main_start: int  # where the previous clause ended: the main clause before this trigger starts here
+    next_pos: int  # the next trigger, or the sentence's end
+
+
 def extract(text: str, published: date) -> list[Claim]:
     """Every checkable forward-looking statement in `text`, with deadlines relative to `published`."""
     if not text or not text.strip():
         return []
+    article = _read_article(text, published)
+    ctx = article.ctx
+    claims: list[Claim] = []
+    prev_quote_speaker: str | None = None
+    list_frame: tuple[str | None, str, float, int] | None = None  # speaker, modal, confidence, paragraph
+    for index, sent in enumerate(article.sentences):
+        if list_frame is not None:
+            item, list_frame = _next_list_item(article, sent, list_frame)
+            if item is not None:
+                claims.append(item)
+                continue
+        readable = _readable_text(article, index, sent)
+        if readable is None:
+            continue
+        s, line_speaker, headline = readable
+        ctx.position = ctx.sentence_at = sent.start
+        _open_topic(article, sent, s)
+        here_author = article.forwarded.get(sent.paragraph, article.author)  # "Forwarded from GridWest Dispatch:"
+        ctx.voice = article.quoted.get(index) or line_speaker or here_author
+        quoted_start = bool(re.match(r"\s*[\"“«]", s))
+        has_quote = bool(re.search(r"[\"“”«»]", s))
+        quote_speaker = prev_quote_speaker
+        prev_quote_speaker = None
+        if has_quote:
+            prev_quote_speaker = _speaker(s, 0, 0, len(s), ctx, line_speaker)[0] or \
+                (quote_speaker if quoted_start else None)
+        reading = _Reading(index, sent, s, line_speaker, here_author, quoted_start, has_quote, quote_speaker)
+        claims += _sentence_claims(article, reading, _triggers(s, published, headline))
+        if LIST_INTRO.search(s):
+            list_frame = _list_intro(s, sent, claims, article.author or line_speaker)
+    return dedupe(claims)
+
+
+def _read_article(text: str, published: date) -> _Article:
+    """Normalise the text (length, line ends, unprintable characters) and read what the whole of it tells."""
     text = text[:MAX_TEXT].replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
     ctx = SpeakerContext()
@@ -1179,221 +1548,330 @@ def extract(text: str, published: date) -> list[Claim]:
     issuer = _issuer(text, ctx)
     past_paragraphs = _past_dated_paragraphs(text, published)
     forwarded = _forwarded_sections(text)
-    claims: list[Claim] = []
     sentences = split_sentences(text)
     quoted = _quote_speakers(sentences, text, ctx, labels)
-    prev_quote_speaker: str | None = None
+    return _Article(text, published, ctx, fiscal_end, events, labels, author, issuer, past_paragraphs, forwarded,
+                    sentences, quoted, _line_starts(text))
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset where each line of the text starts."""
     line_starts = [0]
     for line in text.split("\n")[:-1]:
         line_starts.append(line_starts[-1] + len(line) + 1)
-    list_frame: tuple[str | None, str, float, int] | None = None  # speaker, modal, confidence, paragraph
-    for index, sent in enumerate(sentences):
-        s = sent.text
-        headline = False
-        line_speaker: str | None = None
-        if list_frame is not None:
-            item = _list_item(s, sent.paragraph, list_frame, published, fiscal_end)
-            if item is not None:
-                claims.append(item)
-                list_frame = (*list_frame[:3], sent.paragraph)
-                continue
-            if sent.paragraph > list_frame[3] + 2:
-                list_frame = None
-        label = labels.get(sent.paragraph)
-        if label is not None:
-            line_speaker, cut, asked = label
-            if asked:
-                continue  # the interviewer's question
-            cut_at = line_starts[sent.paragraph] + cut
-            if sent.start < cut_at < sent.start + len(s):
-                s = s[cut_at - sent.start:]
-        if s.isupper() and len(s) > 12:
-            if label is None or not label[0]:
-                continue  # an all-capitals headline
-            s = _uncap(s)  # "- NOVÁK: INFLATION TO RETURN TO 2% TARGET" reads as a sentence
-            headline = True
-        if s.rstrip("\"”’' ").endswith("?"):
-            continue
-        if index == 0 and sent.paragraph == 0 and not re.search(r"[.!?\"”]$", s) and len(s) < 200 \
-                and len(sentences) > 1 and not line_speaker:
-            continue  # a headline
-        if not line_speaker:  # also under a timestamp: '09:40 — Spokeswoman Lotte Brandt: "We …"'
-            line_speaker, s = _inline_label(s, ctx)
-        ctx.position = ctx.sentence_at = sent.start
-        opening = [name for at, name in ctx.mentions if sent.start <= at < sent.start + 45
-                   and not re.match(r"[\w.’'-]+(?:\s[\w.’'-]+){0,2}?['’]s\s", text[at:at + 60])]
-        if opening and not re.match(r"\s*(?:[\"“«]|(?:he|she|they)\b)", s, re.I):
-            topic(ctx, opening[0])  # the sentence is about the person it opens with (not one a quote names)
-        here_author = forwarded.get(sent.paragraph, author)  # "Forwarded from GridWest Dispatch:" lines
-        ctx.voice = quoted.get(index) or line_speaker or here_author
-        quoted_start = bool(re.match(r"\s*[\"“«]", s))
-        has_quote = bool(re.search(r"[\"“”«»]", s))
-        quote_speaker = prev_quote_speaker
-        prev_quote_speaker = None
-        if has_quote:
-            prev_quote_speaker = _speaker(s, 0, 0, len(s), ctx, line_speaker)[0] or \
-                (quote_speaker if quoted_start else None)
-        triggers = _triggers(s, published, headline)
-        previous_subject = ""
-        last_clause_end = -1
-        for i, trig in enumerate(triggers):
-            if trig.start() < last_clause_end:
-                continue  # same clause as the previous trigger
-            next_pos = triggers[i + 1].start() if i + 1 < len(triggers) else len(s)
-            c_start, c_end = _clause_bounds(s, trig.start(), trig.end(), next_pos)
-            c_end = min(c_end, max(trig.end(), attribution_start(s, trig.end(), c_end)))
-            second = _coordinated(s, trig.end(), c_end, published)
-            whole_end = c_end
-            if second is not None:
-                c_end = second[0]  # "would cut emissions by half by 2030 | and reach net zero by 2045"
-            main_start = max(0, last_clause_end)
-            last_clause_end = c_end
-            ctx.position = sent.start + trig.start()
-            speaker, co, kind, body_start, reported_past = _speaker(s, trig.start(), c_start, c_end, ctx,
-                                                                     line_speaker)
-            basis = ctx.basis
-            if reported_past:
-                continue  # "had pledged two years ago that the line would open": history, not an open claim
-            first_person = re.fullmatch(r"\s*(?:we|i|(?:our|my)\s+\w+)\s*", s[c_start:trig.start()], re.I)
-            if re.fullmatch(r"\s*(?:I|we|(?:My|Our|my|our)\s+\w+(?:\s+\w+)?)\s*", s[c_start:trig.start()]) \
-                    and line_speaker and basis in ("subject", "label", ""):
-                speaker, kind, basis = line_speaker, "person", "label"  # "My Department will publish …"
-            if first_person and here_author and not line_speaker and (speaker is None or speaker == ctx.last_speaker) \
-                    and not has_quote:
-                speaker, kind, basis = here_author, "person", "author"
-            if speaker is None and re.fullmatch(r"\s*(?:he|she|they|we|i)\s*", s[c_start:trig.start()], re.I):
-                speaker = line_speaker or here_author or ctx.last_speaker
-            if index in quoted and (speaker is None or basis in ("subject", "") or
-                                    re.fullmatch(r"\s*(?:i|we)\s*", s[c_start:trig.start()], re.I)):
-                speaker, kind, basis = quoted[index], "person", "quote"  # a quotation over several sentences
-            if speaker is None and quoted_start and quote_speaker:
-                speaker, kind = quote_speaker, "person"  # a quote that runs on from the sentence before
-            if speaker is None and issuer and basis not in ("according", "noun-frame", "history") and (
-                    not ctx.framed or not re.search(rf"\b(?:{SPEECH_VERBS})\b", s[:trig.start()])):
-                speaker, kind, basis = issuer, "org", "issuer"  # a ministry's statement speaks for the ministry
-            if speaker is None and here_author and (not ctx.framed or re.search(
-                    r"\b(?:I|[Ww]e)\b|\b(?:[Mm]y|[Oo]ur)\s+(?:forecast|prediction|guess|bet|view|expectation|hunch)\b",
-                    s[:trig.start()])):
-                speaker, kind, basis = here_author, "person", "author"  # "My forecast is simple: …", "I doubt …"
-            remember(ctx, speaker, kind)
-            body = s[body_start:c_end]
-            subject_text = s[body_start:trig.start()].strip(" ,")
-            after_conjunction = re.search(r"\b(?:but|and|or)\s*$", s[:c_start], re.IGNORECASE) is not None
-            if not subject_text and previous_subject and after_conjunction and trig.group(0).split()[0].lower() in {
-                    "could", "would", "might", "may", "will", "should", "won't", "wouldn't"}:
-                body = f"{previous_subject} {body.strip()}"
-            elif subject_text:
-                previous_subject = subject_text
-            statement = _tidy(body)
-            if len(content_words(statement)) < 2 or not s[trig.end():c_end].strip(" :,;"):
-                continue  # "Under the plan, we will:" introduces a list
-            clause_from = max(c_start, body_start) if body_start <= trig.start() else c_start
-            clause = s[clause_from:c_end]
-            rel = max(0, trig.start() - clause_from)
-            if PAST_TENSE_TRIGGER.match(trig.group(0)) and PAST_MARKER.search(clause):
-                continue  # "agreed to provide subsidies last year" happened already
-            if re.search(r"\bhad\s+(?:\w+ly\s+)?\w+ed\b", clause[:rel]) and PAST_MARKER.search(clause):
-                continue  # "she had campaigned four years ago on a pledge to cut taxes"
-            if re.search(r"\bhad\s+(?:\w+ly\s+|long\s+|also\s+)?(?:bet|expected|hoped|predicted|forecast|assumed|"
-                         r"feared|believed|thought|wagered|gambled)\b[^.;]*$", s[:trig.start()]) or re.search(
-                    r"\b(?:proved|proven|turned out(?: to be)?|was|were)\s+(?:\w+ly\s+)?(?:wrong|false|mistaken|"
-                    r"incorrect|unfounded|premature)\b|\bdid not pan out\b|\bnever materiali[sz]ed\b|"
-                    r";\s*it (?:is|was|did) not\b|"
-                    r"\b(?:was|were|has been|have been|had been) (?:already )?(?:kept|met|missed|broken|fulfilled|"
-                    r"honou?red)\b|\bhas already been missed\b|\b(?:went ahead|was completed|were completed|took place|"
-                    r"was held|were held) (?:as planned|on time|on schedule)\b",
-                    s[trig.end():]):
-                continue  # "Some traders had bet that the strike would be over by Wednesday; it is not."
-            if _general_rule(s, clause) and not find_deadlines(clause, published):
-                continue  # "the rates will always move in step", "Under the charter, travellers will get a refund"
-            if re.match(r"(?:would|'d)\b", trig.group(0), re.I) and _narrative_would(s, s[trig.end():], published):
-                continue  # "the plant, which would later close", "the cut would prove premature: inflation rebounded"
-            if re.search(r"\bif (?:an? |the )?(?:\w+ )?(?:elections?|votes?|referendum|ballot) (?:were|was) (?:held|"
-                         r"taking place)\b", s, re.I):
-                continue  # "if an election were held that day, the Alliance would win 29 seats": a poll's hypothetical
-            if (re.search(r"\bhad\s+(?:\w+ly\s+|long\s+|also\s+|already\s+)?$", s[:trig.start()]) or re.match(
-                    r"had\b", trig.group(0), re.I)) and not ctx.framed:
-                continue  # "the firm had forecast 4.1%", "whose party had threatened to walk out": history
-            relative = re.search(r"\b(?P<noun>[\w-]+)\s+(?P<rel>that|which)\s+(?:[\w-]+\s+){0,3}had\s+(?:\w+ly\s+)?$",
-                                 s[:trig.start()])
-            if relative and (relative.group("rel") == "which" or (relative.group("noun").islower() and not re.fullmatch(
-                    rf"(?:{SPEECH_VERBS}|told|them|him|her|us|me|reporters|journalists)", relative.group("noun")))):
-                continue  # "bringing forward a target that previous governments had set for 2040"
-            dated_frame = re.search(r"\b(?:said|argued|promised|pledged|vowed|predicted|claimed|warned|insisted|"
-                                    r"told \w+|had \w+)\s+(?:in|back in)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
-                                    r"(?:\s+that)?\s*(?:[^,.;]{0,80})$", s[:trig.start()])
-            if (dated_frame and int(dated_frame.group(1)) < published.year) or sent.paragraph in past_paragraphs:
-                continue  # "Some colleagues argued in 2021 that …"; "- March 2019: Ferrominas pledges …"
-            if _past_report_year(s[:trig.start()], published):
-                continue  # "In 2021 the city council said the first tram would run by 2024"
-            month = re.match(r"\W*In\s+([A-Z][a-z]+)\b(?!\s+\d)", s)
-            when = re.match(r"\W*When\b(?P<clause>[^,]{3,120}?)\bin\s+(?P<month>[A-Z][a-z]+)\s*,", s[:trig.start()])
-            if when and when.group("month").lower() in MONTHS and MONTHS[when.group("month").lower()] < \
-                    published.month and re.search(r"\b\w+ed\b|\b(?:was|were|took|won|lost|made|began|came|went)\b",
-                                                  when.group("clause")):
-                continue  # "When the club hired her in January, she told supporters …" (written in December)
-            if month and PAST_TENSE_TRIGGER.match(trig.group(0)) and month.group(1).lower() in MONTHS and \
-                    MONTHS[month.group(1).lower()] < published.month:
-                continue  # "In July the ministry pledged to restore the elevator by September" (written in September)
-            if re.match(r"(?:should|ought)\b", trig.group(0), re.I) and not find_deadlines(s, published) \
-                    and not re.search(
-                    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few)\s+(?:hours?|days?|weeks?|months?|"
-                    r"years?)\b|\b(?:soon|quickly|shortly|considerably|significantly|further)\b", clause, re.I):
-                continue  # "the crews should be helped", "the state should withdraw…": advice, not a forecast
-            if re.match(r"(?:should|must)\b", trig.group(0), re.I) and re.search(
-                    r"\b(?:you|passengers|residents|customers|users|people|drivers|travellers|parents|citizens|readers|"
-                    r"motorists|commuters|shoppers|visitors)\s*$", s[:trig.start()], re.I):
-                continue  # "passengers should check with their airline": advice
-            if re.match(r"(?:couldn['’]t|could not)\b", trig.group(0) + s[trig.end():trig.end() + 4],
-                        re.I) and not _precise_future(clause[rel:], published):
-                continue  # "promises the supply chain couldn't keep": narrative
-            if _only_past_times(clause[rel:], published):
-                continue  # "was originally due to finish in 2025", written in 2026: history
+    return line_starts
 
-            def skip_past(c: str, d: Deadline, at: int = clause_from, s: str = s) -> bool:
-                return _past_time(s, replace(d, start=d.start + at, end=d.end + at), published)
 
-            deadline = pick_deadline(clause, published, anchor=rel, fiscal_end=fiscal_end, skip=skip_past)
-            if deadline.text == "":
-                # "..., with production to start in 2027": a precise phrase right after the clause, before
-                # the next claim's clause, still governs it.
-                later = [d for d in find_deadlines(s[c_end:next_pos], published, fiscal_end)
-                         if d.date >= published and not d.vague and not _past_time(
-                             s, replace(d, start=d.start + c_end, end=d.end + c_end), published)]
-                if later:
-                    deadline = later[0]
-            if deadline.text == "" or (
-                    deadline.text.lower().startswith(("within", "in ", "no later")) and deadline.vague):
-                deadline = _event_deadline(clause, deadline, events, published) or deadline
-            if speaker is None and deadline.text == "" and trig.group(0).lower().startswith("would") and \
-                    not ctx.framed and not quote_speaker and index not in quoted:
-                continue  # "a win would put them seven ahead": the narrator's conditional, nobody's forecast
-            hedge = _main_clause_hedge(s[main_start:trig.start()]) or hedge_confidence(clause[rel:] if rel else clause)
-            conditional = bool(CONDITIONAL.search(clause)) or (
-                trig.group(0).lower().startswith(("would", "could")) and
-                bool(re.match(r"\s*[A-Za-z]+ing\b", (previous_subject or subject_text or "") + " ")))
-            claims.append(Claim(
-                speaker=speaker, statement=statement, sentence=sent.text, deadline=deadline.date.isoformat(),
-                deadline_text=deadline.text, vague=deadline.vague, confidence=hedge.probability,
-                conditional=conditional, co_speakers=co,
-                speaker_aliases=aliases_for(ctx, speaker) if speaker else [], hedge=hedge.word,
-                basis=basis if speaker else "",
-            ))
-            if second is not None:
-                rest = s[second[1]:whole_end]
-                modal = trig.group(0) if re.match(r"(?:will|would|could|should|may|might|must|shall|can|'ll|’ll)$",
-                                                  trig.group(0), re.I) else ""
-                head = f"{subject_text} {modal}".strip() if modal else ""
-                later_deadline = pick_deadline(rest, published, fiscal_end=fiscal_end)
-                claims.append(replace(claims[-1], statement=_tidy(f"{head} {rest}".strip()),
-                                      deadline=later_deadline.date.isoformat(), deadline_text=later_deadline.text,
-                                      vague=later_deadline.vague))
-        if LIST_INTRO.search(s):
-            intro_speaker = claims[-1].speaker if claims and claims[-1].sentence == sent.text else (
-                author or line_speaker)
-            modal = (LIST_INTRO.search(s).group("modal") or "will").lower()  # type: ignore[union-attr]
-            list_frame = (intro_speaker, modal, hedge_confidence(modal).probability, sent.paragraph)
-    return dedupe(claims)
+def _next_list_item(article: _Article, sent: Sentence, list_frame: tuple[str | None, str, float, int]
+                    ) -> tuple[Claim | None, tuple[str | None, str, float, int] | None]:
+    """(the bullet's claim or None, the list frame after this sentence): a bullet extends the list, more than
+    two paragraphs past the last bullet end it."""
+    item = _list_item(sent.text, sent.paragraph, list_frame, article.published, article.fiscal_end)
+    if item is not None:
+        return item, (*list_frame[:3], sent.paragraph)
+    return None, None if sent.paragraph > list_frame[3] + 2 else list_frame
+
+
+def _list_intro(s: str, sent: Sentence, claims: list[Claim],
+                fallback_speaker: str | None) -> tuple[str | None, str, float, int]:
+    """The frame a list introduction ("We will:") sets for the bullets after it: its speaker (the one of
+    its own claim, else the author or the label's), modal, confidence and paragraph."""
+    intro_speaker = claims[-1].speaker if claims and claims[-1].sentence == sent.text else fallback_speaker
+    modal = (LIST_INTRO.search(s).group("modal") or "will").lower()  # type: ignore[union-attr]
+    return intro_speaker, modal, hedge_confidence(modal).probability, sent.paragraph
+
+
+def _readable_text(article: _Article, index: int, sent: Sentence) -> tuple[str, str | None, bool] | None:
+    """(text, label speaker, headline flash) of a sentence as claims are read from it: the label cut off, an
+    all-capitals flash in ordinary case, an inline label ("Spokeswoman Lotte Brandt: \"We …\"") read. None for
+    the interviewer's question, an all-capitals headline, a question or the headline line."""
+    s = sent.text
+    line_speaker: str | None = None
+    headline = False
+    label = article.labels.get(sent.paragraph)
+    if label is not None:
+        line_speaker, cut, asked = label
+        if asked:
+            return None  # the interviewer's question
+        cut_at = article.line_starts[sent.paragraph] + cut
+        if sent.start < cut_at < sent.start + len(s):
+            s = s[cut_at - sent.start:]
+    if s.isupper() and len(s) > 12:
+        if label is None or not label[0]:
+            return None  # an all-capitals headline
+        s = _uncap(s)  # "- NOVÁK: INFLATION TO RETURN TO 2% TARGET" reads as a sentence
+        headline = True
+    if s.rstrip("\"”’' ").endswith("?") or _headline_line(article, index, sent, s, line_speaker):
+        return None
+    if not line_speaker:  # also under a timestamp: '09:40 — Spokeswoman Lotte Brandt: "We …"'
+        line_speaker, s = _inline_label(s, article.ctx)
+    return s, line_speaker, headline
+
+
+def _headline_line(article: _Article, index: int, sent: Sentence, s: str, line_speaker: str | None) -> bool:
+    """The text's first line without closing punctuation, shorter than 200 characters, before more text: a
+    headline."""
+    return index == 0 and sent.paragraph == 0 and not re.search(r"[.!?\"”]$", s) and len(s) < 200 \
+        and len(article.sentences) > 1 and not line_speaker
+
+
+def _open_topic(article: _Article, sent: Sentence, s: str) -> None:
+    """The sentence is about the person it opens with (not one a quote names, nor one in a possessive)."""
+    opening = [name for at, name in article.ctx.mentions if sent.start <= at < sent.start + 45
+               and not re.match(r"[\w.’'-]+(?:\s[\w.’'-]+){0,2}?['’]s\s", article.text[at:at + 60])]
+    if opening and not re.match(r"\s*(?:[\"“«]|(?:he|she|they)\b)", s, re.I):
+        topic(article.ctx, opening[0])
+
+
+def _sentence_claims(article: _Article, reading: _Reading, triggers: list[re.Match[str]]) -> list[Claim]:
+    """The claims of one sentence, a clause per trigger (a trigger inside the previous clause adds none)."""
+    claims: list[Claim] = []
+    s = reading.s
+    previous_subject = ""
+    last_clause_end = -1
+    for i, trig in enumerate(triggers):
+        if trig.start() < last_clause_end:
+            continue  # same clause as the previous trigger
+        next_pos = triggers[i + 1].start() if i + 1 < len(triggers) else len(s)
+        clause = _clause_at(s, trig, next_pos, last_clause_end, article.published)
+        last_clause_end = clause.end
+        attributed = _attribute(article, reading, clause)
+        if attributed is None:
+            continue  # "had pledged two years ago that the line would open": history, not an open claim
+        speaker, co, kind, basis, body_start = attributed
+        subject_text = s[body_start:trig.start()].strip(" ,")
+        body = _claim_body(s, clause, body_start, subject_text, previous_subject)
+        previous_subject = subject_text or previous_subject
+        claims += _clause_claims(article, reading, clause, (speaker, co, kind), basis, body_start, body,
+                                 subject_text, previous_subject)
+    return claims
+
+
+def _clause_at(s: str, trig: re.Match[str], next_pos: int, last_clause_end: int, published: date) -> _Clause:
+    """The trigger's clause, ended before an attribution after it and, for two coordinated claims, before
+    the second."""
+    c_start, c_end = _clause_bounds(s, trig.start(), trig.end(), next_pos)
+    c_end = min(c_end, max(trig.end(), attribution_start(s, trig.end(), c_end)))
+    second = _coordinated(s, trig.end(), c_end, published)
+    whole_end = c_end
+    if second is not None:
+        c_end = second[0]  # "would cut emissions by half by 2030 | and reach net zero by 2045"
+    return _Clause(trig, c_start, c_end, whole_end, second, max(0, last_clause_end), next_pos)
+
+
+def _attribute(article: _Article, reading: _Reading, clause: _Clause
+               ) -> tuple[str | None, list[str], str | None, str, int] | None:
+    """(speaker, co-speakers, kind, basis, where the statement starts) of a clause, remembered for the
+    pronouns after it; None for a claim reported as history."""
+    ctx = article.ctx
+    ctx.position = reading.sent.start + clause.trig.start()
+    speaker, co, kind, body_start, reported_past = _speaker(reading.s, clause.trig.start(), clause.start,
+                                                             clause.end, ctx, reading.line_speaker)
+    if reported_past:
+        return None
+    speaker, kind, basis = _first_person_speaker(article, reading, clause, speaker, kind, ctx.basis)
+    speaker, kind, basis = _unattributed_speaker(article, reading, clause, speaker, kind, basis)
+    remember(ctx, speaker, kind)
+    return speaker, co, kind, basis, body_start
+
+
+def _first_person_speaker(article: _Article, reading: _Reading, clause: _Clause, speaker: str | None,
+                          kind: str | None, basis: str) -> tuple[str | None, str | None, str]:
+    """'I', 'we', 'my department' speak for the line's label or the author; a bare pronoun for the label,
+    the author or the last speaker."""
+    subject = reading.s[clause.start:clause.trig.start()]
+    first_person = re.fullmatch(r"\s*(?:we|i|(?:our|my)\s+\w+)\s*", subject, re.I)
+    if re.fullmatch(r"\s*(?:I|we|(?:My|Our|my|our)\s+\w+(?:\s+\w+)?)\s*", subject) \
+            and reading.line_speaker and basis in ("subject", "label", ""):
+        speaker, kind, basis = reading.line_speaker, "person", "label"  # "My Department will publish …"
+    if first_person and reading.here_author and not reading.line_speaker and (
+            speaker is None or speaker == article.ctx.last_speaker) and not reading.has_quote:
+        speaker, kind, basis = reading.here_author, "person", "author"
+    if speaker is None and re.fullmatch(r"\s*(?:he|she|they|we|i)\s*", subject, re.I):
+        speaker = reading.line_speaker or reading.here_author or article.ctx.last_speaker
+    return speaker, kind, basis
+
+
+def _unattributed_speaker(article: _Article, reading: _Reading, clause: _Clause, speaker: str | None,
+                          kind: str | None, basis: str) -> tuple[str | None, str | None, str]:
+    """A clause the sentence does not attribute: a quotation over several sentences speaks for its
+    speaker, a statement for its issuer, a channel post for its author."""
+    s, trig, ctx = reading.s, clause.trig, article.ctx
+    if reading.index in article.quoted and (speaker is None or basis in ("subject", "") or
+                                            re.fullmatch(r"\s*(?:i|we)\s*", s[clause.start:trig.start()], re.I)):
+        speaker, kind, basis = article.quoted[reading.index], "person", "quote"  # a quotation over several sentences
+    if speaker is None and reading.quoted_start and reading.quote_speaker:
+        speaker, kind = reading.quote_speaker, "person"  # a quote that runs on from the sentence before
+    if speaker is None and article.issuer and basis not in ("according", "noun-frame", "history") and (
+            not ctx.framed or not re.search(rf"\b(?:{SPEECH_VERBS})\b", s[:trig.start()])):
+        speaker, kind, basis = article.issuer, "org", "issuer"  # a ministry's statement speaks for the ministry
+    if speaker is None and reading.here_author and (not ctx.framed or re.search(
+            r"\b(?:I|[Ww]e)\b|\b(?:[Mm]y|[Oo]ur)\s+(?:forecast|prediction|guess|bet|view|expectation|hunch)\b",
+            s[:trig.start()])):
+        speaker, kind, basis = reading.here_author, "person", "author"  # "My forecast is simple: …", "I doubt …"
+    return speaker, kind, basis
+
+
+def _claim_body(s: str, clause: _Clause, body_start: int, subject_text: str, previous_subject: str) -> str:
+    """The clause from where the statement starts; a modal right after 'and'/'but' borrows the previous
+    clause's subject ("… and could double by 2030")."""
+    body = s[body_start:clause.end]
+    after_conjunction = re.search(r"\b(?:but|and|or)\s*$", s[:clause.start], re.IGNORECASE) is not None
+    if not subject_text and previous_subject and after_conjunction and clause.trig.group(0).split()[0].lower() in {
+            "could", "would", "might", "may", "will", "should", "won't", "wouldn't"}:
+        body = f"{previous_subject} {body.strip()}"
+    return body
+
+
+def _clause_claims(article: _Article, reading: _Reading, clause: _Clause, who: Resolution, basis: str,
+                   body_start: int, body: str, subject_text: str, previous_subject: str) -> list[Claim]:
+    """The claim of one clause (two for coordinated claims), or none when the clause introduces a list,
+    tells the past, states a rule or gives advice."""
+    s, trig, published, ctx = reading.s, clause.trig, article.published, article.ctx
+    speaker, co, _ = who
+    statement = _tidy(body)
+    if len(content_words(statement)) < 2 or not s[trig.end():clause.end].strip(" :,;"):
+        return []  # "Under the plan, we will:" introduces a list
+    clause_from = max(clause.start, body_start) if body_start <= trig.start() else clause.start
+    text = s[clause_from:clause.end]
+    rel = max(0, trig.start() - clause_from)
+    if _reported_history(s, trig, text, rel) or _rule_or_hypothetical(s, trig, text, published) or \
+            _past_commitment(s, trig, published, ctx.framed, reading.sent.paragraph in article.past_paragraphs) or \
+            _earlier_this_year(s, trig, published) or _advice_or_past(s, trig, text, rel, published):
+        return []
+    deadline = _clause_deadline(article, s, clause, clause_from, text, rel)
+    if speaker is None and deadline.text == "" and trig.group(0).lower().startswith("would") and \
+            not ctx.framed and not reading.quote_speaker and reading.index not in article.quoted:
+        return []  # "a win would put them seven ahead": the narrator's conditional, nobody's forecast
+    hedge = _main_clause_hedge(s[clause.main_start:trig.start()]) or hedge_confidence(text[rel:] if rel else text)
+    conditional = bool(CONDITIONAL.search(text)) or (
+        trig.group(0).lower().startswith(("would", "could")) and
+        bool(re.match(r"\s*[A-Za-z]+ing\b", (previous_subject or subject_text or "") + " ")))
+    claim = Claim(
+        speaker=speaker, statement=statement, sentence=reading.sent.text, deadline=deadline.date.isoformat(),
+        deadline_text=deadline.text, vague=deadline.vague, confidence=hedge.probability,
+        conditional=conditional, co_speakers=co,
+        speaker_aliases=aliases_for(ctx, speaker) if speaker else [], hedge=hedge.word,
+        basis=basis if speaker else "",
+    )
+    if clause.second is None:
+        return [claim]
+    return [claim, _second_claim(article, s, clause, clause.second[1], claim, subject_text)]
+
+
+def _second_claim(article: _Article, s: str, clause: _Clause, second_start: int, first: Claim,
+                  subject_text: str) -> Claim:
+    """The second of two coordinated claims: the first's subject and modal before the rest, its own deadline."""
+    rest = s[second_start:clause.whole_end]
+    modal = clause.trig.group(0) if re.match(r"(?:will|would|could|should|may|might|must|shall|can|'ll|’ll)$",
+                                             clause.trig.group(0), re.I) else ""
+    head = f"{subject_text} {modal}".strip() if modal else ""
+    later_deadline = pick_deadline(rest, article.published, fiscal_end=article.fiscal_end)
+    return replace(first, statement=_tidy(f"{head} {rest}".strip()), deadline=later_deadline.date.isoformat(),
+                   deadline_text=later_deadline.text, vague=later_deadline.vague)
+
+
+def _reported_history(s: str, trig: re.Match[str], clause: str, rel: int) -> bool:
+    """What the sentence tells as having happened or failed already."""
+    if PAST_TENSE_TRIGGER.match(trig.group(0)) and PAST_MARKER.search(clause):
+        return True  # "agreed to provide subsidies last year" happened already
+    if re.search(r"\bhad\s+(?:\w+ly\s+)?\w+ed\b", clause[:rel]) and PAST_MARKER.search(clause):
+        return True  # "she had campaigned four years ago on a pledge to cut taxes"
+    # "Some traders had bet that the strike would be over by Wednesday; it is not."
+    return bool(re.search(r"\bhad\s+(?:\w+ly\s+|long\s+|also\s+)?(?:bet|expected|hoped|predicted|forecast|assumed|"
+                          r"feared|believed|thought|wagered|gambled)\b[^.;]*$", s[:trig.start()]) or re.search(
+        r"\b(?:proved|proven|turned out(?: to be)?|was|were)\s+(?:\w+ly\s+)?(?:wrong|false|mistaken|"
+        r"incorrect|unfounded|premature)\b|\bdid not pan out\b|\bnever materiali[sz]ed\b|"
+        r";\s*it (?:is|was|did) not\b|"
+        r"\b(?:was|were|has been|have been|had been) (?:already )?(?:kept|met|missed|broken|fulfilled|"
+        r"honou?red)\b|\bhas already been missed\b|\b(?:went ahead|was completed|were completed|took place|"
+        r"was held|were held) (?:as planned|on time|on schedule)\b",
+        s[trig.end():]))
+
+
+def _rule_or_hypothetical(s: str, trig: re.Match[str], clause: str, published: date) -> bool:
+    """How things work, the past's future, or a poll's hypothetical rather than a prediction."""
+    if _general_rule(s, clause) and not find_deadlines(clause, published):
+        return True  # "the rates will always move in step", "Under the charter, travellers will get a refund"
+    if re.match(r"(?:would|'d)\b", trig.group(0), re.I) and _narrative_would(s, s[trig.end():], published):
+        return True  # "the plant, which would later close", "the cut would prove premature: inflation rebounded"
+    # "if an election were held that day, the Alliance would win 29 seats": a poll's hypothetical
+    return bool(re.search(r"\bif (?:an? |the )?(?:\w+ )?(?:elections?|votes?|referendum|ballot) (?:were|was) (?:held|"
+                          r"taking place)\b", s, re.I))
+
+
+def _past_commitment(s: str, trig: re.Match[str], published: date, framed: bool, past_paragraph: bool) -> bool:
+    """A forecast or pledge made in the past and told as such: "the firm had forecast 4.1%", "a target that
+    previous governments had set", "argued in 2021 that …", a timeline entry dated before publication."""
+    if (re.search(r"\bhad\s+(?:\w+ly\s+|long\s+|also\s+|already\s+)?$", s[:trig.start()]) or re.match(
+            r"had\b", trig.group(0), re.I)) and not framed:
+        return True  # "the firm had forecast 4.1%", "whose party had threatened to walk out": history
+    relative = re.search(r"\b(?P<noun>[\w-]+)\s+(?P<rel>that|which)\s+(?:[\w-]+\s+){0,3}had\s+(?:\w+ly\s+)?$",
+                         s[:trig.start()])
+    if relative and (relative.group("rel") == "which" or (relative.group("noun").islower() and not re.fullmatch(
+            rf"(?:{SPEECH_VERBS}|told|them|him|her|us|me|reporters|journalists)", relative.group("noun")))):
+        return True  # "bringing forward a target that previous governments had set for 2040"
+    dated_frame = re.search(r"\b(?:said|argued|promised|pledged|vowed|predicted|claimed|warned|insisted|"
+                            r"told \w+|had \w+)\s+(?:in|back in)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
+                            r"(?:\s+that)?\s*(?:[^,.;]{0,80})$", s[:trig.start()])
+    if (dated_frame and int(dated_frame.group(1)) < published.year) or past_paragraph:
+        return True  # "Some colleagues argued in 2021 that …"; "- March 2019: Ferrominas pledges …"
+    return _past_report_year(s[:trig.start()], published)  # "In 2021 the city council said the first tram …"
+
+
+def _earlier_this_year(s: str, trig: re.Match[str], published: date) -> bool:
+    """Said in a month of the publication year already over: "When the club hired her in January, she told
+    supporters …" (written in December), "In July the ministry pledged …" (written in September)."""
+    month = re.match(r"\W*In\s+([A-Z][a-z]+)\b(?!\s+\d)", s)
+    when = re.match(r"\W*When\b(?P<clause>[^,]{3,120}?)\bin\s+(?P<month>[A-Z][a-z]+)\s*,", s[:trig.start()])
+    if when and when.group("month").lower() in MONTHS and MONTHS[when.group("month").lower()] < \
+            published.month and re.search(r"\b\w+ed\b|\b(?:was|were|took|won|lost|made|began|came|went)\b",
+                                          when.group("clause")):
+        return True  # "When the club hired her in January, she told supporters …" (written in December)
+    # "In July the ministry pledged to restore the elevator by September" (written in September)
+    return bool(month and PAST_TENSE_TRIGGER.match(trig.group(0)) and month.group(1).lower() in MONTHS and
+                MONTHS[month.group(1).lower()] < published.month)
+
+
+def _advice_or_past(s: str, trig: re.Match[str], clause: str, rel: int, published: date) -> bool:
+    """Advice ("the crews should be helped", "passengers should check with their airline"), narrative
+    ("promises the supply chain couldn't keep") and clauses whose every time is past."""
+    if re.match(r"(?:should|ought)\b", trig.group(0), re.I) and not find_deadlines(s, published) \
+            and not re.search(
+            r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few)\s+(?:hours?|days?|weeks?|months?|"
+            r"years?)\b|\b(?:soon|quickly|shortly|considerably|significantly|further)\b", clause, re.I):
+        return True  # "the crews should be helped", "the state should withdraw…": advice, not a forecast
+    if re.match(r"(?:should|must)\b", trig.group(0), re.I) and re.search(
+            r"\b(?:you|passengers|residents|customers|users|people|drivers|travellers|parents|citizens|readers|"
+            r"motorists|commuters|shoppers|visitors)\s*$", s[:trig.start()], re.I):
+        return True  # "passengers should check with their airline": advice
+    if re.match(r"(?:couldn['’]t|could not)\b", trig.group(0) + s[trig.end():trig.end() + 4],
+                re.I) and not _precise_future(clause[rel:], published):
+        return True  # "promises the supply chain couldn't keep": narrative
+    return _only_past_times(clause[rel:], published)  # "was originally due to finish in 2025", written in 2026
+
+
+def _clause_deadline(article: _Article, s: str, clause: _Clause, clause_from: int, text: str, rel: int) -> Deadline:
+    """The clause's deadline: its governing time phrase not dating speech or the past; else a precise one
+    right after the clause; a bare or vague 'within …' counted from a dated event ("at the summit")."""
+    published = article.published
+
+    def skip_past(c: str, d: Deadline, at: int = clause_from, s: str = s) -> bool:
+        return _past_time(s, replace(d, start=d.start + at, end=d.end + at), published)
+
+    deadline = pick_deadline(text, published, anchor=rel, fiscal_end=article.fiscal_end, skip=skip_past)
+    if deadline.text == "":
+        # "..., with production to start in 2027": a precise phrase right after the clause, before
+        # the next claim's clause, still governs it.
+        later = [d for d in find_deadlines(s[clause.end:clause.next_pos], published, article.fiscal_end)
+                 if d.date >= published and not d.vague and not _past_time(
+                     s, replace(d, start=d.start + clause.end, end=d.end + clause.end), published)]
+        if later:
+            deadline = later[0]
+    if deadline.text == "" or (
+            deadline.text.lower().startswith(("within", "in ", "no later")) and deadline.vague):
+        deadline = _event_deadline(text, deadline, article.events, published) or deadline
+    return deadline
 
 
 LIST_INTRO = re.compile(r"\b(?P<modal>will|commits?|pledges?|promises?|plans?|aims?|intends?|vows?|expects?|"

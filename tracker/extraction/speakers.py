@@ -4,6 +4,7 @@ all resolved within one text to one normalised name per person."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tracker.extraction.entities import first_name_gender, gender_of, is_demonym, is_non_speaker_body, is_place
@@ -190,53 +191,30 @@ class SpeakerContext:
     def learn(self, text: str) -> None:
         """Collect 'Role Words Full Name' mentions from the whole text before any attribution."""
         for m in NAME_RUN.finditer(text):
-            role_words: list[str] = []
-            for word in reversed(text[max(0, m.start() - 80): m.start()].split()):
-                if not role_words and word.lower() in {"dr.", "prof.", "dr", "prof"}:
-                    continue  # "Governor Dr. Asad Mehmood Chaudhry": the role stands before the honorific
-                if word.endswith((",", ".", ";", ":")) or word.lower().strip("’'") not in TITLE_WORDS:
-                    break
-                role_words.insert(0, word)
-            run = m.group(0)
-            opener = LEADING_CONNECTIVE.match(run)
-            if opener:  # "When Teodora Vasilescu took over …"
-                run, role_words = run[opener.end():], []
-            role, name = split_title(" ".join([*role_words, run]))
-            if not set(re.findall(r"[a-z-]+", role.lower())) & PERSON_TITLES:
-                role = ""  # "the Northern Ring", "the first Saltmarsh Jazz Festival" have no title
-            if role and re.fullmatch(rf"(?:.*\s)?(?:{ORG_DESCRIPTORS})", role.lower()):
-                continue  # "ferry operator Wyker Dampfschiffs-Reederei" is a company, not a person
-            if not role and not first_name_gender(name.split()[0]) and re.search(
-                    r"[A-Z][\w’'-]*\s+(?:of|for|and|de|du)\s+$", text[max(0, m.start() - 40):m.start()]):
-                continue  # "National Institute for Public Health": part of a longer name
-            if name.isupper():
-                name = name.title()  # "CHUKWUEMEKA OKONKWO (CEO):" in a transcript
-            tokens = name.split()
-            if len(tokens) < 2 or tokens[0].lower() in PARTICLES or \
-                    any(t.lower() in NOT_NAMES or t.lower() in NOT_PERSON_TOKENS for t in tokens) \
-                    or ORG_MARKERS.search(name) or re.search(r"['’]s?$", tokens[0]) or is_place(name) \
-                    or is_demonym(tokens[0]) or tokens[0].lower() in {"west", "east", "north", "south", "central"} \
-                    or (is_place(tokens[0]) and not first_name_gender(tokens[0])) \
-                    or (tokens[0].lower() in QUESTION_OPENERS and (is_place(" ".join(tokens[1:])) or re.match(
-                        r"[^.!?\n]*\?", text[m.end():]))):
-                continue  # "Sofia Lindahl" is a person although Sofia is a capital; "Will Vietnam" is not
-            # A capitalised pair with neither a title, a known first name nor a speech verb may be a place
-            # or a headline.
-            if not role and not (first_name_gender(tokens[0]) and not is_place(name)) and not re.search(
-                rf"\b(?:{re.escape(name)}|{re.escape(tokens[-1])})(?:(?:,[^,]{{3,80}},)?\s+(?:{SPEECH_VERBS}|"
-                rf"{PERSON_VERBS})\b|,\s+(?:aged\s+)?\d{{1,2}},)", text
-            ):
-                continue
-            if re.match(r"\s+(?:airport|stadium|street|avenue|road|bridge|hospital|university|school|station|"
-                        r"square|park|arena|hall|centre|center|institute|foundation|prize|award|cup)\b",
-                        text[m.end():m.end() + 20], re.I):
-                continue  # "Blaise Diagne airport" is a place named after a person
-            person = self.people.setdefault(name, Person(name))
-            person.aliases.add(tokens[-1])
-            if role:
-                person.roles.append(role.lower())
-                person.aliases.add(f"{role} {name}")
-        # "the president of its commission, Alieu Ceesay-Bah," / "Congo's foreign minister, Patience Ilunga, said"
+            titled = _titled_person(m, text)
+            if titled is not None:
+                self._add_titled(*titled)
+        self._learn_appositive_roles(text)
+        self._learn_trailing_roles(text)
+        self._merge_partial_names()
+        for person in self.people.values():
+            person.gender = gender_of(person.name, person.roles, strict=True) or \
+                _gender_from_pronouns(text, person.name) or gender_of(person.name, [])
+        self._find_mentions(text)
+        self._find_orgs(text)
+        self._learn_speaking_names(text)
+
+    def _add_titled(self, role: str, name: str) -> None:
+        """Record a person named in a run, with the title written before the name as a role and an alias."""
+        person = self.people.setdefault(name, Person(name))
+        person.aliases.add(name.split()[-1])
+        if role:
+            person.roles.append(role.lower())
+            person.aliases.add(f"{role} {name}")
+
+    def _learn_appositive_roles(self, text: str) -> None:
+        """People introduced by a role and a comma: "the president of its commission, Alieu Ceesay-Bah," /
+        "Congo's foreign minister, Patience Ilunga, said"."""
         for m in re.finditer(rf"(?P<role>\b[\w’'-]+(?:\s+[\w’'-]+){{0,5}}),\s+(?P<name>{NAME})"
                              rf"(?=\s*[,.;:)]|\s+(?:said|says|told))",
                              text):
@@ -251,11 +229,14 @@ class SpeakerContext:
             person.aliases.add(name.split()[-1])
             role = " ".join(w for w in role_words if w not in {"the", "a", "an", "its", "his", "her", "their"})
             person.roles.append(role)
-        # "Participants: Thabo Nkosi, chief executive; Amara Diallo, chief financial officer."
+
+    def _learn_trailing_roles(self, text: str) -> None:
+        """People followed by their role: "Participants: Thabo Nkosi, chief executive; Amara Diallo, chief
+        financial officer."."""
         for m in re.finditer(rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|its\s+|[A-Z][\w.-]*['’]s\s+)?"
                              rf"(?P<role>[a-z][a-z -]{{2,40}}?)"
                              rf"(?:\s+(?:of|at|for)\s+[^,;\n]{{2,60}})?(?=\s*[;,.)\n])", text):
-            title, name = split_title(m.group("name"))
+            _, name = split_title(m.group("name"))
             tokens = name.split()
             if len(tokens) < 2 or not set(m.group("role").split()) & PERSON_TITLES or ORG_MARKERS.search(name) \
                     or is_place(name) or any(t.lower() in NOT_NAMES for t in tokens):
@@ -263,14 +244,15 @@ class SpeakerContext:
             person = self.people.setdefault(name, Person(name))
             person.aliases.add(tokens[-1])
             person.roles.append(m.group("role").strip())
+
+    def _merge_partial_names(self) -> None:
+        """Drop a name that is part of a longer one: "Rask Andersen" is "Mette Rask Andersen"."""
         for short in [n for n in self.people
                       if any(o != n and (o.endswith(" " + n) or o.startswith(n + " ")) for o in self.people)]:
-            del self.people[short]  # "Rask Andersen" is "Mette Rask Andersen"
-        for person in self.people.values():
-            person.gender = gender_of(person.name, person.roles, strict=True) or \
-                _gender_from_pronouns(text, person.name) or gender_of(person.name, [])
-        self._find_mentions(text)
-        self._find_orgs(text)
+            del self.people[short]
+
+    def _learn_speaking_names(self, text: str) -> None:
+        """Names written with a speech or action verb ("Airbus said", "Nuvio plans"): they speak."""
         for m in re.finditer(rf"(?<![\w’'-])((?:[A-Z][\w&’'+.-]*\s){{0,3}}[A-Z][\w&’'+-]*)"
                              rf"(?:,[^,]{{3,80}},)?\s+(?:on \w+day\s+)?(?:{SPEECH_VERBS}|plans|expects|aims|intends|"
                              rf"reported|posted|raised|announced|unveiled|launched|cut|lowered|lifted|fined|ordered|"
@@ -292,13 +274,24 @@ class SpeakerContext:
         self.mentions = sorted(set(found))
 
     def _find_orgs(self, text: str) -> None:
+        found = self._described_orgs(text)
+        for m in ORG_NAME.finditer(text):
+            name = self._org_in_run(m, text)
+            if name is not None:
+                found.append((m.start(), name))
+        for m in LISTED_ORG.finditer(text):  # the whole name, not "Ministry of Economy" and "Trade and Industry"
+            found = [(at, name) for at, name in found if not m.start() <= at < m.end()] + [(m.start(), m.group(0))]
+        self.orgs = sorted(set(found))
+
+    def _described_orgs(self, text: str) -> list[tuple[int, str]]:
+        """Organisations the text describes as such, with their kind: "Bus operator Yorkway", "Lumora, the
+        e-reader maker backed by …", "Kestrel Foods, a Zurich-listed confectioner"."""
         found: list[tuple[int, str]] = []
         for m in DESCRIBED_ORG.finditer(text):
             name = re.split(r"\.\s+", m.group("name"))[0].rstrip(".")
             if name not in self.people and not is_place(name):
                 found.append((m.start("name"), name))
                 self.org_kinds[name] = m.group("desc").lower()
-        # "Lumora, the e-reader maker backed by …", "Kestrel Foods, a Zurich-listed confectioner"
         for m in re.finditer(rf"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}}),\s+(?:the|a|an)\s+"
                              rf"(?:[\w-]+\s+){{0,3}}?(?P<desc>{ORG_DESCRIPTORS}|[a-z]+(?:er|or|ist))\b", text):
             name = m.group("name")
@@ -306,36 +299,24 @@ class SpeakerContext:
                     name.split()[-1].lower() not in NOT_NAMES:  # "… from 8 November, the utility said"
                 found.append((m.start("name"), name))
                 self.org_kinds.setdefault(name, m.group("desc").lower())
-        for m in ORG_NAME.finditer(text):
-            name = m.group(0).strip()
-            name = re.sub(r"^(?:The|A|An|Its|Their|His|Her)\s+", "", name)
-            name = re.sub(r"^(?:Statement|Report|Press Release|Decree|Order|Letter|Resolution)\s+of\s+(?:the\s+)?", "",
-                          name)
-            name = re.sub(r"['’]s$", "", name)
-            name = re.split(r"\.\s+", name)[-1]
-            name = re.sub(r"\s+of\s+the\s+[A-Z][\w ]+$", lambda t: "" if is_place(t.group(0).split(" of ")[-1]
-                          .replace("the ", "")) else t.group(0), name)
-            cut = [i for i, t in enumerate(name.split()) if t.lower() in PERSON_ROLE_NOUNS | {"minister", "ceo"}]
-            if cut:
-                name = " ".join(name.split()[:cut[0]])
-            name = _org_name(name).rstrip(".")
-            first, _, rest = name.partition(" of the ")
-            if rest and len(first.split()) >= 2 and ORG_MARKERS.search(first):
-                name = first  # "Monetary Policy Committee of the Central Bank of Estoria"
-            if (not name or name.upper() in NOT_ORG_ACRONYMS or name in self.people or is_place(name)
-                    or any(name.endswith(p) for p in self.people)
-                    or all(is_place(re.sub(r"^the\s+", "", p)) for p in name.split(" and "))
-                    or name.split()[-1].lower() in {"street", "road", "avenue", "square", "bridge", "boulevard", "lane",
-                                                    "highway", "river", "lake", "line", "tunnel"}):
-                continue
-            tokens = name.split()
-            if (ORG_MARKERS.search(name) and len(tokens) >= 2) or name.lower() in self.speaking_names or (
-                    len(tokens) == 1 and name.replace(".", "").isupper() and 3 <= len(name.replace(".", "")) <= 6
-                    and not re.match(r"\s*(?:,|\(|[-–—])", text[m.end():m.end() + 3])):
-                found.append((m.start(), name))
-        for m in LISTED_ORG.finditer(text):  # the whole name, not "Ministry of Economy" and "Trade and Industry"
-            found = [(at, name) for at, name in found if not m.start() <= at < m.end()] + [(m.start(), m.group(0))]
-        self.orgs = sorted(set(found))
+        return found
+
+    def _org_in_run(self, m: re.Match[str], text: str) -> str | None:
+        """The organisation a run of capitalised words names, or None when it names a person, a place, a
+        street or nothing that speaks."""
+        name = _org_run_name(m.group(0))
+        if (not name or name.upper() in NOT_ORG_ACRONYMS or name in self.people or is_place(name)
+                or any(name.endswith(p) for p in self.people)
+                or all(is_place(re.sub(r"^the\s+", "", p)) for p in name.split(" and "))
+                or name.split()[-1].lower() in {"street", "road", "avenue", "square", "bridge", "boulevard", "lane",
+                                                "highway", "river", "lake", "line", "tunnel"}):
+            return None
+        tokens = name.split()
+        if (ORG_MARKERS.search(name) and len(tokens) >= 2) or name.lower() in self.speaking_names or (
+                len(tokens) == 1 and name.replace(".", "").isupper() and 3 <= len(name.replace(".", "")) <= 6
+                and not re.match(r"\s*(?:,|\(|[-–—])", text[m.end():m.end() + 3])):
+            return name
+        return None
 
     def org_at(self, position: int, head: str | None = None) -> str | None:
         """The organisation mentioned last before `position`; with `head` ('ministry'), one whose name
@@ -417,6 +398,97 @@ class SpeakerContext:
         return matching[-1] if matching else None
 
 
+def _role_words_before(text: str, start: int) -> list[str]:
+    """The title words written right before a name ("Finance Minister" in "Finance Minister Lena Ortiz")."""
+    role_words: list[str] = []
+    for word in reversed(text[max(0, start - 80): start].split()):
+        if not role_words and word.lower() in {"dr.", "prof.", "dr", "prof"}:
+            continue  # "Governor Dr. Asad Mehmood Chaudhry": the role stands before the honorific
+        if word.endswith((",", ".", ";", ":")) or word.lower().strip("’'") not in TITLE_WORDS:
+            break
+        role_words.insert(0, word)
+    return role_words
+
+
+def _run_role_and_name(m: re.Match[str], text: str) -> tuple[str, str]:
+    """(role, name) for a run of capitalised words and the title before it; the role is '' unless it holds
+    a person's title."""
+    role_words = _role_words_before(text, m.start())
+    run = m.group(0)
+    opener = LEADING_CONNECTIVE.match(run)
+    if opener:  # "When Teodora Vasilescu took over …"
+        run, role_words = run[opener.end():], []
+    role, name = split_title(" ".join([*role_words, run]))
+    if not set(re.findall(r"[a-z-]+", role.lower())) & PERSON_TITLES:
+        role = ""  # "the Northern Ring", "the first Saltmarsh Jazz Festival" have no title
+    return role, name
+
+
+def _not_a_name(tokens: list[str], name: str, m: re.Match[str], text: str) -> bool:
+    """Words that cannot be a person's name: one word, a particle first, a month, an organisation, a place,
+    a demonym, a compass point, or a question's auxiliary ("Will Vietnam")."""
+    return len(tokens) < 2 or tokens[0].lower() in PARTICLES or \
+        any(t.lower() in NOT_NAMES or t.lower() in NOT_PERSON_TOKENS for t in tokens) \
+        or bool(ORG_MARKERS.search(name)) or bool(re.search(r"['’]s?$", tokens[0])) or is_place(name) \
+        or is_demonym(tokens[0]) or tokens[0].lower() in {"west", "east", "north", "south", "central"} \
+        or (is_place(tokens[0]) and not first_name_gender(tokens[0])) \
+        or (tokens[0].lower() in QUESTION_OPENERS and (is_place(" ".join(tokens[1:])) or bool(re.match(
+            r"[^.!?\n]*\?", text[m.end():]))))
+
+
+def _unconfirmed_pair(role: str, tokens: list[str], name: str, text: str) -> bool:
+    """A capitalised pair with neither a title, a known first name nor a speech verb may be a place or a
+    headline."""
+    return not role and not (first_name_gender(tokens[0]) and not is_place(name)) and not re.search(
+        rf"\b(?:{re.escape(name)}|{re.escape(tokens[-1])})(?:(?:,[^,]{{3,80}},)?\s+(?:{SPEECH_VERBS}|"
+        rf"{PERSON_VERBS})\b|,\s+(?:aged\s+)?\d{{1,2}},)", text
+    )
+
+
+def _titled_person(m: re.Match[str], text: str) -> tuple[str, str] | None:
+    """(role, name) of the person a run of capitalised words names, or None when it names a company, a
+    place, part of a longer name or nothing certain."""
+    role, name = _run_role_and_name(m, text)
+    if role and re.fullmatch(rf"(?:.*\s)?(?:{ORG_DESCRIPTORS})", role.lower()):
+        return None  # "ferry operator Wyker Dampfschiffs-Reederei" is a company, not a person
+    if not role and not first_name_gender(name.split()[0]) and re.search(
+            r"[A-Z][\w’'-]*\s+(?:of|for|and|de|du)\s+$", text[max(0, m.start() - 40):m.start()]):
+        return None  # "National Institute for Public Health": part of a longer name
+    if name.isupper():
+        name = name.title()  # "CHUKWUEMEKA OKONKWO (CEO):" in a transcript
+    tokens = name.split()
+    if _not_a_name(tokens, name, m, text):
+        return None  # "Sofia Lindahl" is a person although Sofia is a capital; "Will Vietnam" is not
+    if _unconfirmed_pair(role, tokens, name, text):
+        return None
+    if re.match(r"\s+(?:airport|stadium|street|avenue|road|bridge|hospital|university|school|station|"
+                r"square|park|arena|hall|centre|center|institute|foundation|prize|award|cup)\b",
+                text[m.end():m.end() + 20], re.I):
+        return None  # "Blaise Diagne airport" is a place named after a person
+    return role, name
+
+
+def _org_run_name(run: str) -> str:
+    """An organisation's name from a run of capitalised words: article, 'Statement of the', possessive,
+    a sentence before it, a trailing place, a title after it and a descriptor before it dropped."""
+    name = run.strip()
+    name = re.sub(r"^(?:The|A|An|Its|Their|His|Her)\s+", "", name)
+    name = re.sub(r"^(?:Statement|Report|Press Release|Decree|Order|Letter|Resolution)\s+of\s+(?:the\s+)?", "",
+                  name)
+    name = re.sub(r"['’]s$", "", name)
+    name = re.split(r"\.\s+", name)[-1]
+    name = re.sub(r"\s+of\s+the\s+[A-Z][\w ]+$", lambda t: "" if is_place(t.group(0).split(" of ")[-1]
+                  .replace("the ", "")) else t.group(0), name)
+    cut = [i for i, t in enumerate(name.split()) if t.lower() in PERSON_ROLE_NOUNS | {"minister", "ceo"}]
+    if cut:
+        name = " ".join(name.split()[:cut[0]])
+    name = _org_name(name).rstrip(".")
+    first, _, rest = name.partition(" of the ")
+    if rest and len(first.split()) >= 2 and ORG_MARKERS.search(first):
+        name = first  # "Monetary Policy Committee of the Central Bank of Estoria"
+    return name
+
+
 def _gender_from_pronouns(text: str, name: str) -> str | None:
     """'Berg said she…' more often than '…he…' right after the name: the text tells."""
     surname = re.escape(name.split()[-1])
@@ -480,6 +552,9 @@ ROLE_OF_SOMEONE = re.compile(r"(?P<det>[Tt]heir|[Hh]er|[Hh]is|[Ii]ts|[Oo]ur|[Aa]
 OWNED_ROLE = re.compile(r"(?P<owner>[\w.&'’ -]+?)['’]s\s+(?P<rest>\S.*)")
 
 
+Resolution = tuple[str | None, list[str], str | None]  # (speaker, co-speakers, kind)
+
+
 def _named(speaker: str, co: list[str], kind: str | None, ctx: SpeakerContext
            ) -> tuple[str | None, list[str], str | None]:
     """A speaker is a name, never a description: 'Their chairman' is the chairman named in the text (else
@@ -488,37 +563,52 @@ def _named(speaker: str, co: list[str], kind: str | None, ctx: SpeakerContext
     speaker = re.sub(r",?\s+(?:KC|QC|SC|MP|MSP|MEP|OBE|MBE|CBE|PhD|MD)$", "", speaker)  # post-nominals
     role = ROLE_OF_SOMEONE.fullmatch(speaker)
     if role:
-        det, words = role.group("det").lower(), role.group("role")
-        person = ctx.by_role(words)
-        if person:
-            return person, co, "person"
-        if det in ("her", "his"):
-            owner = ctx.pronoun(det, ctx.position)
-            return (owner, co, "person") if owner else (None, [], None)
-        org = ctx.org_at(ctx.position, words.split()[-1]) or (ctx.org_at(ctx.position) if det in ("its", "their")
-                                                                else None)
-        return (org, co, "org") if org else (None, [], None)
+        return _role_holder(role, co, ctx)
     owned = OWNED_ROLE.fullmatch(speaker)
     if owned:
-        owner, rest = owned.group("owner"), owned.group("rest")
-        if rest[:1].isupper() and (is_place(owner) or is_demonym(owner)):
-            return rest, co, kind  # "Saudi Arabia's National Centre for Locust Control"
-        if rest[:1].islower() and not (is_place(owner) or is_demonym(owner)) and rest.split()[-1] not in {
-                "ministry", "government", "authority", "commission", "bank", "court", "agency", "regulator", "army",
-                "parliament", "council", "police", "treasury", "cabinet", "presidency"}:
-            person = ctx.by_role(rest)
-            if person:
-                return person, co, "person"
-            if owner[:1].isupper() and owner.lower() not in GENERIC_ORG_HEADS | INSTITUTION_NOUNS | {"city", "state"}:
-                who, _, who_kind = _resolve_np(owner, ctx)
-                if who and who_kind in ("org", "person"):
-                    return who, co, who_kind  # "Link Rail's chair" with no chair named
-            else:
-                word = owner.split()[-1].lower()
-                org = ctx.org_at(ctx.position, word)
-                if org and (word in ORG_ROLE_NOUNS or word in org.lower().split() or ctx.org_kinds.get(org) == word):
-                    return org, co, "org"  # "the court's spokesman" → the court named before
+        return _owned_role_holder(owned, co, kind, ctx) or (speaker, co, kind)
     return speaker, co, kind
+
+
+def _role_holder(role: re.Match[str], co: list[str], ctx: SpeakerContext) -> Resolution:
+    """'Their chairman', 'her spokesman', 'the minister': the person named with that role, else whom the
+    possessive points to (a person for 'his'/'her', the organisation in view for 'its'/'their')."""
+    det, words = role.group("det").lower(), role.group("role")
+    person = ctx.by_role(words)
+    if person:
+        return person, co, "person"
+    if det in ("her", "his"):
+        owner = ctx.pronoun(det, ctx.position)
+        return (owner, co, "person") if owner else (None, [], None)
+    org = ctx.org_at(ctx.position, words.split()[-1]) or (ctx.org_at(ctx.position) if det in ("its", "their")
+                                                            else None)
+    return (org, co, "org") if org else (None, [], None)
+
+
+def _owned_role_holder(owned: re.Match[str], co: list[str], kind: str | None, ctx: SpeakerContext
+                       ) -> Resolution | None:
+    """"Saudi Arabia's National Centre for Locust Control" is the centre; "Link Rail's chair" is the chair named
+    in the text, else Link Rail; "the court's spokesman" the court named before. None: the phrase stays."""
+    owner, rest = owned.group("owner"), owned.group("rest")
+    if rest[:1].isupper() and (is_place(owner) or is_demonym(owner)):
+        return rest, co, kind  # "Saudi Arabia's National Centre for Locust Control"
+    if not (rest[:1].islower() and not (is_place(owner) or is_demonym(owner)) and rest.split()[-1] not in {
+            "ministry", "government", "authority", "commission", "bank", "court", "agency", "regulator", "army",
+            "parliament", "council", "police", "treasury", "cabinet", "presidency"}):
+        return None
+    person = ctx.by_role(rest)
+    if person:
+        return person, co, "person"
+    if owner[:1].isupper() and owner.lower() not in GENERIC_ORG_HEADS | INSTITUTION_NOUNS | {"city", "state"}:
+        who, _, who_kind = _resolve_np(owner, ctx)
+        if who and who_kind in ("org", "person"):
+            return who, co, who_kind  # "Link Rail's chair" with no chair named
+        return None
+    word = owner.split()[-1].lower()
+    org = ctx.org_at(ctx.position, word)
+    if org and (word in ORG_ROLE_NOUNS or word in org.lower().split() or ctx.org_kinds.get(org) == word):
+        return org, co, "org"  # "the court's spokesman" → the court named before
+    return None
 
 
 def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], str | None]:
@@ -526,6 +616,16 @@ def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], st
     if not np:
         return None, [], None
     np = re.sub(r"^(?:both|the two leaders?)\b", "", np, flags=re.I).strip() or np
+    for rule in NP_RULES:
+        found = rule(np, ctx)
+        if found is not None:
+            return found
+    return None, [], None
+
+
+def _insider_or_role_holder(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """"our sources in the Energy Ministry" (the ministry); "a federal judge", "Wales's education secretary"
+    (the one named with that role)."""
     in_org = re.match(r"^(?i:our\s+|the\s+)?(?i:sources?|officials?|people|insiders?)"
                       r"\s+(?:in|at|inside|close to|within)\s+"
                       r"(?:the\s+)?(?P<org>[A-Z][^,;]{1,60})$", np)
@@ -540,6 +640,12 @@ def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], st
                               r"ambassador|premier|chief))", np)
     if place_role and is_place(place_role.group("place")) and ctx.by_role(place_role.group("role")):
         return ctx.by_role(place_role.group("role")), [], "person"  # "Wales's education secretary", named later
+    return None
+
+
+def _named_body(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """A body named with its kind or its people: "the ArmNews agency", "Trade ministry officials", "the city
+    of Flensburg", "Army officials"."""
     outlet = re.fullmatch(r"(?i:the\s+)?(?!(?:The|A|An|This|Its)\s)"
                           r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:news\s+)?(?:agency|"
                           r"newspaper|daily|website|channel|outlet|broadcaster)", np)
@@ -560,13 +666,25 @@ def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], st
                               r"sources|spokes(?:wo)?man|spokesperson|representatives|negotiators|lawyers|engineers|"
                               r"staff|scientists|researchers|analysts|economists|planners|inspectors|prosecutors)", np)
     if org_people and not is_place(org_people.group("org")) and not is_demonym(org_people.group("org")):
-        org = re.sub(r"^the\s+", "", org_people.group("org"))
-        if org.lower() in GENERIC_ORG_HEADS:
-            org = ctx.org_at(ctx.position, org.lower()) or re.sub(r"^the\s+", "", np)  # else "City officials"
-        elif len(org.split()) == 1 and not org.isupper() and org.lower() not in ctx.speaking_names and \
-                not any(org == name.split()[0] for _, name in ctx.orgs):
-            org = re.sub(r"^the\s+", "", np)  # "City officials", not "City"
-        return org, [], "org"  # "Army officials told workers …", "Council engineers warned …"
+        return _org_of_people(org_people.group("org"), np, ctx), [], "org"
+    return None
+
+
+def _org_of_people(org: str, np: str, ctx: SpeakerContext) -> str:
+    """The body in "Army officials told workers …", "Council engineers warned …": a generic head is the one
+    named before, a lone ordinary word keeps its people ("City officials", not "City")."""
+    org = re.sub(r"^the\s+", "", org)
+    if org.lower() in GENERIC_ORG_HEADS:
+        return ctx.org_at(ctx.position, org.lower()) or re.sub(r"^the\s+", "", np)  # else "City officials"
+    if len(org.split()) == 1 and not org.isupper() and org.lower() not in ctx.speaking_names and \
+            not any(org == name.split()[0] for _, name in ctx.orgs):
+        return re.sub(r"^the\s+", "", np)  # "City officials", not "City"
+    return org
+
+
+def _unnamed_official(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """An official or spokesperson not named: "a Saudi foreign ministry official" (the ministry), "a
+    spokeswoman for the European Commission" (the Commission), "the 26-year-old" (the last person)."""
     official = re.match(r"^(?i:a|an|one|two)\s+(?:senior\s+)?"
                         r"(?P<org>(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}(?:ministry|government|"
                         r"agency|army|military|police|embassy|office|party|bank|company|court|council|commission))\s+"
@@ -585,26 +703,39 @@ def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], st
         return (who or spokes_for.group("org")), [], who_kind or "org"  # "a spokeswoman for the European Commission"
     if re.fullmatch(r"(?i:the)\s+\d+-year-old(?:\s+\w+)?", np):
         return ctx.last_person, [], "person" if ctx.last_person else None  # "the 26-year-old said"
-    if re.match(r"^(?:a|an|one|two|three|four|several|some|many|other|\d+)\s+(?:[\w.-]+\s+){0,3}?(?:"
-                r"officials?|diplomats?|sources?|persons?|people|aides?|insiders?|advisers?|advisors?|analysts?|"
-                r"economists?|executives?|members?|lawmakers?|residents?|experts?|observers?|traders?|bankers?|"
-                r"negotiators?|politicians?|commanders?|soldiers?|officers?|spokes(?:wo)?man|spokesperson|brokers?|"
-                r"dealers?|lawyers?|witnesses|residents|"
-                r"employees?|staff|workers?|managers?|investors?|delegates?|ministers?)\b", np, re.I) \
-            and not re.search(r"\b(?:at|of|from)\s+[A-Z]", np):
-        named = re.match(r"^(?i:a|an|one|two|three|several|some)\s+(?:senior\s+|top\s+|former\s+)?"
-                         r"(?P<org>(?:[A-Z][\w&.-]*\s+)+)", np.strip() + " ")
-        if named and not is_demonym(named.group("org").strip()) and not is_place(named.group("org").strip()):
-            return named.group("org").strip(), [], "org"  # "a European Union official"
-        head_hit = re.search(r"\b(company|firm|bank|ministry|government|club|party|agency|airline|group)\b", np, re.I)
-        if head_hit:
-            head_org = ctx.org_at(ctx.position, head_hit.group(1).lower())
-            return (head_org, [], "org") if head_org else (None, [], None)  # "a company spokesperson"
-        if re.fullmatch(r"(?i:a|an)\s+(?:spokes\w+|representative)", np):
-            in_view = ctx.org_at(ctx.position)
-            if in_view and any(name == in_view and ctx.position - at < 400 for at, name in ctx.orgs):
-                return in_view, [], "org"  # "A spokeswoman said …" in a story about one company
-        return None, [], None  # "two officials familiar with the talks", "a diplomat in Jeddah"
+    return None
+
+
+def _anonymous_source(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """"a European Union official" (the Union), "a company spokesperson" (the company in view), "A
+    spokeswoman said" in a story about one company; "two officials familiar with the talks" speak for nobody."""
+    if not re.match(r"^(?:a|an|one|two|three|four|several|some|many|other|\d+)\s+(?:[\w.-]+\s+){0,3}?(?:"
+                    r"officials?|diplomats?|sources?|persons?|people|aides?|insiders?|advisers?|advisors?|analysts?|"
+                    r"economists?|executives?|members?|lawmakers?|residents?|experts?|observers?|traders?|bankers?|"
+                    r"negotiators?|politicians?|commanders?|soldiers?|officers?|spokes(?:wo)?man|spokesperson|brokers?|"
+                    r"dealers?|lawyers?|witnesses|residents|"
+                    r"employees?|staff|workers?|managers?|investors?|delegates?|ministers?)\b", np, re.I) \
+            or re.search(r"\b(?:at|of|from)\s+[A-Z]", np):
+        return None
+    named = re.match(r"^(?i:a|an|one|two|three|several|some)\s+(?:senior\s+|top\s+|former\s+)?"
+                     r"(?P<org>(?:[A-Z][\w&.-]*\s+)+)", np.strip() + " ")
+    if named and not is_demonym(named.group("org").strip()) and not is_place(named.group("org").strip()):
+        return named.group("org").strip(), [], "org"  # "a European Union official"
+    head_hit = re.search(r"\b(company|firm|bank|ministry|government|club|party|agency|airline|group)\b", np, re.I)
+    if head_hit:
+        head_org = ctx.org_at(ctx.position, head_hit.group(1).lower())
+        return (head_org, [], "org") if head_org else (None, [], None)  # "a company spokesperson"
+    if re.fullmatch(r"(?i:a|an)\s+(?:spokes\w+|representative)", np):
+        in_view = ctx.org_at(ctx.position)
+        if in_view and any(name == in_view and ctx.position - at < 400 for at, name in ctx.orgs):
+            return in_view, [], "org"  # "A spokeswoman said …" in a story about one company
+    return None, [], None  # "two officials familiar with the talks", "a diplomat in Jeddah"
+
+
+def _crowd_or_national_body(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """Crowds speak for nobody ("energy workers warn …", "sources in the government"); a country's body
+    ("Sweden's competition authority"), a person's office ("Okonkwo-Byrne's office") and the firm of
+    "Analysts at Holm Bank" do."""
     if re.fullmatch(r"(?:[A-Z]?[\w-]+\s+)?(?i:workers|residents|people|employees|fans|voters|consumers|farmers|drivers|"
                     r"passengers|parents|students|doctors|nurses|teachers|miners|protesters|critics|campaigners|"
                     r"locals|traders|investors|markets|sources|prosecutors|lawyers|police|officers|supporters|"
@@ -642,16 +773,29 @@ def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], st
     described = DESCRIBED_ORG.fullmatch(np.strip())
     if described and described.group("name") not in ctx.people and not is_place(described.group("name")):
         return re.split(r"\.\s+", described.group("name"))[0].rstrip("."), [], "org"
+    return None
+
+
+def _person_of_org(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """"Ondřej Malý of Pražská Banka", "Arulmozhi Venkatesan of the Coastal Action Network": the person."""
     person_of = re.fullmatch(r"(?P<person>.+?)\s+of\s+(?P<the>the\s+)?(?P<org>[A-Z][\w&.'’ -]{1,60})", np)
-    if person_of and " " in person_of.group("person").strip():
-        who, _, who_kind = resolve_np(person_of.group("person"), ctx)
-        if who and who_kind == "person" and (who in ctx.people or ORG_MARKERS.search(person_of.group("org"))):
-            return who, [], "person"  # "Ondřej Malý of Pražská Banka", "Pollster Marisol Vega of Desert Research"
-        name = person_of.group("person")
-        if person_of.group("the") and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}", name) and \
-                not ORG_MARKERS.search(name) and not is_place(name) and not any(
-                    t.lower() in NOT_NAMES | NOT_PERSON_TOKENS | PERSON_TITLES for t in name.split()):
-            return name, [], "person"  # "Arulmozhi Venkatesan of the Coastal Action Network": an unknown first name
+    if not (person_of and " " in person_of.group("person").strip()):
+        return None
+    who, _, who_kind = resolve_np(person_of.group("person"), ctx)
+    if who and who_kind == "person" and (who in ctx.people or ORG_MARKERS.search(person_of.group("org"))):
+        return who, [], "person"  # "Ondřej Malý of Pražská Banka", "Pollster Marisol Vega of Desert Research"
+    name = person_of.group("person")
+    if person_of.group("the") and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}", name) and \
+            not ORG_MARKERS.search(name) and not is_place(name) and not any(
+                t.lower() in NOT_NAMES | NOT_PERSON_TOKENS | PERSON_TITLES for t in name.split()):
+        return name, [], "person"  # "Arulmozhi Venkatesan of the Coastal Action Network": an unknown first name
+    return None
+
+
+def _pair_or_thing(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """"Ministry of Industry and Trade" is one body, "Ortiz and Chen" two speakers; an unnamed role of
+    someone's ("the mission's project manager") and things ("tariffs on steel", "the new yard in Gdańsk")
+    speak for nobody."""
     bare0 = re.sub(r"^(?:the|a|an)\s+", "", np, flags=re.I)
     if ORG_MARKERS.search(bare0) and re.match(r"[A-Z]", bare0) and " and " in bare0 and not is_place(bare0) and \
             not all(is_place(re.sub(r"^the\s+", "", p)) for p in bare0.split(" and ")):
@@ -675,6 +819,12 @@ def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], st
     if thing and thing.group("head") not in INSTITUTION_NOUNS | GENERIC_ORG_HEADS | PERSON_ROLE_NOUNS | \
             GENERIC_SPEAKING_NOUNS | {"spokesperson", "spokesman", "spokeswoman", "authorities", "governor"}:
         return None, [], None  # "the new yard in Gdańsk" is a thing, not a speaker
+    return None
+
+
+def _known_or_marked(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """A person learned from the text, an organisation by its marker word ("Turkish Defence Ministry"),
+    "the bank" for the bank named before, "the prosecutor's office"."""
     known = _known_person_in(np, ctx)
     if known:
         return known, [], "person"
@@ -690,6 +840,13 @@ def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], st
     if len(words) >= 2 and words[-1] in {"office", "service", "bureau"} and (
             words[0] in {"the", "its"} or re.search(r"['’]s\b", np)):
         return re.sub(r"^(?:the|its)\s+", "", np, flags=re.I), [], "org"  # "the prosecutor's office"
+    return None
+
+
+def _it_or_institution_at(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """'it' is the organisation in view (the only one in the story, or one named near); "Analysts at Goldman
+    Sachs", "economists at the bank" are their institution's voice."""
+    low = np.lower()
     if low in {"it", "its"} and len({name for _, name in ctx.orgs}) == 1 and ctx.orgs[0][0] < ctx.position:
         return ctx.orgs[0][1], [], "org"  # the only organisation in the story
     if low in {"it", "its"}:
@@ -699,50 +856,82 @@ def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], st
     first = low.split()[0] if low.split() else ""
     if first in INSTITUTION_NOUNS and len(np.split()) > 1 and re.search(r"\b(?:at|of|from)\b", low):
         return np[:1].upper() + np[1:], [], "org"  # "Analysts at Goldman Sachs", "economists at the bank"
-    if low in PRONOUNS:
-        if low in {"he", "she", "him", "her"}:
-            person = ctx.pronoun(low, ctx.position)
-            return person, [], "person" if person else None
-        if low == "i":
-            if ctx.voice:
-                return ctx.voice, [], "person"
-            return ctx.last_person, [], "person" if ctx.last_person else None
-        if low == "we" and ctx.voice:
+    return None
+
+
+def _pronoun_speaker(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """He, she, I, we, they, it: the person the pronoun refers to, the voice of the sentence, or the last
+    speaker or organisation."""
+    low = np.lower()
+    if low not in PRONOUNS:
+        return None
+    if low in {"he", "she", "him", "her"}:
+        person = ctx.pronoun(low, ctx.position)
+        return person, [], "person" if person else None
+    if low == "i":
+        if ctx.voice:
             return ctx.voice, [], "person"
-        if low in {"they", "we"}:
-            return ctx.last_speaker, [], "org" if ctx.last_speaker else None
-        return (ctx.last_org, [], "org") if ctx.last_org else (None, [], None)
+        return ctx.last_person, [], "person" if ctx.last_person else None
+    if low == "we" and ctx.voice:
+        return ctx.voice, [], "person"
+    if low in {"they", "we"}:
+        return ctx.last_speaker, [], "org" if ctx.last_speaker else None
+    return (ctx.last_org, [], "org") if ctx.last_org else (None, [], None)
+
+
+def _proper_name(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """A name after any title: one word is a known surname, an organisation or a place; a few capitalised
+    words are a person or an organisation."""
     role, name = split_title(np)
-    if name and name[0].isupper() and name.split()[0].lower() not in NOT_NAMES:
-        tokens = name.split()
-        if len(tokens) == 1:
-            named_org = next((o for _, o in reversed(ctx.orgs) if o.split()[0] == tokens[0] and o != tokens[0]), None)
-            if named_org and not ctx.by_surname(tokens[0]):
-                return named_org, [], "org"  # "Semafor" → "Semafor Systems"
-            full = ctx.by_surname(tokens[0])
-            if full:
-                return full, [], "person"
-            if tokens[0].lower() in INSTITUTION_NOUNS:
-                named = re.search(rf"((?:[A-Z][\w'’-]*\s+)+){re.escape(tokens[0])}$", np)
-                if named and named.group(1).split()[0] not in {"The", "A", "An", "Its"}:
-                    return named.group(0), [], "org"  # "the opposition Socialist Party", not "Party"
-                return tokens[0], [], "org"
-            if is_place(tokens[0]):
-                return tokens[0], [], "place"
-            return tokens[0], [], "org" if tokens[0].isupper() or role == "" else "person"
-        if name in ctx.people:
-            return name, [], "person"
-        if len(tokens) <= 4 and all(t[0].isupper() or t.lower() in PARTICLES or re.match(r"[a-z]{1,3}-[A-Z]", t)
-                                    for t in tokens if t.lower() not in {"of", "the", "de"}):
-            last = tokens[-1].lower()
-            if last in INSTITUTION_NOUNS or any(t.lower() in INSTITUTION_NOUNS for t in tokens):
-                return name, [], "org"
-            real_role = [w for w in role.lower().split() if w not in {"the", "a", "an", "of", "us", "uk", "eu"}]
-            first_known = first_name_gender(tokens[0]) is not None
-            person_like = len(tokens) <= 3 and (not is_place(tokens[0]) or first_known) and (
-                first_known or bool(real_role))
-            return name, [], "person" if person_like else "org"
-    # role phrases: "the Russian president", "the minister", "the company"
+    if not (name and name[0].isupper() and name.split()[0].lower() not in NOT_NAMES):
+        return None
+    tokens = name.split()
+    if len(tokens) == 1:
+        return _one_word_name(tokens[0], np, role, ctx)
+    if name in ctx.people:
+        return name, [], "person"
+    if len(tokens) <= 4 and all(t[0].isupper() or t.lower() in PARTICLES or re.match(r"[a-z]{1,3}-[A-Z]", t)
+                                for t in tokens if t.lower() not in {"of", "the", "de"}):
+        return _capitalised_name(name, tokens, role)
+    return None
+
+
+def _one_word_name(token: str, np: str, role: str, ctx: SpeakerContext) -> Resolution:
+    """"Semafor" → "Semafor Systems"; "Ortiz" → "Lena Ortiz"; "the opposition Socialist Party"; a place; else
+    an acronym or untitled word is an organisation, a titled one a person."""
+    named_org = next((o for _, o in reversed(ctx.orgs) if o.split()[0] == token and o != token), None)
+    if named_org and not ctx.by_surname(token):
+        return named_org, [], "org"  # "Semafor" → "Semafor Systems"
+    full = ctx.by_surname(token)
+    if full:
+        return full, [], "person"
+    if token.lower() in INSTITUTION_NOUNS:
+        named = re.search(rf"((?:[A-Z][\w'’-]*\s+)+){re.escape(token)}$", np)
+        if named and named.group(1).split()[0] not in {"The", "A", "An", "Its"}:
+            return named.group(0), [], "org"  # "the opposition Socialist Party", not "Party"
+        return token, [], "org"
+    if is_place(token):
+        return token, [], "place"
+    return token, [], "org" if token.isupper() or role == "" else "person"
+
+
+def _capitalised_name(name: str, tokens: list[str], role: str) -> Resolution:
+    """A few capitalised words: an organisation if an institution word is among them, a person if they are
+    short and open with a known first name or follow a real title."""
+    last = tokens[-1].lower()
+    if last in INSTITUTION_NOUNS or any(t.lower() in INSTITUTION_NOUNS for t in tokens):
+        return name, [], "org"
+    real_role = [w for w in role.lower().split() if w not in {"the", "a", "an", "of", "us", "uk", "eu"}]
+    first_known = first_name_gender(tokens[0]) is not None
+    person_like = len(tokens) <= 3 and (not is_place(tokens[0]) or first_known) and (
+        first_known or bool(real_role))
+    return name, [], "person" if person_like else "org"
+
+
+def _role_phrase(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """Role phrases: "the Russian president" (the person with that role), "the company" (the last one named,
+    or nobody when none was), "the state election authority"."""
+    low = np.lower()
     head = re.sub(r"['’]s$", "", low.split()[-1]) if low.split() else ""
     if head in PERSON_ROLE_NOUNS or (low.startswith(("the ", "his ", "her ", "their ")) and head in PERSON_ROLE_NOUNS):
         person = ctx.by_role(np)
@@ -757,6 +946,14 @@ def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], st
                                r"office|service|board|regulator|police|department|directorate|inspectorate))", np)
     if institution:
         return institution.group("org"), [], "org"  # "the state election authority said"
+    return None
+
+
+def _described_or_institution(np: str, ctx: SpeakerContext) -> Resolution | None:
+    """"the Zurich-listed confectioner" (the company introduced as one, or just named); a lone unnamed
+    spokesman speaks for nobody; "officials", "the council" speak as a body."""
+    low = np.lower()
+    head = re.sub(r"['’]s$", "", low.split()[-1]) if low.split() else ""
     described_head = re.fullmatch(r"(?i:the)\s+(?:[\w-]+\s+){0,3}(?P<head>[a-z]+(?:er|or|ist))", np)
     if described_head and described_head.group("head") not in PERSON_TITLES | PERSON_ROLE_NOUNS:
         kind_match = [name for at, name in reversed(ctx.orgs) if at < ctx.position
@@ -777,7 +974,16 @@ def _resolve_np(np: str, ctx: SpeakerContext) -> tuple[str | None, list[str], st
             words = words[1:]
         phrase = " ".join(words)
         return (phrase[:1].upper() + phrase[1:]) if phrase else None, [], "org"
-    return None, [], None
+    return None
+
+
+# How a noun phrase names its speaker, tried in order; the first rule that decides wins (a rule returns
+# (None, [], None) for "nobody speaks" and None for "not mine, ask the next").
+NP_RULES: tuple[Callable[[str, SpeakerContext], Resolution | None], ...] = (
+    _insider_or_role_holder, _named_body, _unnamed_official, _anonymous_source, _crowd_or_national_body,
+    _person_of_org, _pair_or_thing, _known_or_marked, _it_or_institution_at, _pronoun_speaker, _proper_name,
+    _role_phrase, _described_or_institution,
+)
 
 
 DESCRIPTOR = re.compile(r"^(?:(?:[a-z][\w-]*|[A-Z][\w-]*maker|[A-Z][a-z]+(?=\s+[a-z])|[A-Z][a-z]*-[a-z][\w-]*)\s+)+"
@@ -877,6 +1083,13 @@ def subject_speaks(np: str, speaker: str | None, kind: str | None, ctx: SpeakerC
     if is_place(bare) or is_place(speaker) or is_non_speaker_body(bare) or is_non_speaker_body(phrase) or \
             NON_SPEAKING_BODY.search(speaker):
         return False
+    return _speaking_name(speaker, bare, ctx) or _speaking_description(speaker, phrase, bare, ctx)
+
+
+def _speaking_name(speaker: str, bare: str, ctx: SpeakerContext) -> bool:
+    """A subject known to speak by its name: seen with a speech verb, a government body ("the finance ministry
+    expects…", "Sweden's competition authority ordered…"), a person learned from the text, or a proper
+    organisation name."""
     if speaker.lower() in ctx.speaking_names or bare.lower() in ctx.speaking_names:
         return True
     if re.fullmatch(r"(?:[A-Z][\w'’-]*['’]s\s+|[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,3}(?:ministry|government|central bank|"
@@ -885,8 +1098,12 @@ def subject_speaks(np: str, speaker: str | None, kind: str | None, ctx: SpeakerC
         return True  # "the finance ministry expects…", "Sweden's competition authority ordered…"
     if speaker in ctx.people:
         return True
-    if (ORG_MARKERS.search(speaker) or ORG_MARKERS.search(bare)) and _proper(speaker):
-        return True
+    return bool((ORG_MARKERS.search(speaker) or ORG_MARKERS.search(bare)) and _proper(speaker))
+
+
+def _speaking_description(speaker: str, phrase: str, bare: str, ctx: SpeakerContext) -> bool:
+    """A subject that speaks by what it is: officials and analysts ("analysts at Goldman Sachs"), "the
+    company" standing for the one just named, an acronym (ECB, OPEC, NATO), a national government."""
     words = bare.lower().split()
     if words and (words[-1] in GENERIC_SPEAKING_NOUNS or words[0] in GENERIC_SPEAKING_NOUNS):
         return True
