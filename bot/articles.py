@@ -95,6 +95,16 @@ DATE_WORDS = re.compile(r"(?i)(?:yesterday|today|tomorrow|(?:mon|tues|wednes|thu
                         r"sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 
 
+def _answers_someone_elses_question(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
+    """A short reply to one of the bot's questions from someone it was not asked (or after it expired)."""
+    message = update.effective_message
+    reply = message.reply_to_message if message else None
+    if reply is None or reply.from_user is None or reply.from_user.id != context.bot.id:
+        return False
+    asked = reply.text or ""
+    return (_("(/cancel to stop)") in asked or _("Who said it?") in asked) and not reviews.looks_like_article(text)
+
+
 async def _on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An edited article replaces its open review; if that review was saved already, say so."""
     svc, chat, message = services(context), chat_of(update), update.effective_message
@@ -190,6 +200,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     addressed, text = _addressed(update, context)
     if not addressed:
+        return
+    if _answers_someone_elses_question(update, context, text):
+        await reply_html(update, _("That question was for someone else, or it has expired; /help has what I do."))
         return
     if reviews.is_url_only(text):
         await reply_html(update, _(NO_LINKS))
@@ -351,7 +364,7 @@ async def answer_claim_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     except Refusal as exc:
         if exc.code in {Problem.REVIEW_GONE, Problem.REVIEW_CLOSED}:
             await replies.answered(update, context)
-            await reply_html(update, _("That review is closed already.") + " " + _("Or /cancel."))
+            await reply_html(update, _("That review is closed already, so the question is dropped."))
             return
         raise
     await replies.answered(update, context)

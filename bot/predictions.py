@@ -29,7 +29,7 @@ from bot.common import (
 )
 from bot.render import esc, fmt_date, prediction_line, show_html
 from bot.texts import ADD_EXAMPLE, _
-from tracker import chats, csvio, pending, predictions
+from tracker import chats, csvio, pending, predictions, reminders, schedule
 from tracker.actions import Undone
 from tracker.editing import check_speaker
 from tracker.errors import ManualEntryError, Problem, Refusal
@@ -94,20 +94,22 @@ async def past_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: Con
     assert query is not None
     question = await svc.db.run(pending.waiting, chat.id, user.id) if user else None
     if question is None or question.kind != PendingKind.CONFIRM_PAST:
-        await query.answer(_("Only the one who typed /add can answer this, and only for 15 minutes."))
+        await query.answer(_("This was answered already, or it expired after 15 minutes; only the one who typed "
+                             "/add can answer it."))
         return
     await svc.db.run(pending.forget, chat.id, user.id if user else 0)
     if b.answer != "y":
         await query.answer(_("Dropped."))
         await edit_query_message(update, _("✖️ Not saved."), None)
         return
-    result = await svc.db.run(predictions.add, chat.id, _draft_from(question.payload), user_id(update))
+    result = await svc.db.run(predictions.add, chat.id, _draft_from(question.payload), user_id(update), True)
     saved = result.saved[0]
     await query.answer(_("Saved."))
     await edit_query_message(update, _("✅ Saved {line}").format(line=prediction_line(saved)), None)
-    await context.bot.send_message(chat.id, prompts.prompt_html(saved), parse_mode="HTML",
-                                   reply_markup=keyboards.from_spec(svc.callback_secret, chat.id,
-                                                                    prompts.prompt_buttons(saved.number)))
+    prompt = await context.bot.send_message(chat.id, prompts.prompt_html(saved), parse_mode="HTML",
+                                            reply_markup=keyboards.from_spec(svc.callback_secret, chat.id,
+                                                                             prompts.prompt_buttons(saved.number)))
+    await svc.db.run(reminders.sent, saved.id, prompt.message_id, schedule.now())  # asked: the job asks later
 
 
 async def _ask_speaker(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: Draft) -> None:

@@ -8,7 +8,7 @@ import html
 import re
 from datetime import date
 
-from bot.texts import _, date_basis, status_label
+from bot.texts import _, date_basis, fmt_date, status_label
 from tracker import schedule
 from tracker.reviews import ReviewView
 from tracker.scoring import MIN_RESOLVED_TO_RANK, SpeakerRecord
@@ -39,11 +39,6 @@ def _shorten_units(text: str, limit: int) -> str:
             break
         kept.append(ch)
     return "".join(kept).rstrip() + "…"
-
-
-def fmt_date(day: date) -> str:
-    """The one way a day is written: 'Fri 17 Oct 2025'."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def percent(p: float) -> str:

@@ -73,6 +73,8 @@ async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply_html(update, _("I know timezone, quiet and headsup, e.g. "
                                    "<code>/settings timezone Europe/Kyiv</code>."))
         return
+    if m and not m.group(2).strip():  # "/settings timezone" alone: show what is set, with its buttons
+        m = None
     if m:
         try:
             await SETTERS[m.group(1).lower()](update, context, m.group(2).strip())

@@ -84,15 +84,19 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     total = data.total
     if total.scored == 0:
-        await reply_html(update, _("Nothing has been answered yet, so there is nothing to draw. /due shows what is "
-                                   "waiting for an answer."))
+        nothing = _("Nothing has been answered yet, so there is nothing to draw.")
+        if data.speaker:
+            nothing = _("Nothing by {name} has been answered yet, so there is nothing to draw.").format(
+                name=esc(data.speaker))
+        await reply_html(update, nothing + " " + _("/due shows what is waiting for an answer."))
         return
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_PHOTO)
     title = (_("{name}: stated confidence vs outcome").format(name=data.speaker) if data.speaker
              else _("This chat: stated confidence vs outcome"))
     png = await asyncio.to_thread(render_png, title, data.calibration, data.speakers)
     lo, hi = total.interval
-    caption = _("{n} scored predictions · accuracy {acc}% ({lo}–{hi}%)").format(
+    caption = (_("1 scored prediction · accuracy {acc}% ({lo}–{hi}%)") if total.scored == 1 else
+               _("{n} scored predictions · accuracy {acc}% ({lo}–{hi}%)")).format(
         n=total.scored, acc=round((total.accuracy or 0) * 100), lo=round(lo * 100), hi=round(hi * 100))
     if total.brier is not None:
         caption += f" · Brier {total.brier:.2f}"

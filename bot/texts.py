@@ -5,6 +5,7 @@ refusals (tracker/errors.py) and labels (statuses, date bases) are worded here."
 from __future__ import annotations
 
 import gettext
+from datetime import date
 
 from tracker.errors import Problem, Refusal
 from tracker.models import Status
@@ -86,9 +87,23 @@ PROBLEMS: dict[Problem, str] = {
 }
 
 
+def fmt_date(day: date) -> str:
+    """The one way a day is written: 'Fri 17 Oct 2025'."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _as_day(value: object) -> object:
+    """An ISO day a refusal carries, written the bot's way; anything else as it is."""
+    try:
+        return fmt_date(date.fromisoformat(str(value))) if len(str(value)) == 10 else value
+    except ValueError:
+        return value
+
+
 def problem(exc: Refusal) -> str:
     """A refusal in words (plain text)."""
-    params: dict[str, object] = {"example": ADD_EXAMPLE, **exc.params}
+    params: dict[str, object] = {"example": ADD_EXAMPLE, **{k: _as_day(v) if k in {"today", "latest"} or (
+        k == "value" and exc.code == Problem.DEADLINE_PAST) else v for k, v in exc.params.items()}}
     if params.get("status") in REVIEW_STATUS:
         params["status"] = _(REVIEW_STATUS[str(params["status"])])
     return _(PROBLEMS[exc.code]).format_map(_Params(params))

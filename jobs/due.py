@@ -29,6 +29,13 @@ from tracker.services import Services
 log = logging.getLogger(__name__)
 SEND_CONCURRENCY = 8
 CLAIM_CHATS = 50
+
+
+def chunk_size(lease_seconds: float, per_second: float) -> int:
+    """How many chats to claim at once so their prompts (at most 3 each) go out well inside the lease even
+    when this worker gets only a share of the bot-wide pace: at most a quarter of what the whole pace could
+    send in the lease, and never more than CLAIM_CHATS."""
+    return max(1, min(CLAIM_CHATS, int(lease_seconds * per_second / (reminders.MAX_PER_CHAT * 4))))
 GONE = ("chat not found", "bot was kicked", "user is deactivated", "group chat was upgraded", "have no rights")
 
 
@@ -109,8 +116,8 @@ async def _send_all(context: ContextTypes.DEFAULT_TYPE, svc: Services, items: It
 
 
 async def due_check(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Claim a chunk, send it, claim the next, until nothing is due. A chunk (CLAIM_CHATS chats, at most
-    3 prompts each) goes out in a few seconds at Telegram's pace, well inside its lease, so no other
+    """Claim a chunk, send it, claim the next, until nothing is due. A chunk (`chunk_size` chats, at most
+    3 prompts each) goes out well inside its lease even at a share of the bot-wide pace, so no other
     worker ever takes over a prompt that this one is still about to send."""
     svc = cast(Services, context.application.bot_data["services"])
     await svc.db.run(reminders.prepare)
@@ -118,7 +125,8 @@ async def due_check(context: ContextTypes.DEFAULT_TYPE) -> None:
     total = 0
     while True:
         at = schedule.now()
-        batch = await svc.db.run(reminders.claim, at, CLAIM_CHATS, lease)  # committed before sending
+        chunk = chunk_size(svc.settings.claim_lease_seconds, svc.settings.messages_per_second)
+        batch = await svc.db.run(reminders.claim, at, chunk, lease)  # committed before sending
         if batch.chats == 0:
             break
         if batch.prompts:

@@ -64,13 +64,14 @@ def snooze(db: Database, chat_id: int, number: int, choice: str) -> tuple[Predic
         p = get_prediction(session, chat_id, number)
         if p is None or p.status != Status.OPEN:
             raise Refusal(Problem.NOT_OPEN, number=number)
-        p.next_remind_at = schedule.now() + SNOOZES[choice]
+        p.next_remind_at = p.snoozed_until = schedule.now() + SNOOZES[choice]
         return views(session, [p])[0], p.next_remind_at
 
 
 def next_due(db: Database, chat_id: int, today: date) -> tuple[PredictionView | None, int]:
     """The oldest prediction past its deadline in this chat, and how many are waiting in all."""
     with db.session() as session:
-        total = count_due(session, chat_id, today)
-        items = views(session, due_predictions(session, chat_id, today, limit=1))
+        now = schedule.now()
+        total = count_due(session, chat_id, today, now)
+        items = views(session, due_predictions(session, chat_id, today, limit=1, now=now))
         return (items[0] if items else None), total

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from sqlalchemy import update
 from sqlmodel import col
@@ -46,7 +47,9 @@ def today(db: Database, chat_id: int, title: str | None, default_tz: str) -> tup
 
 
 def check_timezone(value: str) -> str:
+    """An IANA zone name, matched whatever its case ("europe/kyiv" is Europe/Kyiv)."""
     name = value.strip()
+    name = _zones_by_lower().get(name.lower(), name)
     try:
         if not name or "\x00" in name:
             raise ZoneInfoNotFoundError(name)
@@ -54,6 +57,11 @@ def check_timezone(value: str) -> str:
     except (ZoneInfoNotFoundError, ValueError):
         raise EditError(Problem.TIMEZONE_UNKNOWN, value=name[:60]) from None
     return name
+
+
+@functools.cache
+def _zones_by_lower() -> dict[str, str]:
+    return {zone.lower(): zone for zone in available_timezones()}
 
 
 def set_timezone(db: Database, chat_id: int, title: str | None, default_tz: str, value: str) -> ChatSettings:

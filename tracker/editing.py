@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -43,7 +44,8 @@ def parse_new_deadline(value: str, published: date) -> tuple[date, str, bool]:
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        pass
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):  # the shape of a date, not a day that exists
+            raise EditError(Problem.DATE_INVALID, value=value) from None
     else:
         return check_deadline(day), value, False
     parsed = parse_deadline_phrase(value, published)

@@ -11,6 +11,7 @@ from tracker.errors import ManualEntryError, Problem
 from tracker.extraction.deadlines import Deadline, default_deadline, find_deadlines
 from tracker.extraction.hedges import hedge_confidence
 from tracker.names import clean_name
+from tracker.schedule import LATEST, in_range
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _impossible_date(body: str) -> str | None:
     quietly read something else, so it is refused instead."""
     for m in _ISO_LIKE.finditer(body):
         try:
-            date.fromisoformat("-".join(f"{int(x):02d}" if i else x for i, x in enumerate(m.group().split("-"))))
+            date.fromisoformat(_padded(m.group()))
         except ValueError:
             return m.group()
     pairs = [(m, m.group(1), m.group(2)) for m in _DAY_MONTH.finditer(body)]
@@ -68,10 +69,42 @@ def _impossible_date(body: str) -> str | None:
     return None
 
 
+_FAR_YEAR = re.compile(r"\b(?:by|in|until|before)\s+(?:\d{1,2}\s+\w+\s+)?(2[2-9]\d\d|[3-9]\d\d\d)\b", re.IGNORECASE)
+
+
 def _refuse_impossible_date(body: str) -> None:
     impossible = _impossible_date(body)
     if impossible:
         raise ManualEntryError(Problem.DATE_INVALID, value=impossible)
+    far = [m.group() for m in _ISO_LIKE.finditer(body) if not in_range(date.fromisoformat(_padded(m.group())))]
+    if far or any(int(m.group(1)) > LATEST.year for m in _FAR_YEAR.finditer(body)):
+        raise ManualEntryError(Problem.DEADLINE_OUT_OF_RANGE, latest=LATEST.isoformat())
+
+
+def _padded(iso: str) -> str:
+    return "-".join(f"{int(x):02d}" if i else x for i, x in enumerate(iso.split("-")))
+
+
+def _split_confidence(body: str, today: date) -> tuple[str, float | None]:
+    """The text without a confidence that stands apart at its end, and that confidence (or None)."""
+    pm = _confidence_at_end(body, today)
+    if pm is None:
+        return body, None
+    try:
+        confidence = parse_confidence(pm.group("num") + "%")
+    except ValueError:
+        raise ManualEntryError(Problem.MANUAL_CONFIDENCE) from None
+    return _SET_APART.sub("", body[: pm.start()]).strip(), confidence
+
+
+def _split_speaker(body: str) -> tuple[str | None, str]:
+    """'Speaker: statement' → (speaker, statement); a missing speaker is allowed (the bot asks for one)."""
+    if re.match(r"^[^:\s][^:]{120,}:\s*\S", body) and not re.search(r"https?:$", body.split(":", 1)[0]):
+        raise ManualEntryError(Problem.SPEAKER_INVALID)  # a "name" before the colon too long to be one
+    m = re.match(r"^([^:]{1,80}):\s*(.*)$", body)
+    if m and not re.match(r"^\d", m.group(1)) and "//" not in m.group(2)[:2]:
+        return clean_name(m.group(1)) or None, m.group(2).strip()
+    return None, body
 
 
 def parse_manual(text: str, today: date) -> ManualEntry:
@@ -79,20 +112,8 @@ def parse_manual(text: str, today: date) -> ManualEntry:
     body = re.sub(r"\s+", " ", text or "").strip()
     if not body:
         raise ManualEntryError(Problem.MANUAL_EMPTY)
-    confidence_given = False
-    confidence = 0.0
-    pm = _confidence_at_end(body, today)
-    if pm:
-        try:
-            confidence, confidence_given = parse_confidence(pm.group("num") + "%"), True
-        except ValueError:
-            raise ManualEntryError(Problem.MANUAL_CONFIDENCE) from None
-        body = _SET_APART.sub("", body[: pm.start()]).strip()
-    speaker: str | None = None
-    m = re.match(r"^([^:]{1,80}):\s*(.*)$", body)
-    if m and not re.match(r"^\d", m.group(1)) and "//" not in m.group(2)[:2]:
-        speaker = clean_name(m.group(1)) or None
-        body = m.group(2).strip()
+    body, given = _split_confidence(body, today)
+    speaker, body = _split_speaker(body)
     if not body:
         raise ManualEntryError(Problem.MANUAL_NO_STATEMENT)
     _refuse_impossible_date(body)
@@ -107,6 +128,5 @@ def parse_manual(text: str, today: date) -> ManualEntry:
     statement = statement.rstrip(" .") or body
     if len(statement) > 1000:
         raise ManualEntryError(Problem.MANUAL_TOO_LONG)
-    if not confidence_given:
-        confidence = hedge_confidence(statement).probability
-    return ManualEntry(speaker, statement, deadline, confidence, confidence_given)
+    confidence = given if given is not None else hedge_confidence(statement).probability
+    return ManualEntry(speaker, statement, deadline, confidence, given is not None)

@@ -57,6 +57,7 @@ class Chat(SQLModel, table=True):
     quiet_end: int | None = None
     heads_up: bool = False
     active: bool = True
+    last_number: int = 0  # the highest #N ever given here: numbers are never reused, so old buttons stay true
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -125,6 +126,7 @@ class Prediction(SQLModel, table=True):
     # Why its reminder could not be scheduled (an old row with an impossible deadline); shown in /show,
     # cleared by a new deadline. Such a row is skipped, so it never stops the reminders of other chats.
     reminder_error: str | None = None
+    snoozed_until: datetime | None = None  # ⏰ Snooze: /due skips it until then
 
 
 class Resolution(SQLModel, table=True):

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
-from tracker import actions, editing
+from tracker import actions, editing, schedule
 from tracker.db import Database
 from tracker.editing import check_speaker
 from tracker.errors import EditError, Problem, Refusal
@@ -22,6 +22,8 @@ from tracker.schedule import LATEST, in_range
 from tracker.store import Draft, NewPrediction, add_prediction, already_tracked, count_open, get_prediction, list_open
 from tracker.store import delete_prediction as _delete_row
 from tracker.views import Card, HistoryEntry, PredictionView, views
+
+ASKING_LEASE = timedelta(minutes=5)
 
 
 @dataclass
@@ -52,13 +54,18 @@ def save(session: Session, chat_id: int, drafts: list[Draft], by: int | None, *,
     return result
 
 
-def add(db: Database, chat_id: int, draft: Draft, by: int | None) -> SaveResult:
+def add(db: Database, chat_id: int, draft: Draft, by: int | None, asking_now: bool = False) -> SaveResult:
     """/add and the reply naming its speaker: one prediction, saved even if a similar one exists (the
-    user typed it on purpose)."""
+    user typed it on purpose). `asking_now`: the caller sends its prompt at once (a past deadline), so the
+    reminder job keeps off it until that prompt is marked sent."""
     if draft.speaker is not None:
         check_speaker(draft.speaker)
     with db.session() as session:
-        return save(session, chat_id, [draft], by, skip_tracked=False)
+        result = save(session, chat_id, [draft], by, skip_tracked=False)
+        if asking_now:
+            for p in result.predictions:
+                p.lease_until = schedule.now() + ASKING_LEASE
+        return result
 
 
 @dataclass(frozen=True)

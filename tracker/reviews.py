@@ -20,6 +20,7 @@ from tracker.editing import check_speaker, check_statement, parse_new_deadline
 from tracker.errors import EditError, Problem, Refusal
 from tracker.extraction.claims import Claim, tidy
 from tracker.extraction.deadlines import dateparser_date
+from tracker.extraction.hedges import hedge_confidence
 from tracker.extraction.sentences import find_dateline_date, split_sentences
 from tracker.models import Review, ReviewStatus
 from tracker.store import get_or_create_source
@@ -242,8 +243,9 @@ def _set_claim(claim: Claim, field: str, value: str, published: date) -> Claim:
     changes: dict[str, Any]
     if field == "speaker":
         changes = {"speaker": check_speaker(value), "speaker_aliases": []}
-    elif field == "statement":
-        changes = {"statement": check_statement(value)}
+    elif field == "statement":  # the confidence follows the new wording's hedge ("could" → "will")
+        statement = check_statement(value)
+        changes = {"statement": statement, "confidence": hedge_confidence(statement).probability}
     elif field == "deadline":
         day, text, vague = parse_new_deadline(value, published)
         changes = {"deadline": day.isoformat(), "deadline_text": text, "vague": vague}

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, or_
 from sqlmodel import Session, col, select
 
 from tracker.errors import Problem, Refusal
@@ -67,6 +67,10 @@ def _find_key(session: Session, key: str, chat_id: int | None) -> Speaker | None
         matches = session.exec(select(Speaker).where(col(Speaker.key).like(f"% {key}"), *scope)).all()
         if len(matches) == 1:
             return matches[0]
+    if " " not in key:  # a first name: "elon" is Elon Musk when he is the only Elon
+        matches = session.exec(select(Speaker).where(col(Speaker.key).like(f"{key} %"), *scope)).all()
+        if len(matches) == 1:
+            return matches[0]
     return None
 
 
@@ -121,8 +125,12 @@ def get_or_create_source(session: Session, text: str, title: str | None = None, 
 
 
 def next_number(session: Session, chat_id: int) -> int:
+    """The chat's next #N. Never one used before, even if that prediction was deleted or its save undone:
+    a prompt or card still showing the old #N must not act on a new prediction."""
+    chat = get_or_create_chat(session, chat_id)
     current = session.exec(select(func.max(Prediction.number)).where(Prediction.chat_id == chat_id)).one()
-    return int(current or 0) + 1
+    chat.last_number = max(chat.last_number, int(current or 0)) + 1
+    return chat.last_number
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -158,6 +166,7 @@ def add_prediction(session: Session, new: NewPrediction) -> Prediction:
     chat = get_or_create_chat(session, new.chat_id)
     speaker = get_or_create_speaker(session, new.speaker, new.speaker_aliases) if new.speaker else None
     number = new.number if new.number is not None else next_number(session, new.chat_id)
+    chat.last_number = max(chat.last_number, number)
     prediction = Prediction(
         chat_id=new.chat_id,
         number=number,
@@ -264,19 +273,27 @@ def mark_update(session: Session, update_id: int) -> None:
         session.exec(delete(ProcessedUpdate).where(col(ProcessedUpdate.processed_at) < cutoff))
 
 
-def due_predictions(session: Session, chat_id: int, today: date, limit: int = 50) -> list[Prediction]:
-    """Open predictions whose deadline day is over in the chat's timezone, oldest deadline first."""
+def _not_snoozed(now: datetime | None):
+    return (or_(col(Prediction.snoozed_until).is_(None), col(Prediction.snoozed_until) <= now),) if now else ()
+
+
+def due_predictions(session: Session, chat_id: int, today: date, limit: int = 50,
+                    now: datetime | None = None) -> list[Prediction]:
+    """Open predictions whose deadline day is over in the chat's timezone, oldest deadline first (with `now`:
+    not those snoozed beyond it)."""
     return list(session.exec(
         select(Prediction)
-        .where(Prediction.chat_id == chat_id, Prediction.status == Status.OPEN, col(Prediction.deadline) < today)
+        .where(Prediction.chat_id == chat_id, Prediction.status == Status.OPEN, col(Prediction.deadline) < today,
+               *_not_snoozed(now))
         .order_by(col(Prediction.deadline), col(Prediction.number)).limit(limit)
     ).all())
 
 
-def count_due(session: Session, chat_id: int, today: date) -> int:
+def count_due(session: Session, chat_id: int, today: date, now: datetime | None = None) -> int:
     return int(session.exec(
         select(func.count()).select_from(Prediction)
-        .where(Prediction.chat_id == chat_id, Prediction.status == Status.OPEN, col(Prediction.deadline) < today)
+        .where(Prediction.chat_id == chat_id, Prediction.status == Status.OPEN, col(Prediction.deadline) < today,
+               *_not_snoozed(now))
     ).one())
 
 

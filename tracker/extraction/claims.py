@@ -89,6 +89,7 @@ def claims_to_json(claims: list[Claim]) -> list[dict[str, Any]]:
 _LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(\[]+")  # emoji, bullets, dashes before the first word
 _ATTRIBUTION_TAIL = re.compile(
     r"[,.]?\s*[\"”’]\s*,?\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:told|said|says|added|wrote|tweeted|posted)\b.*$")
+_TAG = re.compile(r"</?[a-zA-Z][\w-]*[^<>]*>|^[a-zA-Z]{1,10}>\s*")  # HTML a user pasted, or what is left of it
 _PAIRS = (("“", "”"), ("‘", "’"), ("«", "»"))
 
 
@@ -108,7 +109,7 @@ def tidy(claim: Claim) -> Claim:
     """The statement and deadline phrase as a person would write them down: no leading emoji or bullets, no
     '," Umerov told reporters' tail, no unpaired quotation marks, no trailing full stop in the phrase. Done
     where claims are shown and stored; the extractor's own output (and its evaluation) is left as it is."""
-    statement = _ATTRIBUTION_TAIL.sub("", claim.statement)
+    statement = _ATTRIBUTION_TAIL.sub("", _TAG.sub("", claim.statement))
     statement = _balance(_LEADING_SYMBOLS.sub("", statement)).strip(" ,;")
     phrase = claim.deadline_text.strip().rstrip(" .,;")
     if statement == claim.statement and phrase == claim.deadline_text:
