@@ -102,7 +102,7 @@ def _as_day(value: object) -> object:
 
 def problem(exc: Refusal) -> str:
     """A refusal in words (plain text)."""
-    params: dict[str, object] = {"example": ADD_EXAMPLE, **{k: _as_day(v) if k in {"today", "latest"} or (
+    params: dict[str, object] = {"example": ADD_EXAMPLE, **{k: _as_day(v) if k == "today" or (
         k == "value" and exc.code == Problem.DEADLINE_PAST) else v for k, v in exc.params.items()}}
     if params.get("status") in REVIEW_STATUS:
         params["status"] = _(REVIEW_STATUS[str(params["status"])])

@@ -81,9 +81,9 @@ def test_refusals_write_dates_the_bots_way(tg: FakeTelegram, bot: BotThread) -> 
     assert "is not a date that exists" in tg.reply(CHAT, "/edit 1 deadline 2027-02-30").text
 
 
-def test_pasted_html_tags_do_not_leak_into_statements(tg: FakeTelegram, bot: BotThread) -> None:
+def test_half_a_pasted_html_tag_does_not_start_a_statement(tg: FakeTelegram, bot: BotThread) -> None:
     review = review_of(tg, CHAT, "/ingest 2025-10-17\n<b>" + SEED + "</b>")
-    assert "b>" not in review.text
+    assert ": b>" not in review.text and "US President Donald Trump and Russian President" in review.text
 
 
 def test_a_corrected_statement_gets_the_confidence_of_its_new_hedge(tg: FakeTelegram, bot: BotThread) -> None:

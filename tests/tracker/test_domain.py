@@ -109,6 +109,8 @@ def test_same_statement_in_two_articles_is_one_prediction(db) -> None:  # type: 
     ('the talks will resume next week," Umerov told reporters on Friday', "", "the talks will resume next week", ""),
     ('"the war will end soon', "", "the war will end soon", ""),
     ("“we will win", "", "we will win", ""),
+    ("b>US President Donald Trump will win", "", "US President Donald Trump will win", ""),
+    ("<script>alert(1)</script> will run", "", "<script>alert(1)</script> will run", ""),
     ('a statement with "quoted" words', "soon", 'a statement with "quoted" words', "soon"),
 ])
 def test_20_statements_are_tidied_where_they_are_shown(statement: str, phrase: str, tidied: str,

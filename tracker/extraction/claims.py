@@ -86,10 +86,13 @@ def claims_to_json(claims: list[Claim]) -> list[dict[str, Any]]:
     return [{k: asdict(c)[k] for k in keys} for c in claims]
 
 
-_LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(\[]+")  # emoji, bullets, dashes before the first word
+_LEADING_SYMBOLS = re.compile(r"^[^\w\"'“‘(\[<]+")  # emoji, bullets, dashes before the first word
 _ATTRIBUTION_TAIL = re.compile(
     r"[,.]?\s*[\"”’]\s*,?\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:told|said|says|added|wrote|tweeted|posted)\b.*$")
-_TAG = re.compile(r"</?[a-zA-Z][\w-]*[^<>]*>|^[a-zA-Z]{1,10}>\s*")  # HTML a user pasted, or what is left of it
+# Formatting tags pasted with the text ("<b>US President…") and what is left of one cut in half ("b>US…");
+# any other tag-like text is the statement's own and is shown (escaped) as written.
+_TAG = re.compile(r"</?(?:b|i|u|s|em|strong|span|p|br|a)\b[^<>]*>|^(?:b|i|u|s|em|strong|span|p)>\s*|"
+                  r"\s*</?(?:b|i|u|s|em|strong|span|p)?$")
 _PAIRS = (("“", "”"), ("‘", "’"), ("«", "»"))
 
 
