@@ -71,12 +71,12 @@ def main() -> None:
         bins = scoring.calibration_bins(session, CHAT)
         bin_ms = (time.perf_counter() - start) * 1000
     print(f"  calibration bins query: {bin_ms:.1f} ms")
-    data = scoring.chart_data(records, bins)
+    calibration, speakers = bins.calibration(), scoring.chart_speakers(records)
     chart = []
-    render_png("warm-up", data["calibration"], data["speakers"])  # type: ignore[arg-type]
+    render_png("warm-up", calibration, speakers)
     for _ in range(5):
         start = time.perf_counter()
-        png = render_png("This chat", data["calibration"], data["speakers"])  # type: ignore[arg-type]
+        png = render_png("This chat", calibration, speakers)
         chart.append((time.perf_counter() - start) * 1000)
     print(f"  chart render: median {statistics.median(chart):.0f} ms (aim < 1000 ms), {len(png) // 1024} KB PNG")
 

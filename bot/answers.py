@@ -133,9 +133,8 @@ async def snooze_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: S
 async def answer_new_deadline(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question, value: str) -> None:
     """The reply to Snooze → 📅 New deadline…"""
     svc, chat = services(context), chat_of(update)
-    today, _tz = await svc.db.run(chats.today, chat.id, chat.title, svc.settings.default_timezone)
     done = await svc.db.run(predictions.edit, chat.id, None, "deadline", value, user_id(update),
-                            prediction_id=q.ref, today=today)  # counted from today, not the article's day
+                            prediction_id=q.ref, from_today=True)  # counted from today, not the article's day
     await replies.answered(update, context)
     await reply_html(update, "⏰ " + _("#{n}: deadline is now {day}; I'll ask again after it.").format(
         n=done.number, day=esc(fmt_date(done.prediction.deadline))))

@@ -235,10 +235,9 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not m:
         await reply_html(update, _(EDIT_USAGE).format(n=number))
         return
-    today, _tz = await svc.db.run(chats.today, chat.id, chat.title, svc.settings.default_timezone)
     try:
         done = await svc.db.run(predictions.edit, chat.id, number, m.group(1).lower(), m.group(2), user_id(update),
-                                today=today)
+                                from_today=True)
     except Refusal as exc:
         await refuse(update, exc)
         return
@@ -283,9 +282,8 @@ async def edit_button(update: Update, context: ContextTypes.DEFAULT_TYPE, b: Edi
 
 async def answer_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, q: Question, value: str) -> None:
     svc, chat = services(context), chat_of(update)
-    today, _tz = await svc.db.run(chats.today, chat.id, chat.title, svc.settings.default_timezone)
     done = await svc.db.run(predictions.edit, chat.id, None, q.field or "", value, user_id(update),
-                            prediction_id=q.ref, today=today)
+                            prediction_id=q.ref, from_today=True)
     await replies.answered(update, context)
     await reply_html(update, edited_text(done))
 

@@ -43,7 +43,7 @@ def get(db: Database, chat_id: int, title: str | None, default_tz: str) -> ChatS
 def today(db: Database, chat_id: int, title: str | None, default_tz: str) -> tuple[date, str]:
     """Today in the chat's timezone, by the scheduler's clock (tests move both at once), and that zone."""
     tz = get(db, chat_id, title, default_tz).timezone
-    return schedule.now().astimezone(ZoneInfo(tz)).date(), tz
+    return schedule.today_in(tz), tz
 
 
 def check_timezone(value: str) -> str:

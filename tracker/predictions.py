@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlmodel import Session
 
@@ -17,7 +17,7 @@ from tracker import actions, editing, schedule
 from tracker.db import Database
 from tracker.editing import check_speaker
 from tracker.errors import EditError, Problem, Refusal
-from tracker.models import ActionKind, Prediction
+from tracker.models import ActionKind, Chat, Prediction
 from tracker.schedule import LATEST, in_range
 from tracker.store import Draft, NewPrediction, add_prediction, already_tracked, count_open, get_prediction, list_open
 from tracker.store import delete_prediction as _delete_row
@@ -115,16 +115,17 @@ class Edited:
 
 
 def edit(db: Database, chat_id: int, number: int | None, field_name: str, value: str, by: int | None,
-         prediction_id: int | None = None, today: date | None = None) -> Edited:
-    """Change one field (by number, or by id for a question asked earlier); undoable. A new deadline counts
-    from `today` (the chat's) and may not have passed."""
+         prediction_id: int | None = None, from_today: bool = False) -> Edited:
+    """Change one field (by number, or by id for a question asked earlier); undoable. With `from_today` (a
+    user typing it) a new deadline counts from today in the chat's timezone and may not have passed."""
     with db.session() as session:
         p = session.get(Prediction, prediction_id) if prediction_id is not None else None
         if prediction_id is not None and (p is None or p.chat_id != chat_id):
             raise EditError(Problem.PREDICTION_GONE, number=None)
         if p is None:
             p = _get(session, chat_id, number or 0)
-        editing.edit_field(session, p, field_name, value, by, today)
+        chat = session.get(Chat, chat_id) if from_today else None
+        editing.edit_field(session, p, field_name, value, by, schedule.today_in(chat.timezone) if chat else None)
         return Edited(p.number, field_name, views(session, [p])[0])
 
 

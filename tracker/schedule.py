@@ -26,6 +26,11 @@ def in_range(day: date) -> bool:
     return EARLIEST <= day <= LATEST
 
 
+def today_in(timezone: str) -> date:
+    """Today in a chat's timezone, by the scheduler's clock (tests move both at once)."""
+    return now().astimezone(ZoneInfo(timezone)).date()
+
+
 def first_due(deadline: date, timezone: str) -> datetime:
     """The moment the deadline day ends in the chat's timezone, in UTC."""
     local_midnight = datetime.combine(deadline + timedelta(days=1), time(0), tzinfo=ZoneInfo(timezone))

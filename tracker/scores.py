@@ -15,7 +15,6 @@ from tracker.store import find_speaker, speaker_predictions
 from tracker.views import PredictionView, views
 
 RANKED_PER_PAGE = 10
-CHART_SPEAKERS = 15
 
 
 @dataclass(frozen=True)
@@ -75,6 +74,5 @@ def chart_input(db: Database, chat_id: int, name: str | None) -> ChartInput:
         speaker_id = found.id if found else None
         records = scoring.speaker_records(session, chat_id, speaker_id=speaker_id)
         bins = scoring.calibration_bins(session, chat_id, speaker_id=speaker_id)
-    ranked = [] if found else [r for r in records if r.scored][:CHART_SPEAKERS]
     return ChartInput(found.name if found else None, scoring.overall(records), bins.calibration(),
-                      [(r.speaker, r.accuracy or 0.0, *r.interval, r.scored) for r in ranked])
+                      [] if found else scoring.chart_speakers(records))

@@ -268,10 +268,10 @@ def recent_resolved(session: Session, chat_id: int | None, speaker_id: int, limi
     return list(session.exec(query.order_by(col(Prediction.resolved_at).desc()).limit(limit)).all())
 
 
-def chart_data(records: list[SpeakerRecord], bins: SpeakerRecord) -> dict[str, object]:
-    """Everything /chart needs, as plain numbers."""
-    ranked = [r for r in records if r.scored][:15]
-    return {
-        "calibration": bins.calibration(),
-        "speakers": [(r.speaker, r.accuracy or 0.0, *r.interval, r.scored) for r in ranked],
-    }
+CHART_SPEAKERS = 15
+
+
+def chart_speakers(records: list[SpeakerRecord]) -> list[tuple[str, float, float, float, int]]:
+    """The accuracy bars of /chart: (name, accuracy, low, high, scored) for the first speakers with scores."""
+    ranked = [r for r in records if r.scored][:CHART_SPEAKERS]
+    return [(r.speaker, r.accuracy or 0.0, *r.interval, r.scored) for r in ranked]

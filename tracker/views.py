@@ -64,10 +64,6 @@ def views(session: Session, predictions: list[Prediction]) -> list[PredictionVie
                               sources.get(p.source_id) if p.source_id else None) for p in predictions]
 
 
-def view(session: Session, prediction: Prediction) -> PredictionView:
-    return views(session, [prediction])[0]
-
-
 @dataclass(frozen=True)
 class HistoryEntry:
     outcome: str
