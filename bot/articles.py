@@ -3,31 +3,26 @@ buttons, and the replies that correct a claim before it is saved."""
 
 from __future__ import annotations
 
-import asyncio
 import re
-from datetime import UTC, date
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from telegram import Chat, Message, Update
-from telegram.constants import ChatAction
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-from bot import buttons, keyboards, replies
+from bot import buttons, keyboards, links, replies
 from bot.buttons import ReviewOp
 from bot.common import args_text, chat_of, edit_query_message, reply_html, services, user_id
+from bot.reading import ENGLISH_ONLY, forward_date, review_article
 from bot.render import esc, fmt_date, prediction_line, review_html
-from bot.texts import ADD_EXAMPLE, _, date_basis, problem
+from bot.texts import ADD_EXAMPLE, _, problem
 from tracker import chats, reviews
 from tracker.errors import Problem, Refusal
-from tracker.extraction.backends import extract_with_backend
-from tracker.extraction.llm import LLMError
 from tracker.language import mostly_latin
 from tracker.models import PendingKind
 from tracker.pending import Question
 from tracker.plaintext import html_to_text
 from tracker.predictions import SaveResult
 
-LONG_TEXT = 3000
 FIELD_ASK = {
     "speaker": "Reply with the speaker's name, e.g. Vladimir Putin.",
     "statement": "Reply with the statement as it should read.",
@@ -35,17 +30,7 @@ FIELD_ASK = {
                 "2026-03-31.",
     "confidence": "Reply with a confidence from 0% to 100%, e.g. 70%.",
 }
-ENGLISH_ONLY = ("I read English news for now (Russian and Ukrainian are coming). Paste the English version, or "
-                "track a statement yourself with /add.")
-NO_LINKS = "I can't open links yet: paste the article's text (or forward the post) and I'll read it."
-
-
-def _forward_date(message: Message, tz: str) -> date | None:
-    origin = message.forward_origin
-    if origin is None:
-        return None
-    when = origin.date if origin.date.tzinfo else origin.date.replace(tzinfo=UTC)
-    return when.astimezone(ZoneInfo(tz)).date()
+NO_LINKS = "That link has no host I can read; send a link like https://example.com/news/story, or paste the text."
 
 
 def _title(text: str) -> str | None:
@@ -57,7 +42,7 @@ def _title(text: str) -> str | None:
 
 async def ingest_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str,
                       given: date | None = None, source_message: Message | None = None) -> None:
-    """Extract the claims (off the event loop), store them as reviews, show one message per review."""
+    """A pasted or forwarded article: date it (given, forward, a line in it, a dateline, today) and review it."""
     svc = services(context)
     chat, message = chat_of(update), update.effective_message
     assert message is not None
@@ -67,27 +52,9 @@ async def ingest_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     if not mostly_latin(text):
         await reply_html(update, _(ENGLISH_ONLY))
         return
-    await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-    if len(text) > LONG_TEXT:
-        await reply_html(update, _("📖 Reading {n:,} characters…").format(n=len(text)))
     today, tz = await svc.db.run(chats.today, chat.id, chat.title, svc.settings.default_timezone)
-    published, basis = reviews.reference_date(given, _forward_date(source_message or message, tz), text, today)
-    try:
-        claims = await asyncio.to_thread(extract_with_backend, text, published, svc.settings)
-    except LLMError as exc:
-        await reply_html(update, _("The extractor failed: {error}. Try again, or use /add.").format(error=esc(exc)))
-        return
-    if not claims:
-        await reply_html(update, _("I found no forward-looking statements in that text (dated {day}, {basis}).\n"
-                                   "Track one yourself:\n<code>{example}</code>").format(
-            day=fmt_date(published), basis=esc(date_basis(basis)), example=esc(ADD_EXAMPLE)))
-        return
-    opened = await svc.db.run(reviews.open_reviews, chat.id, user_id(update), text, claims, published, basis,
-                              _title(text), message.message_id)
-    for review in opened:
-        sent = await reply_html(update, review_html(review),
-                                reply_markup=keyboards.for_review(svc.callback_secret, chat.id, review))
-        await svc.db.run(reviews.set_message, review.id, sent)
+    published, basis = reviews.reference_date(given, forward_date(source_message or message, tz), text, today)
+    await review_article(update, context, text, published, basis, _title(text))
 
 
 DATE_WORDS = re.compile(r"(?i)(?:yesterday|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -144,11 +111,27 @@ def _parse_ingest(raw: str) -> tuple[date | None, str]:
     return None, raw.strip()
 
 
+def _ingest_links(raw: str) -> tuple[date | None, list[str]]:
+    """`/ingest URL` or `/ingest YYYY-MM-DD URL`: the date (if any) and the links, else no links."""
+    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})\s+(?=https?://)", raw, re.IGNORECASE)
+    rest = raw[m.end():] if m else raw
+    urls, other = links.urls_in_text(rest)
+    if not urls or other > links.MAX_OTHER_TEXT:
+        return None, []
+    try:
+        return (date.fromisoformat(m.group(1)) if m else None), urls
+    except ValueError:
+        raise ValueError(m.group(1) if m else "") from None
+
+
 async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     assert message is not None
     try:
-        given, text = _parse_ingest(args_text(update))
+        given, urls = _ingest_links(args_text(update))
+        text = ""
+        if not urls:
+            given, text = _parse_ingest(args_text(update))
     except ValueError as exc:
         await reply_html(update, _("“{value}” is not a date: use YYYY-MM-DD, e.g. <code>/ingest 2025-10-17</code> "
                                    "with the article on the next lines.").format(value=esc(exc)))
@@ -159,14 +142,22 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply_html(update, _("{day} is in the future: an article's publication date is today or earlier "
                                    "(today is {today}).").format(day=fmt_date(given), today=fmt_date(today)))
         return
+    if urls:
+        await links.read_links(update, context, urls, given)
+        return
     source = None
     if not text and message.reply_to_message:
         source = message.reply_to_message
         text = (source.text or source.caption or "").strip()
+        urls = links.link_message(source)
+        if urls:
+            await links.read_links(update, context, urls, given, source)
+            return
     if not text:
-        await reply_html(update, _("Paste the article after /ingest on the next lines, e.g.\n"
+        await reply_html(update, _("Paste the article after /ingest on the next lines, or a link, e.g.\n"
                                    "<code>/ingest 2025-10-17\nTrump and Putin agreed to hold a summit within two "
-                                   "weeks…</code>\nor reply /ingest to a message that holds the article."))
+                                   "weeks…</code>\n<code>/ingest https://example.com/news/story</code>\n"
+                                   "or reply /ingest to a message that holds the article."))
         return
     await ingest_text(update, context, text, given, source)
 
@@ -204,7 +195,10 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if _answers_someone_elses_question(update, context, text):
         await reply_html(update, _("That question was for someone else, or it has expired; /help has what I do."))
         return
-    if reviews.is_url_only(text):
+    urls = links.link_message(message)
+    if urls:
+        await links.read_links(update, context, urls)
+    elif reviews.is_url_only(text):
         await reply_html(update, _(NO_LINKS))
     elif not mostly_latin(text):
         await reply_html(update, _(ENGLISH_ONLY))

@@ -4,6 +4,8 @@ handlers (/due, /show) and jobs/ (reminders) show the same words without jobs/ i
 
 from __future__ import annotations
 
+import html
+
 from bot.buttons import Answer, Button, Snooze, UndoAnswer
 from bot.render import esc, fmt_date, shorten
 from bot.texts import _, status_label
@@ -32,7 +34,11 @@ def prompt_body(v: PredictionView, asked_before: int = 0, head: str | None = Non
             + _("{who} said on {made} that <i>{statement}</i> (by {deadline}{phrase}).").format(
                 who=_who(v), made=fmt_date(v.made_at), statement=esc(shorten(v.statement, 600)),
                 deadline=fmt_date(v.deadline), phrase=phrase))
-    if v.source:
+    if v.source_url:
+        label = esc(shorten(v.source_title or v.source_url, 120))
+        text += "\n" + _("Source: {source}").format(
+            source=f'<a href="{html.escape(v.source_url, quote=True)}">{label}</a>')
+    elif v.source:
         text += "\n" + _("Source: {source}").format(source=esc(shorten(v.source, 200)))
     return text
 

@@ -41,6 +41,7 @@ DATE_BASIS = {
     "forwarded": N_("the original post's date"),
     "dateline": N_("the dateline in the text"),
     "today": N_("today, as no date was found"),
+    "page": N_("the page's publication date"),
 }
 
 REVIEW_STATUS = {"saved": N_("saved"), "discarded": N_("discarded"), "pending": N_("pending")}
@@ -84,6 +85,31 @@ PROBLEMS: dict[Problem, str] = {
     Problem.MANUAL_TOO_LONG: N_("That statement is too long to track (1000 characters at most); shorten it."),
     Problem.MANUAL_CONFIDENCE: N_("A confidence must be between 0% and 100%, e.g. {example}"),
     Problem.QUESTION_LOST: N_("I had lost track of that question; please start again."),
+    Problem.LINK_UNSAFE: N_("I don't open links to private or local addresses ({host}); send a public news link, "
+                            "or paste the text instead."),
+    Problem.LINK_UNSUPPORTED: N_("I open http:// and https:// links on the usual ports only; paste the text "
+                                 "instead."),
+    Problem.LINK_UNSAFE_REDIRECT: N_("That link redirects to a private or local address ({host}), so I stopped; "
+                                     "paste the text instead."),
+    Problem.LINK_REDIRECTS: N_("{host} redirected more than 5 times, so I gave up; paste the text instead."),
+    Problem.LINK_UNREACHABLE: N_("I couldn't reach {host}; check the link, or paste the text instead."),
+    Problem.LINK_TIMEOUT: N_("{host} took longer than {seconds} seconds to answer, so I gave up; try again later, or "
+                             "paste the text instead."),
+    Problem.LINK_TOO_LARGE: N_("That page on {host} is over {megabytes} MB, too large for me to read; paste the "
+                               "article's text instead."),
+    Problem.LINK_NOT_FOUND: N_("{host} says that page does not exist (error {status}); check the link."),
+    Problem.LINK_DENIED: N_("{host} wants a login or a subscription for that page (error {status}); paste the text "
+                            "instead."),
+    Problem.LINK_HTTP_ERROR: N_("{host} refused that request (error {status}); paste the text instead."),
+    Problem.LINK_SERVER_ERROR: N_("{host} had an error (HTTP {status}); try again later, or paste the text "
+                                  "instead."),
+    Problem.LINK_PDF: N_("That link on {host} is a PDF; I read web pages. Paste the article's text instead."),
+    Problem.LINK_NOT_HTML: N_("That link on {host} is not a web page ({kind}); paste the article's text instead."),
+    Problem.LINK_PAYWALL: N_("That article on {host} is behind a paywall: I only see its first lines. Paste the "
+                             "text instead."),
+    Problem.LINK_EMPTY: N_("I found no article text on that page on {host} (a cookie wall, an index or a video?); "
+                           "paste the text instead."),
+    Problem.LINK_BUSY: N_("That is {limit} links in a minute in this chat; send the next one in {seconds} seconds."),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder
@@ -16,6 +17,8 @@ from tracker.config import Settings
 from tracker.db import Database
 from tracker.secrets import callback_key, legacy_key
 from tracker.services import Services
+
+log = logging.getLogger(__name__)
 
 
 def file_url_for(base_url: str) -> str:
@@ -45,6 +48,9 @@ def build_application(settings: Settings, db: Database) -> Application:
         .build()
     )
     application.bot_data["services"] = svc
+    if settings.fetch_allow_private:
+        log.warning("FETCH_ALLOW_PRIVATE is on: links users send may make this bot request private and loopback "
+                    "addresses (for tests and intranets only)")
     bot_setup.register(application)
     due_jobs.register(application, settings)
     return application

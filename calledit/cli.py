@@ -258,12 +258,45 @@ def _extract_batch(settings: Settings) -> None:
         typer.echo(json.dumps({"id": item.get("id"), "claims": claims_to_json(claims)}, ensure_ascii=False))
 
 
-def _read_article(file: str, published: str | None) -> tuple[str, date]:
+def _extract_url(url: str, published: str | None, as_json: bool, settings: Settings) -> None:
+    """Fetch a link as the bot would (same address policy and limits), then extract its claims."""
+    import asyncio
+
+    from bot.texts import problem
+    from tracker.errors import LinkError
+    from tracker.extraction.claims import claims_to_json
+    from tracker.fetch import fetch
+    from tracker.pages import read_page
+
+    given = _published_option(published) if published else None
     try:
-        pub = date.fromisoformat(published) if published else date.today()
+        page = asyncio.run(fetch(url, settings.fetch_limits()))
+        article = read_page(page, date.today())
+    except LinkError as exc:
+        typer.echo(f"calledit: {problem(exc)}", err=True)
+        raise typer.Exit(1) from None
+    pub = given or article.published or date.today()
+    basis = "given" if given else "page" if article.published else "today"
+    claims = _extract_or_exit(article.text, pub, settings)
+    info = {"url": article.url, "title": article.title, "outlet": article.outlet, "published": pub.isoformat(),
+            "date_basis": basis, "claims": claims_to_json(claims)}
+    if as_json:
+        typer.echo(json.dumps(info, indent=2, ensure_ascii=False))
+        return
+    typer.echo(f"{article.title or article.url}\n{article.outlet or ''} · published {pub.isoformat()} ({basis})\n")
+    _print_claims(claims)
+
+
+def _published_option(published: str) -> date:
+    try:
+        return date.fromisoformat(published)
     except ValueError:
         typer.echo(f"calledit: --published must be YYYY-MM-DD, not {published!r}", err=True)
         raise typer.Exit(2) from None
+
+
+def _read_article(file: str, published: str | None) -> tuple[str, date]:
+    pub = _published_option(published) if published else date.today()
     try:
         text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
@@ -290,6 +323,8 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (default: today).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
     batch: Annotated[bool, typer.Option(help='Read JSON Lines {"id","text","published"} on stdin.')] = False,
+    url: Annotated[str | None, typer.Option(help="Read the article at this link (fetched with the bot's FETCH_* "
+                                                 "limits; dated from the page unless --published is given).")] = None,
 ) -> None:
     """Find forward-looking statements with speaker, deadline and confidence."""
     from tracker.extraction.claims import claims_to_json
@@ -297,6 +332,9 @@ def extract(
     settings = _settings()
     if batch:
         _extract_batch(settings)
+        return
+    if url:
+        _extract_url(url, published, as_json, settings)
         return
     text, pub = _read_article(file, published)
     claims = _extract_or_exit(text, pub, settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -13,8 +14,10 @@ from typing import Any
 
 import pytest
 
+from tests.fakeapi.pageserver import PageServer
 from tests.fakeapi.runner import TOKEN, BotThread, make_settings
 from tests.fakeapi.server import FakeTelegram
+from tracker import fetch
 from tracker.db import Database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +87,27 @@ def db(db_url: str) -> Iterator[Database]:
 @pytest.fixture
 def tg() -> Iterator[FakeTelegram]:
     server = FakeTelegram().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_public_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests fetch from loopback only: a link to a public name fails as unreachable instead of going out."""
+    real = fetch.system_resolver
+
+    def loopback_only(host: str, port: int) -> list[str]:
+        if host == "localhost" or re.fullmatch(r"[0-9a-fA-Fx.:]+", host):
+            return real(host, port)  # literals (127.0.0.1, 2130706433, ::1, 0x7f.1) need no lookup
+        raise OSError(f"tests resolve no public names ({host})")
+
+    monkeypatch.setattr(fetch, "system_resolver", loopback_only)
+
+
+@pytest.fixture
+def pages() -> Iterator[PageServer]:
+    """The loopback web server of news-page fixtures (tests/fakeapi/pageserver.py)."""
+    server = PageServer().start()
     yield server
     server.stop()
 

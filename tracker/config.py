@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from tracker.fetch import Limits
+
 TOKEN_RE = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{30,}$")
 TOKEN_HELP = "Get a token from @BotFather in Telegram (/newbot) and put it in .env as TELEGRAM_BOT_TOKEN."
 
@@ -39,6 +41,11 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: SecretStr | None = None
+    fetch_max_bytes: int = Field(default=2_000_000, gt=0)  # a linked page larger than this is not read
+    fetch_timeout_seconds: float = Field(default=20.0, gt=0)  # for the whole fetch, redirects included
+    fetch_allow_private: bool = False  # let links reach private and loopback addresses (tests, intranets)
+    fetch_allow_hosts: str = ""  # comma-separated host names let through whatever they resolve to
+    links_per_minute: int = Field(default=10, gt=0)  # pages one chat may make the bot fetch in a minute
 
     @field_validator("default_timezone")
     @classmethod
@@ -72,6 +79,11 @@ class Settings(BaseSettings):
         if value not in {"rules", "llm"}:
             raise ValueError("EXTRACTOR must be 'rules' or 'llm'")
         return value
+
+    def fetch_limits(self) -> Limits:
+        hosts = frozenset(h.strip().lower() for h in self.fetch_allow_hosts.split(",") if h.strip())
+        return Limits(max_bytes=self.fetch_max_bytes, timeout=self.fetch_timeout_seconds,
+                      allow_private=self.fetch_allow_private, allow_hosts=hosts)
 
     def bot_token(self) -> str:
         """The token, checked for shape; raises ConfigError with a one-line hint, never echoing it."""

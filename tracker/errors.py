@@ -31,6 +31,23 @@ class Problem(StrEnum):
     MANUAL_TOO_LONG = "manual_too_long"
     MANUAL_CONFIDENCE = "manual_confidence"
     QUESTION_LOST = "question_lost"
+    # Reading a link (tracker/fetch.py, tracker/pages.py); params: host, and status for HTTP answers
+    LINK_UNSAFE = "link_unsafe"  # the address is private, loopback, link-local (metadata), reserved…
+    LINK_UNSUPPORTED = "link_unsupported"  # not http(s), or a port other than 80/443
+    LINK_UNSAFE_REDIRECT = "link_unsafe_redirect"  # a redirect led to such an address
+    LINK_REDIRECTS = "link_redirects"  # more than 5 redirects
+    LINK_UNREACHABLE = "link_unreachable"  # no such host, or it refused the connection
+    LINK_TIMEOUT = "link_timeout"  # params: seconds
+    LINK_TOO_LARGE = "link_too_large"  # params: megabytes
+    LINK_NOT_FOUND = "link_not_found"  # 404 or 410
+    LINK_DENIED = "link_denied"  # 401, 402, 403, 451: a login or a paywall
+    LINK_HTTP_ERROR = "link_http_error"  # any other 4xx; params: status
+    LINK_SERVER_ERROR = "link_server_error"  # 5xx; params: status
+    LINK_PDF = "link_pdf"
+    LINK_NOT_HTML = "link_not_html"  # params: kind (the content type)
+    LINK_PAYWALL = "link_paywall"  # the page holds a teaser and a subscription offer, not the article
+    LINK_EMPTY = "link_empty"  # no article text on the page (a cookie wall, an index page, a video)
+    LINK_BUSY = "link_busy"  # params: seconds (the chat read its links-per-minute already)
 
 
 class Refusal(ValueError):
@@ -40,6 +57,10 @@ class Refusal(ValueError):
         super().__init__(code.value)
         self.code = code
         self.params = params
+
+
+class LinkError(Refusal):
+    """A link could not be read as an article; nothing was stored."""
 
 
 class EditError(Refusal):

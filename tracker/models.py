@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, Column, Index, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -77,11 +77,18 @@ class SpeakerAlias(SQLModel, table=True):
 
 
 class Source(SQLModel, table=True):
+    """An article the bot read, once however often it is shared: found again by its text's hash or by
+    its canonical URL (links are looked up before they are fetched). The text is kept, zlib-compressed,
+    so later articles can be matched against earlier ones."""
+
     id: int | None = Field(default=None, primary_key=True)
     text_hash: str = Field(index=True, unique=True)
     title: str | None = None
     url: str | None = None
+    canonical_url: str | None = Field(default=None, index=True)
+    outlet: str | None = None
     published: date | None = None
+    text_z: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -34,6 +34,7 @@ class DateBasis(StrEnum):
     """Why an article's deadlines count from the day they do."""
 
     GIVEN = "given"
+    PAGE = "page"  # a linked page's own publication date (tracker/pages.py)
     FORWARDED = "forwarded"
     LINE = "line"  # stored as "line:<the line>"
     DATELINE = "dateline"

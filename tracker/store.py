@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -113,15 +114,34 @@ def get_or_create_speaker(session: Session, name: str, aliases: list[str] | tupl
     return speaker
 
 
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.strip().encode("utf-8", "replace")).hexdigest()
+
+
 def get_or_create_source(session: Session, text: str, title: str | None = None, url: str | None = None,
-                         published: date | None = None) -> Source:
-    digest = hashlib.sha256(text.strip().encode("utf-8", "replace")).hexdigest()
+                         published: date | None = None, canonical_url: str | None = None,
+                         outlet: str | None = None) -> Source:
+    """The article with this text, stored once (with its text compressed); what a later reading knows and
+    the first did not (a link's URL and title for a text pasted earlier) is filled in."""
+    digest = text_digest(text)
     source = session.exec(select(Source).where(Source.text_hash == digest)).first()
     if source is None:
-        source = Source(text_hash=digest, title=title, url=url, published=published)
+        source = Source(text_hash=digest, title=title, url=url, published=published, canonical_url=canonical_url,
+                        outlet=outlet, text_z=zlib.compress(text.strip().encode("utf-8", "replace"), 6))
         session.add(source)
         session.flush()
+        return source
+    for name, value in (("title", title), ("url", url), ("canonical_url", canonical_url), ("outlet", outlet),
+                        ("published", published)):
+        if value is not None and getattr(source, name) is None:
+            setattr(source, name, value)
+    if source.text_z is None:
+        source.text_z = zlib.compress(text.strip().encode("utf-8", "replace"), 6)
     return source
+
+
+def source_text(source: Source) -> str:
+    return zlib.decompress(source.text_z).decode("utf-8") if source.text_z else ""
 
 
 def next_number(session: Session, chat_id: int) -> int:

@@ -80,7 +80,8 @@ def test_discard_url_nothing_found_and_short_text(tg: FakeTelegram, bot: BotThre
     tg.click(review, "Discard")
     tg.wait_edit(review, before)
     assert "nothing from this review was saved" in review.text
-    assert "paste the article's text" in tg.reply(CHAT, "https://example.com/news/1").text
+    reading = tg.reply(CHAT, "http://10.0.0.1/news/1")  # a link is read (test_links.py); this one is refused
+    assert "🔗 Reading 10.0.0.1" in tg.wait_edit(reading, 0).history[0] and "paste the text instead" in reading.text
     none = tg.reply(CHAT, "The company reported higher profits on Thursday. Shares rose 4%. The chief executive "
                           "thanked staff for a strong year and the results beat forecasts.")
     assert "found no forward-looking statements" in none.text and "/add" in none.text

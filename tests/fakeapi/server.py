@@ -166,9 +166,11 @@ class FakeTelegram:
         return {"id": user_id, "is_bot": False, "first_name": name, "username": name.lower()}
 
     def send(self, chat_id: int, text: str, user_id: int | None = None, name: str = "Ann",
-             forward_origin: dict[str, Any] | None = None, reply_to: int | None = None) -> dict[str, Any]:
-        """Type `text` into a chat as a user; commands and mentions get Telegram's entities."""
-        return self._push(self.message_update(chat_id, text, user_id, name, forward_origin, reply_to))
+             forward_origin: dict[str, Any] | None = None, reply_to: int | None = None,
+             text_links: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        """Type `text` into a chat as a user; commands, mentions and URLs get Telegram's entities
+        (`text_links`: extra {"type": "text_link", "offset", "length", "url"} entities, UTF-16 offsets)."""
+        return self._push(self.message_update(chat_id, text, user_id, name, forward_origin, reply_to, text_links))
 
     def user_edit(self, sent: dict[str, Any], text: str) -> dict[str, Any]:
         """The user edits a message they sent (the update `send` returned): an edited_message update."""
@@ -192,7 +194,8 @@ class FakeTelegram:
         return self._push(update)
 
     def message_update(self, chat_id: int, text: str, user_id: int | None = None, name: str = "Ann",
-                       forward_origin: dict[str, Any] | None = None, reply_to: int | None = None) -> dict[str, Any]:
+                       forward_origin: dict[str, Any] | None = None, reply_to: int | None = None,
+                       text_links: list[dict[str, Any]] | None = None) -> dict[str, Any]:
         """The update Telegram would deliver for that message (not queued: for webhook posts)."""
         user_id = user_id if user_id is not None else (chat_id if chat_id > 0 else 1)
         message: dict[str, Any] = {
@@ -206,8 +209,14 @@ class FakeTelegram:
                 entities.append({"type": "bot_command", "offset": utf16_len(text[: m.start(1)]),
                                  "length": utf16_len(m.group(1))})
         for m in re.finditer(r"@[A-Za-z0-9_]{5,}", text):
-            entities.append({"type": "mention", "offset": utf16_len(text[: m.start()]),
-                             "length": utf16_len(m.group(0))})
+            if text[max(0, m.start() - 1):m.start()] not in {"/", ":"}:
+                entities.append({"type": "mention", "offset": utf16_len(text[: m.start()]),
+                                 "length": utf16_len(m.group(0))})
+        for m in re.finditer(r"(?i)\bhttps?://[^\s<>\"']+|\b(?:www\.)?[a-z0-9-]+\.(?:com|org|net|test)/\S*", text):
+            if not any(e["offset"] <= utf16_len(text[: m.start()]) < e["offset"] + e["length"] for e in entities):
+                entities.append({"type": "url", "offset": utf16_len(text[: m.start()]),
+                                 "length": utf16_len(m.group(0))})
+        entities += text_links or []
         if entities:
             message["entities"] = sorted(entities, key=lambda e: e["offset"])
         if forward_origin:

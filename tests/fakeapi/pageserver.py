@@ -1,0 +1,129 @@
+"""A loopback web server of news pages for the links tests and benchmark: the saved HTML fixtures in
+tests/fixtures/pages (at the paths expected.json gives), plus the awkward answers real sites give —
+redirect chains, a 404, a 500, a slow drip, a 10 MB page, a PDF — and a count of every request by path,
+so a test can prove a refused address was never asked."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import threading
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+HTML = "text/html; charset=utf-8"
+
+
+def expected() -> dict[str, dict[str, Any]]:
+    data: dict[str, dict[str, Any]] = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
+    return data
+
+
+class PageServer:
+    """Serves on 127.0.0.1 from its own thread; `url(path)` is the address of a path."""
+
+    def __init__(self) -> None:
+        self.hits: Counter[str] = Counter()
+        self.port = 0
+        self.host = "127.0.0.1"
+        self._loop = asyncio.new_event_loop()
+        self._runner: web.AppRunner | None = None
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="pages", daemon=True)
+        self.fixtures = expected()
+        self.by_path = {info["path"]: name for name, info in self.fixtures.items()}
+
+    def url(self, path: str, host: str | None = None) -> str:
+        return f"http://{host or self.host}:{self.port}{path}"
+
+    def path_of(self, name: str) -> str:
+        return str(self.fixtures[name]["path"])
+
+    def start(self) -> PageServer:
+        self._thread.start()
+        self._ready.wait(10)
+        return self
+
+    def stop(self) -> None:
+        async def shutdown() -> None:
+            if self._runner:
+                await self._runner.cleanup()
+        asyncio.run_coroutine_threadsafe(shutdown(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        app = web.Application()
+        app.router.add_route("GET", "/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        self._loop.run_until_complete(self._runner.setup())
+        site = web.TCPSite(self._runner, self.host, 0)
+        self._loop.run_until_complete(site.start())
+        server = site._server
+        assert server is not None and server.sockets
+        self.port = server.sockets[0].getsockname()[1]
+        self._ready.set()
+        self._loop.run_forever()
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        path = request.path
+        self.hits[path] += 1
+        if path in self.by_path:
+            return web.Response(body=(PAGES / self.by_path[path]).read_bytes(), headers={"Content-Type": HTML})
+        m = re.fullmatch(r"/redirect/(\d+)/(\w+)", path)
+        if m:  # /redirect/N/name: N hops, then the fixture `name`.html
+            n, name = int(m.group(1)), m.group(2)
+            target = f"/redirect/{n - 1}/{name}" if n > 1 else self.path_of(f"{name}.html")
+            raise web.HTTPFound(target)
+        if path == "/to":  # /to?url=…: a redirect anywhere (the SSRF test's public-looking first hop)
+            raise web.HTTPFound(request.query["url"])
+        handler = getattr(self, "_" + path.strip("/").replace("-", "_").replace(".", "_"), None)
+        if handler is None:
+            raise web.HTTPNotFound(text="<h1>Page not found</h1>", content_type="text/html")
+        response: web.StreamResponse = await handler(request)
+        return response
+
+    async def _broken(self, request: web.Request) -> web.StreamResponse:
+        raise web.HTTPInternalServerError(text="<h1>Internal error</h1>", content_type="text/html")
+
+    async def _nodate(self, request: web.Request) -> web.StreamResponse:
+        """plain.html with every date taken out: the page gives none, the forward's date must serve."""
+        html = (PAGES / "plain.html").read_text(encoding="utf-8")
+        html = re.sub(r"(?is)<time\b.*?</time>", "", html)
+        html = re.sub(r"(?i)<meta[^>]+(?:date|time)[^>]*>", "", html)
+        html = re.sub(r"\b(?:19|20)\d\d\b", "", html)
+        return web.Response(text=html, content_type="text/html")
+
+    async def _slow(self, request: web.Request) -> web.StreamResponse:
+        """Headers at once, then a byte every half second for a minute: no read ever times out."""
+        response = web.StreamResponse(headers={"Content-Type": HTML})
+        await response.prepare(request)
+        for _ in range(120):
+            await response.write(b" ")
+            await asyncio.sleep(0.5)
+        return response
+
+    async def _huge(self, request: web.Request) -> web.StreamResponse:
+        """10 MB of article, streamed without a Content-Length (so only counting the bytes stops it)."""
+        response = web.StreamResponse(headers={"Content-Type": HTML})
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        await response.write(b"<html><body><article>")
+        paragraph = b"<p>" + b"The minister said the talks will resume next week. " * 20 + b"</p>\n"
+        for _ in range(10_000_000 // len(paragraph)):
+            await response.write(paragraph)
+        await response.write(b"</article></body></html>")
+        return response
+
+    async def _report_pdf(self, request: web.Request) -> web.StreamResponse:
+        return web.Response(body=b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
+                            headers={"Content-Type": "application/pdf"})
+
+    async def _secret(self, request: web.Request) -> web.StreamResponse:
+        return web.Response(text="internal admin page", content_type="text/html")
