@@ -372,8 +372,9 @@ async def answer_claim_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, 
 
 def register(application: Application) -> None:
     application.add_handler(buttons.handler(ReviewOp, review_button))
-    application.add_handler(MessageHandler(filters.Document.ALL, on_document))
-    application.add_handler(MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND, on_text))
+    people = filters.UpdateType.MESSAGES  # channel posts go to bot/feeds.py
+    application.add_handler(MessageHandler(filters.Document.ALL & people, on_document))
+    application.add_handler(MessageHandler((filters.TEXT | filters.CAPTION) & ~filters.COMMAND & people, on_text))
     media = ~filters.TEXT & ~filters.CAPTION & ~filters.COMMAND & ~filters.StatusUpdate.ALL & ~filters.Document.ALL
     application.add_handler(MessageHandler(media & filters.UpdateType.MESSAGE, on_other))
     replies.on_answer(application, PendingKind.REVIEW, answer_claim_edit)

@@ -11,7 +11,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import answers, articles, basics, predictions, replies, settings, stats
+from bot import answers, articles, basics, feeds, predictions, replies, settings, stats
 from bot.common import reply_html
 from bot.texts import _
 from tracker.extraction.deadlines import DEFAULT_HORIZON_DAYS
@@ -34,7 +34,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 COMMANDS: tuple[Command, ...] = (
     Command("add", predictions.add, "Track a statement: /add Speaker: statement by <when>"),
-    Command("ingest", articles.ingest, "Read an article: /ingest [YYYY-MM-DD] then the text"),
+    Command("ingest", articles.ingest, "Read an article: /ingest [YYYY-MM-DD] then the text or a link"),
     Command("list", predictions.list_command, "Open predictions", "Browsing and changing",
             "/list — open predictions, latest deadline first"),
     Command("due", answers.due, "Deadlines passed, waiting for an answer", "Browsing and changing",
@@ -56,6 +56,15 @@ COMMANDS: tuple[Command, ...] = (
             "/stats Name or /speaker Name — one speaker's record"),
     Command("settings", settings.settings, "Timezone, quiet hours, heads-up", "Settings",
             "/settings — timezone, quiet hours, day-before heads-up"),
+    Command("follow", feeds.follow_command, "Follow a news feed or channel: /follow URL", "Following the news",
+            "/follow URL — bring the statements of a feed's new articles here as one digest per round "
+            "(<code>--backfill 5</code>, <code>only: summit</code>, <code>skip: sport</code>); "
+            "<code>/follow @channel</code> when I am its admin"),
+    Command("feeds", feeds.feeds_command, "What this chat follows", "Following the news",
+            "/feeds — followed feeds and channels, their last news and errors"),
+    Command("unfollow", feeds.unfollow_command, "Stop following one: /unfollow N", "Following the news",
+            "/unfollow N — stop one; /resume N — poll a paused one again"),
+    Command("resume", feeds.resume_command, "Poll a paused feed again: /resume N"),
     Command("export", predictions.export, "All predictions as a CSV file", "Settings",
             "/export — a CSV file of this chat's predictions"),
     Command("cancel", replies.cancel, "Stop what I asked you for"),
@@ -65,9 +74,9 @@ COMMANDS: tuple[Command, ...] = (
 
 HELP_INTRO = (
     "<b>Reading articles</b>\n"
-    "Paste or forward an article (in groups: mention me, reply to me, or use /ingest). Deadlines count from "
-    "the article's date: the one you give with <code>/ingest 2025-10-17</code>, a forwarded post's date, a "
-    "dateline, or today. Nothing is stored until you tap 💾.\n\n"
+    "Paste or forward an article, or send a link to one (in groups: mention me, reply to me, or use /ingest). "
+    "Deadlines count from the article's date: the one you give with <code>/ingest 2025-10-17</code>, the "
+    "page's own date, a forwarded post's date, a dateline, or today. Nothing is stored until you tap 💾.\n\n"
     "<b>Tracking one statement</b>\n"
     "<code>/add Speaker: statement by &lt;when&gt; [70%]</code>\n"
     "The deadline may be a date (<i>by 31 October</i>, <i>2026-03-01</i>) or a phrase "

@@ -10,6 +10,7 @@ from datetime import date
 
 from bot.texts import _, date_basis, fmt_date, status_label
 from tracker import schedule
+from tracker.extraction.claims import Claim
 from tracker.reviews import ReviewView
 from tracker.scoring import MIN_RESOLVED_TO_RANK, SpeakerRecord
 from tracker.views import Card, PredictionView
@@ -106,7 +107,56 @@ def _strip_tags(line: str) -> str:
     return re.sub(r"<[^>]+>", "", line)
 
 
+def _claim_lines(r: ReviewView, i: int, claim: Claim, on: bool) -> list[str]:
+    speaker = who(claim.speaker, 60) + _with(claim.co_speakers)  # limits keep 8 claims in one message
+    when = _when(claim.deadline_date() or r.published, claim.deadline_text, claim.vague, _("no deadline given"))
+    extras = f" · {_('conditional')}" if claim.conditional else ""
+    if (claim.deadline_date() or r.published) < schedule.now().date():
+        extras += " · ⏳ " + _("already past")  # kept: it will be asked about at once
+    mark = "✅" if on else "⬜"
+    return [f"{mark} <b>{i + r.first_number}.</b> {speaker}: {esc(shorten(claim.statement, 200))}",
+            f"      📅 {when} · {percent(claim.confidence)}{extras}"]
+
+
+def article_link(title: str | None, url: str | None, limit: int = 90) -> str:
+    label = esc(shorten(title or url or _("untitled"), limit))
+    return f'<a href="{html.escape(url, quote=True)}">{label}</a>' if url else label
+
+
+def digest_head(r: ReviewView) -> str:
+    n = r.article_count
+    articles = _("1 new article") if n == 1 else _("{n} new articles").format(n=n)
+    total = len(r.claims) if r.parts == 1 else None
+    head = "📰 <b>" + _("{articles} from {feed}").format(articles=articles, feed=esc(shorten(r.feed or "", 60)))
+    if total is not None:
+        head += " · " + (_("1 statement") if total == 1 else _("{n} statements").format(n=total))
+    head += "</b>"
+    if r.parts > 1:
+        head += " " + _("(part {part} of {parts})").format(part=r.part, parts=r.parts)
+    return head
+
+
+def digest_html(r: ReviewView, footer: bool = True) -> str:
+    """A feed digest: its claims grouped under their articles (title link, date)."""
+    lines = [digest_head(r)]
+    current = -1
+    for i, (claim, on) in enumerate(zip(r.claims, r.selected, strict=True)):
+        index = r.claim_articles[i] if i < len(r.claim_articles) else 0
+        if index != current and index < len(r.articles):
+            current = index
+            article = r.articles[index]
+            lines += ["", f"🔗 {article_link(article.title, article.url)} · {fmt_date(article.published)}"]
+        lines += _claim_lines(r, i, claim, on)
+    if r.without_claims:
+        lines += ["", _("{n} more without forward-looking statements.").format(n=r.without_claims)]
+    if footer:
+        lines += ["", _("Tap a number to leave it out, ✏️ to correct one, 💾 to save.")]
+    return "\n".join(lines)
+
+
 def review_html(r: ReviewView) -> str:
+    if r.feed is not None:
+        return digest_html(r)
     n = len(r.claims)
     head = "📰 <b>" + (_("1 forward-looking statement") if n == 1 else
                       _("{n} forward-looking statements").format(n=n)) + "</b>"
@@ -115,15 +165,7 @@ def review_html(r: ReviewView) -> str:
     lines = [head, _("Deadlines count from <b>{day}</b> ({basis}).").format(day=fmt_date(r.published),
                                                                           basis=esc(date_basis(r.basis))), ""]
     for i, (claim, on) in enumerate(zip(r.claims, r.selected, strict=True)):
-        speaker = who(claim.speaker, 60) + _with(claim.co_speakers)  # limits keep 8 claims in one message
-        when = _when(claim.deadline_date() or r.published, claim.deadline_text, claim.vague,
-                     _("no deadline given"))
-        extras = f" · {_('conditional')}" if claim.conditional else ""
-        if (claim.deadline_date() or r.published) < schedule.now().date():
-            extras += " · ⏳ " + _("already past")  # kept: it will be asked about at once
-        mark = "✅" if on else "⬜"
-        lines.append(f"{mark} <b>{i + r.first_number}.</b> {speaker}: {esc(shorten(claim.statement, 200))}")
-        lines.append(f"      📅 {when} · {percent(claim.confidence)}{extras}")
+        lines += _claim_lines(r, i, claim, on)
     lines += ["", _("Tap a number to leave it out, ✏️ to correct one, 💾 to save.")]
     return "\n".join(lines)
 

@@ -14,7 +14,7 @@ from bot.buttons import SettingsOp
 from bot.common import args_text, chat_of, edit_query_message, refuse, reply_html, services
 from bot.render import esc
 from bot.texts import _
-from tracker import chats
+from tracker import chats, following
 from tracker.chats import ChatSettings
 from tracker.errors import Refusal
 from tracker.models import PendingKind
@@ -29,7 +29,8 @@ def settings_text(s: ChatSettings) -> str:
             + "🔔 " + (_("Heads-up the day before a deadline: on") if s.heads_up
                       else _("Heads-up the day before a deadline: off")) + "\n\n"
             + _("Change them with the buttons, or e.g. <code>/settings timezone Europe/Kyiv</code>, "
-                "<code>/settings quiet 22-08</code>, <code>/settings quiet off</code>."))
+                "<code>/settings quiet 22-08</code>, <code>/settings quiet off</code>, "
+                "<code>/settings feeds auto</code>."))
 
 
 async def _timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
@@ -62,15 +63,30 @@ async def _heads_up(update: Update, context: ContextTypes.DEFAULT_TYPE, value: s
                                      else _("Day-before heads-up is off.")))
 
 
-SETTERS = {"timezone": _timezone, "tz": _timezone, "quiet": _quiet, "headsup": _heads_up, "heads-up": _heads_up}
+async def _feeds(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
+    svc, chat = services(context), chat_of(update)
+    if value.lower() not in {"review", "auto"}:
+        await reply_html(update, _("Say <code>/settings feeds review</code> (statements from followed feeds wait "
+                                   "for 💾) or <code>/settings feeds auto</code> (saved by themselves)."))
+        return
+    auto = value.lower() == "auto"
+    await svc.db.run(following.set_auto, chat.id, auto)
+    done = (_("Statements from followed feeds are now saved by themselves; each digest says what was saved, and "
+              "/undo takes it back.") if auto else _("Statements from followed feeds now wait for your 💾 in each "
+                                                     "digest."))
+    await reply_html(update, "📡 " + done)
+
+
+SETTERS = {"timezone": _timezone, "tz": _timezone, "quiet": _quiet, "headsup": _heads_up, "heads-up": _heads_up,
+           "feeds": _feeds}
 
 
 async def settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc, chat = services(context), chat_of(update)
     raw = args_text(update).strip()
-    m = re.match(r"(timezone|tz|quiet|headsup|heads-up)\s*(.*)$", raw, re.IGNORECASE)
+    m = re.match(r"(timezone|tz|quiet|headsup|heads-up|feeds)\s*(.*)$", raw, re.IGNORECASE)
     if raw and not m:
-        await reply_html(update, _("I know timezone, quiet and headsup, e.g. "
+        await reply_html(update, _("I know timezone, quiet, headsup and feeds, e.g. "
                                    "<code>/settings timezone Europe/Kyiv</code>."))
         return
     if m and not m.group(2).strip():  # "/settings timezone" alone: show what is set, with its buttons

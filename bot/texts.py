@@ -109,6 +109,17 @@ PROBLEMS: dict[Problem, str] = {
                              "text instead."),
     Problem.LINK_EMPTY: N_("I found no article text on that page on {host} (a cookie wall, an index or a video?); "
                            "paste the text instead."),
+    Problem.LINK_NOT_FEED: N_("I found no RSS, Atom or JSON feed at {host}, nor a page naming one; send the feed's "
+                              "own address (often ending in /feed, /rss or .xml)."),
+    Problem.FEED_NUMBER: N_("There is no followed source #{number} here; /feeds lists them."),
+    Problem.FEED_ALREADY: N_("This chat already follows {title}; /feeds lists what it follows."),
+    Problem.FEED_WORDS: N_("Keep and skip words are plain words or phrases separated by commas, at most 20, each "
+                           "up to 40 characters, e.g. only: summit, ceasefire"),
+    Problem.CHANNEL_NOT_ADMIN: N_("I am not an admin of {channel}, so Telegram doesn't send me its posts. Add me "
+                                  "to the channel as an administrator (Channel → Administrators → Add Admin), then "
+                                  "send /follow {channel} again."),
+    Problem.CHANNEL_UNKNOWN: N_("I can't see the channel {channel}: check the @name, and add me to it as an "
+                                "administrator first."),
     Problem.LINK_BUSY: N_("That is {limit} links in a minute in this chat; send the next one in {seconds} seconds."),
 }
 

@@ -13,6 +13,7 @@ from calledit.pacing import make_pacer
 from calledit.telegram_io import ResilientRateLimiter
 from calledit.updates import PerChatUpdateProcessor
 from jobs import due as due_jobs
+from jobs import feeds as feed_jobs
 from tracker.config import Settings
 from tracker.db import Database
 from tracker.secrets import callback_key, legacy_key
@@ -53,6 +54,7 @@ def build_application(settings: Settings, db: Database) -> Application:
                     "addresses (for tests and intranets only)")
     bot_setup.register(application)
     due_jobs.register(application, settings)
+    feed_jobs.register(application, settings)
     return application
 
 

@@ -71,10 +71,12 @@ def run(
         raise typer.Exit(2) from None
     db = _db(settings)
     if lock is not None:
+        from tracker.following import release_feeds
         from tracker.reminders import release_all
 
         with db.session() as session:
             release_all(session)  # this is the only worker: leases of a killed process are void
+            release_feeds(session)
     from calledit.app import build_application, run_polling, run_webhook
 
     _check_telegram(token, settings.telegram_api_base_url)

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     fetch_allow_private: bool = False  # let links reach private and loopback addresses (tests, intranets)
     fetch_allow_hosts: str = ""  # comma-separated host names let through whatever they resolve to
     links_per_minute: int = Field(default=10, gt=0)  # pages one chat may make the bot fetch in a minute
+    feed_check_seconds: float = Field(default=60.0, gt=0)  # how often the feed job looks for due feeds
+    feed_interval_seconds: int = Field(default=900, gt=0)  # how often one feed is polled
+    feed_min_interval_seconds: int = Field(default=300, gt=0)  # the floor under that (tests lower both)
 
     @field_validator("default_timezone")
     @classmethod
@@ -84,6 +87,9 @@ class Settings(BaseSettings):
         hosts = frozenset(h.strip().lower() for h in self.fetch_allow_hosts.split(",") if h.strip())
         return Limits(max_bytes=self.fetch_max_bytes, timeout=self.fetch_timeout_seconds,
                       allow_private=self.fetch_allow_private, allow_hosts=hosts)
+
+    def feed_interval(self) -> int:
+        return max(self.feed_interval_seconds, self.feed_min_interval_seconds)
 
     def bot_token(self) -> str:
         """The token, checked for shape; raises ConfigError with a one-line hint, never echoing it."""

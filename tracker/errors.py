@@ -31,6 +31,11 @@ class Problem(StrEnum):
     MANUAL_TOO_LONG = "manual_too_long"
     MANUAL_CONFIDENCE = "manual_confidence"
     QUESTION_LOST = "question_lost"
+    FEED_NUMBER = "feed_number"  # params: number (no followed source with that number here)
+    FEED_ALREADY = "feed_already"  # params: title
+    FEED_WORDS = "feed_words"  # keep/skip words: plain words and phrases, at most 20, each up to 40 characters
+    CHANNEL_NOT_ADMIN = "channel_not_admin"  # params: channel
+    CHANNEL_UNKNOWN = "channel_unknown"  # params: channel
     # Reading a link (tracker/fetch.py, tracker/pages.py); params: host, and status for HTTP answers
     LINK_UNSAFE = "link_unsafe"  # the address is private, loopback, link-local (metadata), reserved…
     LINK_UNSUPPORTED = "link_unsupported"  # not http(s), or a port other than 80/443
@@ -47,6 +52,7 @@ class Problem(StrEnum):
     LINK_NOT_HTML = "link_not_html"  # params: kind (the content type)
     LINK_PAYWALL = "link_paywall"  # the page holds a teaser and a subscription offer, not the article
     LINK_EMPTY = "link_empty"  # no article text on the page (a cookie wall, an index page, a video)
+    LINK_NOT_FEED = "link_not_feed"  # neither a feed nor a page naming one
     LINK_BUSY = "link_busy"  # params: seconds (the chat read its links-per-minute already)
 
 
@@ -61,6 +67,10 @@ class Refusal(ValueError):
 
 class LinkError(Refusal):
     """A link could not be read as an article; nothing was stored."""
+
+
+class FeedError(Refusal):
+    """Following or unfollowing cannot be done as asked."""
 
 
 class EditError(Refusal):

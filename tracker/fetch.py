@@ -131,6 +131,8 @@ class Page:
     charset: str | None
     body: bytes
     hops: tuple[str, ...] = field(default=())
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names: etag, last-modified
 
     @property
     def host(self) -> str:
@@ -211,13 +213,13 @@ async def _check(url: str, limits: Limits, resolver: Resolver | None, hop: int) 
         raise LinkError(problem, host=exc.host or host_of(url), reason=exc.reason.value) from None
 
 
-async def _send(client: httpx.AsyncClient, target: Target) -> httpx.Response:
+async def _send(client: httpx.AsyncClient, target: Target, headers: dict[str, str]) -> httpx.Response:
     """Open a streamed GET to the first of the checked addresses that accepts a connection."""
     extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
     last: Exception | None = None
     for address in target.addresses:
-        request = client.build_request("GET", _address_url(target, address), headers={"Host": _host_header(target)},
-                                       extensions=extensions)
+        request = client.build_request("GET", _address_url(target, address),
+                                       headers={**headers, "Host": _host_header(target)}, extensions=extensions)
         try:
             return await client.send(request, stream=True)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
@@ -225,12 +227,19 @@ async def _send(client: httpx.AsyncClient, target: Target) -> httpx.Response:
     raise LinkError(Problem.LINK_UNREACHABLE, host=target.host) from last
 
 
-async def _fetch(client: httpx.AsyncClient, url: str, limits: Limits, resolver: Resolver | None) -> Page:
+KEPT_HEADERS = ("etag", "last-modified")
+
+
+async def _fetch(client: httpx.AsyncClient, url: str, limits: Limits, resolver: Resolver | None,
+                 headers: dict[str, str]) -> Page:
     current, hops = url.strip(), [url.strip()]
     for hop in range(MAX_REDIRECTS + 1):
         target = await _check(current, limits, resolver, hop)
-        response = await _send(client, target)
+        response = await _send(client, target, headers)
+        kept = {k: response.headers[k] for k in KEPT_HEADERS if k in response.headers}
         try:
+            if response.status_code == 304 and headers:  # a conditional GET: nothing changed
+                return Page(current, url, "", None, b"", tuple(hops), 304, kept)
             location = response.headers.get("location")
             if response.is_redirect and location:
                 current = urljoin(current, location.strip())
@@ -242,7 +251,7 @@ async def _fetch(client: httpx.AsyncClient, url: str, limits: Limits, resolver: 
             kind, charset = _media_type(response)
             _check_type(kind, limits, target.host)
             body = await _read_body(response, limits, target.host)
-            return Page(current, url, kind, charset, body, tuple(hops))
+            return Page(current, url, kind, charset, body, tuple(hops), response.status_code, kept)
         finally:
             await response.aclose()
     raise LinkError(Problem.LINK_REDIRECTS, host=host_of(url))
@@ -254,16 +263,18 @@ def _tls() -> ssl.SSLContext:
     return ssl.create_default_context(cafile=certifi.where())
 
 
-async def fetch(url: str, limits: Limits = Limits(), resolver: Resolver | None = None) -> Page:
+async def fetch(url: str, limits: Limits = Limits(), resolver: Resolver | None = None,
+                headers: dict[str, str] | None = None) -> Page:
     """The page at `url`, or LinkError saying why not (unsafe address on any hop, too many redirects, HTTP
-    error, not HTML, too large, too slow, unreachable). Never reads more than limits.max_bytes."""
+    error, not HTML, too large, too slow, unreachable). Never reads more than limits.max_bytes. `headers`
+    (If-None-Match, If-Modified-Since) make it conditional: a 304 is a Page with status 304 and no body."""
     timeout = httpx.Timeout(limits.timeout)
-    headers = {"User-Agent": USER_AGENT, "Accept": ", ".join(sorted(limits.accept)) + ", */*;q=0.5",
+    common = {"User-Agent": USER_AGENT, "Accept": ", ".join(sorted(limits.accept)) + ", */*;q=0.5",
                "Accept-Language": "en;q=1.0, *;q=0.5"}
     try:
         async with asyncio.timeout(limits.timeout), httpx.AsyncClient(
-                timeout=timeout, headers=headers, follow_redirects=False, trust_env=False, verify=_tls()) as client:
-            return await _fetch(client, url, limits, resolver)
+                timeout=timeout, headers=common, follow_redirects=False, trust_env=False, verify=_tls()) as client:
+            return await _fetch(client, url, limits, resolver, headers or {})
     except TimeoutError:
         raise LinkError(Problem.LINK_TIMEOUT, host=host_of(url), seconds=round(limits.timeout)) from None
     except httpx.TimeoutException:

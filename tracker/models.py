@@ -58,6 +58,7 @@ class Chat(SQLModel, table=True):
     heads_up: bool = False
     active: bool = True
     last_number: int = 0  # the highest #N ever given here: numbers are never reused, so old buttons stay true
+    feeds_auto: bool = False  # /settings feeds auto: claims from followed feeds are saved without a review
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -175,6 +176,9 @@ class Review(SQLModel, table=True):
     part: int = 1
     parts: int = 1
     status: str = ReviewStatus.PENDING
+    # A feed digest holds claims of several articles: [{"source_id", "title", "url", "published"}], and each
+    # claim in claims_json carries "article", its index here. None for a single article's review.
+    articles_json: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -220,3 +224,62 @@ class PaceSlot(SQLModel, table=True):
     __tablename__ = "pace_slot"
     key: str = Field(primary_key=True)
     tat: float
+
+
+class Feed(SQLModel, table=True):
+    """A source chats follow: an RSS/Atom/JSON feed (polled) or a Telegram channel (posts pushed to the bot).
+    Polled feeds are claimed with a lease (and SKIP LOCKED on PostgreSQL) so one worker fetches each."""
+
+    __table_args__ = (Index("ix_feed_due", "kind", "paused", "next_check_at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(unique=True)  # the feed's address, or "tg:<channel id>"
+    kind: str = "feed"  # feed | channel
+    channel_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True, index=True))
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    interval_seconds: int = 900
+    next_check_at: datetime | None = None
+    lease_until: datetime | None = None
+    failures: int = 0
+    failing_since: datetime | None = None
+    last_error: str | None = None
+    last_new_at: datetime | None = None
+    paused: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Follow(SQLModel, table=True):
+    """A chat following a feed, numbered per chat for /unfollow N, with its plain keep/skip words."""
+
+    __table_args__ = (UniqueConstraint("chat_id", "feed_id", name="uq_follow_chat_feed"),)
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    feed_id: int = Field(foreign_key="feed.id", index=True)
+    number: int
+    only_words: str | None = None  # "; "-separated
+    skip_words: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class FeedItem(SQLModel, table=True):
+    """An item a feed has shown, by GUID, else canonical link, else title hash: never proposed twice."""
+
+    __tablename__ = "feed_item"
+    __table_args__ = (UniqueConstraint("feed_id", "key", name="uq_feed_item_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    feed_id: int = Field(foreign_key="feed.id")
+    key: str
+    link: str | None = None
+    title: str | None = None
+    published: date | None = None
+    seen_at: datetime = Field(default_factory=utcnow)
+
+
+class ChatStory(SQLModel, table=True):
+    """A story a chat was shown from a feed (its canonical link), so two feeds carrying it show it once."""
+
+    __tablename__ = "chat_story"
+    chat_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    story: str = Field(primary_key=True)
+    seen_at: datetime = Field(default_factory=utcnow)

@@ -101,8 +101,31 @@ def reference_date(given: date | None, forwarded: date | None, text: str, today:
 
 
 @dataclass(frozen=True)
+class ArticleRef:
+    """One article of a feed digest: where its claims came from."""
+
+    source_id: int | None
+    title: str | None
+    url: str | None
+    published: date
+
+
+@dataclass(frozen=True)
+class DigestArticle:
+    """An article a feed brought, with its claims (what `open_digest` is given)."""
+
+    source_id: int | None
+    title: str | None
+    url: str | None
+    published: date
+    claims: list[Claim]
+
+
+@dataclass(frozen=True)
 class ReviewView:
-    """A review as the user sees it: its claims, which are ticked, and where it stands."""
+    """A review as the user sees it: its claims, which are ticked, and where it stands. A feed digest also
+    carries its articles, which article each claim is from, the feed's name and how many articles had no
+    claims."""
 
     id: int
     chat_id: int
@@ -114,6 +137,11 @@ class ReviewView:
     parts: int
     status: str
     message_id: int | None
+    articles: tuple[ArticleRef, ...] = ()
+    claim_articles: tuple[int, ...] = ()
+    feed: str | None = None
+    without_claims: int = 0
+    article_count: int = 0
 
     @property
     def count(self) -> int:
@@ -130,14 +158,32 @@ def _claims(review: Review) -> list[Claim]:
     return [Claim(**{k: v for k, v in item.items() if k in _CLAIM_FIELDS}) for item in json.loads(review.claims_json)]
 
 
+def _digest(review: Review) -> dict[str, Any]:
+    if not review.articles_json:
+        return {}
+    data: dict[str, Any] = json.loads(review.articles_json)
+    return data
+
+
 def _view(review: Review) -> ReviewView:
+    digest = _digest(review)
+    articles = tuple(ArticleRef(a.get("source_id"), a.get("title"), a.get("url"), date.fromisoformat(a["published"]))
+                     for a in digest.get("articles", []))
+    claim_articles = tuple(int(c.get("article", 0)) for c in json.loads(review.claims_json)) if digest else ()
     return ReviewView(review.id or 0, review.chat_id, _claims(review), json.loads(review.selected_json),
                       review.published, review.date_basis, review.part, review.parts, review.status,
-                      review.message_id)
+                      review.message_id, articles, claim_articles, digest.get("feed"),
+                      int(digest.get("without_claims", 0)), int(digest.get("article_count", 0)))
 
 
-def _store_claims(review: Review, claims: list[Claim]) -> None:
-    review.claims_json = json.dumps([asdict(c) for c in claims])
+def _store_claims(review: Review, claims: list[Claim], articles: list[int] | None = None) -> None:
+    if articles is None and review.articles_json:  # keep each claim's article through an edit
+        articles = [int(c.get("article", 0)) for c in json.loads(review.claims_json)]
+    rows = [asdict(c) for c in claims]
+    if articles is not None:
+        for row, index in zip(rows, articles, strict=True):
+            row["article"] = index
+    review.claims_json = json.dumps(rows)
 
 
 def create_reviews(session: Session, chat_id: int, user_id: int | None, text: str, claims: list[Claim],
@@ -165,6 +211,37 @@ def open_reviews(db: Database, chat_id: int, user_id: int | None, text: str, cla
     with db.session() as session:
         return [_view(row) for row in create_reviews(session, chat_id, user_id, text, claims, published, basis,
                                                      title, source_message_id)]
+
+
+def open_digest(db: Database, chat_id: int, feed: str, articles: list[DigestArticle], without_claims: int,
+                auto: bool = False) -> tuple[list[ReviewView], predictions.SaveResult | None]:
+    """One review for what a feed brought a chat in one round: claims of several articles, grouped by
+    article (parts of CLAIMS_PER_REVIEW claims). With `auto` every claim is saved at once (undoable)."""
+    pairs = [(i, tidy(c)) for i, a in enumerate(articles) for c in a.claims]
+    size = (len(pairs) or 1) if auto else CLAIMS_PER_REVIEW  # saved at once: one save, so one /undo takes it back
+    chunks = [pairs[i:i + size] for i in range(0, len(pairs), size)] or [[]]
+    meta = {"feed": feed, "without_claims": without_claims, "article_count": len(articles) + without_claims,
+            "articles": [{"source_id": a.source_id, "title": a.title, "url": a.url,
+                          "published": a.published.isoformat()} for a in articles]}
+    newest = max((a.published for a in articles), default=date.today())
+    with db.session() as session:
+        rows = []
+        for part, chunk in enumerate(chunks, 1):
+            review = Review(chat_id=chat_id, published=newest, date_basis=DateBasis.PAGE, claims_json="[]",
+                            selected_json=json.dumps([True] * len(chunk)), part=part, parts=len(chunks),
+                            articles_json=json.dumps(meta))
+            _store_claims(review, [c for _i, c in chunk], [i for i, _c in chunk])
+            session.add(review)
+            rows.append(review)
+        session.flush()
+        result = None
+        if auto:
+            for review in rows:
+                saved = save_review(session, review, None)
+                result = saved if result is None else predictions.SaveResult(
+                    result.predictions + saved.predictions, result.duplicates + saved.duplicates,
+                    result.saved + saved.saved)
+        return [_view(r) for r in rows], result
 
 
 def replace_for_message(db: Database, chat_id: int, source_message_id: int) -> tuple[list[ReviewView], bool]:
@@ -219,18 +296,21 @@ def discard(db: Database, chat_id: int, review_id: int) -> None:
         _pending(session, chat_id, review_id).status = ReviewStatus.DISCARDED
 
 
-def _draft(claim: Claim, review: Review) -> predictions.Draft:
+def _draft(claim: Claim, review: Review, article: ArticleRef | None = None) -> predictions.Draft:
+    made_at = article.published if article else review.published
     return predictions.Draft(
-        speaker=claim.speaker, statement=claim.statement, deadline=claim.deadline_date() or review.published,
-        made_at=review.published, sentence=claim.sentence or None, deadline_text=claim.deadline_text or None,
-        vague=claim.vague, confidence=claim.confidence, conditional=claim.conditional, source_id=review.source_id,
+        speaker=claim.speaker, statement=claim.statement, deadline=claim.deadline_date() or made_at,
+        made_at=made_at, sentence=claim.sentence or None, deadline_text=claim.deadline_text or None,
+        vague=claim.vague, confidence=claim.confidence, conditional=claim.conditional,
+        source_id=article.source_id if article else review.source_id,
         speaker_aliases=tuple(claim.speaker_aliases), co_speakers=tuple(claim.co_speakers))
 
 
 def save_review(session: Session, review: Review, user_id: int | None) -> predictions.SaveResult:
     """Store the ticked claims through the one save path; the review is closed."""
     v = _view(review)
-    drafts = [_draft(claim, review) for claim, keep in zip(v.claims, v.selected, strict=True) if keep]
+    refs = [v.articles[i] if v.articles else None for i in (v.claim_articles or [0] * len(v.claims))]
+    drafts = [_draft(claim, review, ref) for claim, keep, ref in zip(v.claims, v.selected, refs, strict=True) if keep]
     review.status = ReviewStatus.SAVED
     return predictions.save(session, review.chat_id, drafts, user_id, shown_in=review.message_id)
 

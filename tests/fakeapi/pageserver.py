@@ -8,12 +8,12 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import threading
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
+
+from tests.fakeapi.loopback import LoopbackServer
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 HTML = "text/html; charset=utf-8"
@@ -24,56 +24,23 @@ def expected() -> dict[str, dict[str, Any]]:
     return data
 
 
-class PageServer:
+class PageServer(LoopbackServer):
     """Serves on 127.0.0.1 from its own thread; `url(path)` is the address of a path."""
 
     def __init__(self) -> None:
-        self.hits: Counter[str] = Counter()
-        self.port = 0
-        self.host = "127.0.0.1"
-        self._loop = asyncio.new_event_loop()
-        self._runner: web.AppRunner | None = None
-        self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="pages", daemon=True)
+        super().__init__()
         self.fixtures = expected()
         self.by_path = {info["path"]: name for name, info in self.fixtures.items()}
-
-    def url(self, path: str, host: str | None = None) -> str:
-        return f"http://{host or self.host}:{self.port}{path}"
 
     def path_of(self, name: str) -> str:
         return str(self.fixtures[name]["path"])
 
     def start(self) -> PageServer:
-        self._thread.start()
-        self._ready.wait(10)
+        super().start()
         return self
-
-    def stop(self) -> None:
-        async def shutdown() -> None:
-            if self._runner:
-                await self._runner.cleanup()
-        asyncio.run_coroutine_threadsafe(shutdown(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
-
-    def _run(self) -> None:
-        asyncio.set_event_loop(self._loop)
-        app = web.Application()
-        app.router.add_route("GET", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        self._loop.run_until_complete(self._runner.setup())
-        site = web.TCPSite(self._runner, self.host, 0)
-        self._loop.run_until_complete(site.start())
-        server = site._server
-        assert server is not None and server.sockets
-        self.port = server.sockets[0].getsockname()[1]
-        self._ready.set()
-        self._loop.run_forever()
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         path = request.path
-        self.hits[path] += 1
         if path in self.by_path:
             return web.Response(body=(PAGES / self.by_path[path]).read_bytes(), headers={"Content-Type": HTML})
         m = re.fullmatch(r"/redirect/(\d+)/(\w+)", path)

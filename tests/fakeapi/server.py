@@ -85,6 +85,7 @@ class FakeTelegram:
         self.commands: list[dict[str, Any]] = []
         self.chat_actions: list[tuple[int, str]] = []
         self.admins: dict[int, set[int]] = {}
+        self.channels: dict[str, dict[str, Any]] = {}  # "@name" → {"id", "type": "channel", "title"}
         self.blocked: set[int] = set()
         self.failures: list[Failure] = []
         self.rate_limit: tuple[int, float] | None = None  # (max messages, per seconds)
@@ -171,6 +172,33 @@ class FakeTelegram:
         """Type `text` into a chat as a user; commands, mentions and URLs get Telegram's entities
         (`text_links`: extra {"type": "text_link", "offset", "length", "url"} entities, UTF-16 offsets)."""
         return self._push(self.message_update(chat_id, text, user_id, name, forward_origin, reply_to, text_links))
+
+    def add_channel(self, name: str, chat_id: int, title: str, bot_is_admin: bool) -> None:
+        """A channel getChat("@name") finds; getChatMember says whether the bot administers it."""
+        self.channels["@" + name.lstrip("@").lower()] = {"id": chat_id, "type": "channel", "title": title,
+                                                         "username": name.lstrip("@")}
+        if bot_is_admin:
+            self.admins.setdefault(chat_id, set()).add(BOT_USER["id"])
+
+    def channel_post(self, chat_id: int, text: str, edited: bool = False, message_id: int | None = None,
+                     date: int | None = None) -> dict[str, Any]:
+        """A post in a channel (no sender), as Telegram delivers it to a bot that is an admin there."""
+        channel = next((c for c in self.channels.values() if c["id"] == chat_id),
+                       {"id": chat_id, "type": "channel", "title": "Channel"})
+        update = self.message_update(chat_id, text)
+        message = update["message"]
+        message.pop("from", None)
+        message["chat"] = dict(channel)
+        message["sender_chat"] = dict(channel)
+        if message_id is not None:
+            message["message_id"] = message_id
+        if date is not None:
+            message["date"] = date
+        if edited:
+            message["edit_date"] = int(time.time())
+        del update["message"]
+        update["edited_channel_post" if edited else "channel_post"] = message
+        return self._push(update)
 
     def user_edit(self, sent: dict[str, Any], text: str) -> dict[str, Any]:
         """The user edits a message they sent (the update `send` returned): an edited_message update."""
@@ -603,6 +631,12 @@ class FakeTelegram:
             self.answered_at[qid] = time.monotonic()
             self._lock.notify_all()
         return True
+
+    async def _m_getChat(self, params: dict[str, Any]) -> dict[str, Any]:
+        key = str(params.get("chat_id", "")).lower()
+        if key in self.channels:  # a ChatFullInfo, with the fields Telegram always sends
+            return {**self.channels[key], "accent_color_id": 0, "max_reaction_count": 11}
+        raise ApiError(400, "Bad Request: chat not found")
 
     async def _m_getChatMember(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = self._chat_id(params)

@@ -67,19 +67,19 @@ def test_overdue_is_prompted_and_answer_recorded(tg: FakeTelegram, db, clock: Cl
 
 def test_unanswered_is_asked_again_with_growing_gaps(tg: FakeTelegram, db, clock: Clock, bot: BotThread) -> None:  # type: ignore[no-untyped-def]
     add_due(db, CHAT)
-    wait_until(lambda: len(prompts_in(tg, CHAT)) == 1, timeout=5)
+    wait_until(lambda: len(prompts_in(tg, CHAT)) == 1, timeout=15)
     time.sleep(2.5)
     assert len(prompts_in(tg, CHAT)) == 1  # exactly once per due time
     clock.advance(days=1, minutes=1)
-    wait_until(lambda: len(prompts_in(tg, CHAT)) == 2, timeout=5)
+    wait_until(lambda: len(prompts_in(tg, CHAT)) == 2, timeout=15)
     assert "Still waiting for an answer" in prompts_in(tg, CHAT)[-1].text
     clock.advance(days=1, minutes=1)  # the next gap is 3 days
     time.sleep(2.5)
     assert len(prompts_in(tg, CHAT)) == 2
     clock.advance(days=2)
-    wait_until(lambda: len(prompts_in(tg, CHAT)) == 3, timeout=5)
+    wait_until(lambda: len(prompts_in(tg, CHAT)) == 3, timeout=15)
     clock.advance(days=7, minutes=1)
-    wait_until(lambda: len(prompts_in(tg, CHAT)) == 4, timeout=5)
+    wait_until(lambda: len(prompts_in(tg, CHAT)) == 4, timeout=15)
     with db.session() as session:
         p = get_prediction(session, CHAT, 1)
         assert p is not None and p.remind_count == 4 and p.last_prompt_message_id == prompts_in(tg, CHAT)[-1].message_id

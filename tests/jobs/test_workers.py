@@ -18,10 +18,10 @@ from tests.fakeapi.server import FakeTelegram
 pytestmark = pytest.mark.skipif(not PG_BASE, reason="several workers need PostgreSQL (CALLEDIT_TEST_PG)")
 
 
-def start_worker(tg: FakeTelegram, db_url: str, workdir: Path, name: str, port: int) -> BotProcess:
+def start_worker(tg: FakeTelegram, db_url: str, workdir: Path, name: str, port: int, **env: str) -> BotProcess:
     proc = BotProcess(tg, db_url, workdir, TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{tg.port}/{name}/bot",
                       WEBHOOK_URL=f"https://bot.example.org/{name}", WEBHOOK_LISTEN=f"127.0.0.1:{port}",
-                      WEBHOOK_SECRET="worker-secret", CLAIM_LEASE_SECONDS="4", DUE_CHECK_SECONDS="1")
+                      WEBHOOK_SECRET="worker-secret", CLAIM_LEASE_SECONDS="4", DUE_CHECK_SECONDS="1", **env)
     proc.log = workdir / f"{name}.log"
     proc.proc = subprocess.Popen([sys.executable, "-m", "calledit", "run", "--webhook"], cwd=workdir, env=proc.env,
                                  stdout=proc.log.open("ab"), stderr=subprocess.STDOUT)
