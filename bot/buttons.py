@@ -113,6 +113,15 @@ class ReviewOp(Button):
 
 
 @dataclass(frozen=True)
+class Settle(Button):
+    """A "🔎 This may settle #N" suggestion: f it happened · n it did not · x not related."""
+
+    PREFIX = "ev"
+    suggestion: int
+    op: str
+
+
+@dataclass(frozen=True)
 class Answer(Button):
     """A prompt's answer (first answer wins); `due` is "d" when it came from /due (the next one follows)."""
 

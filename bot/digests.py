@@ -3,15 +3,58 @@ the review with its buttons, or, for a chat that saves feed claims automatically
 
 from __future__ import annotations
 
-from telegram import Bot
+from datetime import date
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 
-from bot import keyboards
-from bot.render import digest_head, digest_html, esc, prediction_line
+from bot import buttons, keyboards
+from bot.buttons import Settle
+from bot.render import article_link, digest_head, digest_html, esc, prediction_line, shorten
 from bot.texts import _
-from tracker import reviews
+from tracker import evidence, reviews
 from tracker.db import Database
 from tracker.digests import ChatDigest
+
+MAX_SUGGESTIONS = 3  # per article; the rest wait for the due prompt's related-news lines
+LOOKS = {"not_fulfilled": "It looks like ❌ — it did not happen.", "fulfilled": "It looks like ✅ — it happened."}
+
+
+def suggestion_html(s: evidence.SuggestionView) -> str:
+    who = f"{esc(shorten(s.speaker, 60))}: " if s.speaker else ""
+    lines = ["🔎 " + _("This may settle #{number} ({claim}):").format(
+        number=s.number, claim=who + esc(shorten(s.statement, 160))),
+        f"«{esc(shorten(s.quote, 400))}»"]
+    if s.title or s.url:
+        lines.append("📰 " + article_link(s.title, s.url))
+    lines.append(_(LOOKS[s.outcome]) if s.outcome in LOOKS else _("It looks related; did it happen?"))
+    return "\n".join(lines)
+
+
+def suggestion_keyboard(key: bytes, chat_id: int, s: evidence.SuggestionView) -> InlineKeyboardMarkup:
+    yes = (("👉 " if s.outcome == "fulfilled" else "") + _("✅ It happened"), Settle(s.id, "f"))
+    no = (("👉 " if s.outcome == "not_fulfilled" else "") + _("❌ It did not"), Settle(s.id, "n"))
+    first = [no, yes] if s.outcome == "not_fulfilled" else [yes, no]
+    rows: list[list[InlineKeyboardButton]] = [[buttons.button(label, target, key, chat_id) for label, target in first],
+                                             [buttons.button(_("Not related"), Settle(s.id, "x"), key, chat_id)]]
+    return InlineKeyboardMarkup(rows)
+
+
+async def suggest(bot: Bot, db: Database, key: bytes, chat_id: int, text: str, published: date,
+                  title: str | None) -> None:
+    """Match an article the chat read against its open predictions; say each likely match once (at most
+    MAX_SUGGESTIONS per article; weaker ones wait in the due prompt's related-news lines)."""
+    found = await evidence.find(db, chat_id, text, published, title)
+    for s in found[:MAX_SUGGESTIONS]:
+        sent = await bot.send_message(chat_id, suggestion_html(s), parse_mode=ParseMode.HTML,
+                                      disable_web_page_preview=True, reply_markup=suggestion_keyboard(key, chat_id, s))
+        await db.run(evidence.set_message, [s.id], sent.message_id)
+
+
+async def suggest_for(bot: Bot, db: Database, key: bytes, digest: ChatDigest) -> None:
+    """What each article of a digest may settle in that chat."""
+    for item in digest.read:
+        await suggest(bot, db, key, digest.chat_id, item.text, item.article.published, item.article.title)
 
 
 def paused_html(title: str) -> str:
@@ -32,6 +75,8 @@ def saved_digest_html(digest: ChatDigest) -> str:
 
 async def send(bot: Bot, db: Database, secret: bytes, digest: ChatDigest) -> None:
     """One message per part (a digest of up to 8 statements is one message)."""
+    if not digest.views:
+        return
     if digest.saved is not None:
         await bot.send_message(digest.chat_id, saved_digest_html(digest), parse_mode=ParseMode.HTML,
                                disable_web_page_preview=True)

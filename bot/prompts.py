@@ -40,6 +40,13 @@ def prompt_body(v: PredictionView, asked_before: int = 0, head: str | None = Non
             source=f'<a href="{html.escape(v.source_url, quote=True)}">{label}</a>')
     elif v.source:
         text += "\n" + _("Source: {source}").format(source=esc(shorten(v.source, 200)))
+    if v.related:
+        text += "\n" + _("📎 Related news since:")
+        for news in v.related:
+            day = fmt_date(news.published) if news.published else ""
+            label = f'<a href="{html.escape(news.url, quote=True)}">{esc(shorten(news.title or news.url, 70))}</a>' \
+                if news.url else esc(shorten(news.title or "", 70))
+            text += "\n• " + " · ".join(p for p in (day, label) if p) + f": «{esc(shorten(news.quote, 160))}»"
     return text
 
 

@@ -11,7 +11,7 @@ from telegram import Message, Update
 from telegram.constants import ChatAction
 from telegram.ext import ContextTypes
 
-from bot import keyboards
+from bot import evidence, keyboards
 from bot.common import chat_of, reply_html, services, user_id
 from bot.render import esc, fmt_date, review_html
 from bot.texts import ADD_EXAMPLE, _, date_basis
@@ -50,10 +50,11 @@ async def review_article(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
         await reply_html(update, _("I found no forward-looking statements in that text (dated {day}, {basis}).\n"
                                    "Track one yourself:\n<code>{example}</code>").format(
             day=fmt_date(published), basis=esc(date_basis(basis)), example=esc(ADD_EXAMPLE)))
-        return
-    opened = await svc.db.run(reviews.open_reviews, chat.id, user_id(update), text, claims, published, basis,
-                              title, message.message_id)
-    for review in opened:
-        sent = await reply_html(update, review_html(review),
-                                reply_markup=keyboards.for_review(svc.callback_secret, chat.id, review))
-        await svc.db.run(reviews.set_message, review.id, sent)
+    else:
+        opened = await svc.db.run(reviews.open_reviews, chat.id, user_id(update), text, claims, published, basis,
+                                  title, message.message_id)
+        for review in opened:
+            sent = await reply_html(update, review_html(review),
+                                    reply_markup=keyboards.for_review(svc.callback_secret, chat.id, review))
+            await svc.db.run(reviews.set_message, review.id, sent)
+    await evidence.suggest(update, context, text, published, title)  # what this article may settle

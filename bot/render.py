@@ -199,6 +199,10 @@ def show_html(card: Card) -> str:
             text = (f"{status_label(entry.outcome)} — {esc(entry.by or _('someone'))}, "
                     f"{fmt_date(entry.at.date())} {entry.at:%H:%M} UTC")
             lines.append(f"<s>{text}</s> {_('(undone)')}" if entry.undone else text)
+            if entry.evidence_quote and not entry.undone:
+                source = f" — {article_link(entry.evidence_title, entry.evidence_url, 70)}" if (
+                    entry.evidence_url or entry.evidence_title) else ""
+                lines.append(f"   🔎 «{esc(shorten(entry.evidence_quote, 300))}»{source}")
     return "\n".join(lines)
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from telegram import BotCommand
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot import answers, articles, basics, buttons, commands, feeds, predictions, settings, stats
+from bot import answers, articles, basics, buttons, commands, evidence, feeds, predictions, settings, stats
 
-FEATURES = (articles, predictions, answers, stats, settings, feeds)
+FEATURES = (articles, predictions, answers, stats, settings, feeds, evidence)
 
 
 def register(application: Application) -> None:

@@ -111,6 +111,8 @@ PROBLEMS: dict[Problem, str] = {
                            "paste the text instead."),
     Problem.LINK_NOT_FEED: N_("I found no RSS, Atom or JSON feed at {host}, nor a page naming one; send the feed's "
                               "own address (often ending in /feed, /rss or .xml)."),
+    Problem.SUGGESTION_GONE: N_("That suggestion no longer exists."),
+    Problem.SUGGESTION_DONE: N_("#{number} was settled or set aside already."),
     Problem.FEED_NUMBER: N_("There is no followed source #{number} here; /feeds lists them."),
     Problem.FEED_ALREADY: N_("This chat already follows {title}; /feeds lists what it follows."),
     Problem.FEED_WORDS: N_("Keep and skip words are plain words or phrases separated by commas, at most 20, each "

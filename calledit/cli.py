@@ -346,5 +346,37 @@ def extract(
         _print_claims(claims)
 
 
+def _match_line(line: str) -> dict[str, object]:
+    from tracker.matching import DEFAULT, LaterArticle, OpenClaim
+
+    item = json.loads(line)
+    claims = [OpenClaim(c["id"], c.get("speaker"), str(c["statement"]), date.fromisoformat(c["made_at"]),
+                        date.fromisoformat(c["deadline"]), tuple(c.get("aliases") or ())) for c in item["claims"]]
+    art = item["article"]
+    article = LaterArticle(str(art["text"]), date.fromisoformat(art["published"]), art.get("title"))
+    matches = DEFAULT.match(claims, article)
+    return {"id": item.get("id"), "matches": [{"claim_id": m.claim_id, "score": m.score, "outcome": m.outcome,
+                                               "quote": m.quote} for m in matches]}
+
+
+@app.command()
+def match(
+    batch: Annotated[bool, typer.Option(help='JSON Lines on stdin: {"id", "claims": [{"id", "speaker", '
+                                             '"statement", "made_at", "deadline"}], "article": {"text", '
+                                             '"published", "title"}}.')] = False,
+) -> None:
+    """Which claims a later article may settle: the matcher the bot uses, one JSON line out per line in."""
+    if not batch:
+        typer.echo("calledit: match reads JSON Lines; run it as `calledit match --batch < items.jsonl`", err=True)
+        raise typer.Exit(2)
+    for lineno, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            typer.echo(json.dumps(_match_line(line), ensure_ascii=False))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            typer.echo(json.dumps({"id": None, "line": lineno, "error": f"bad input line: {exc!r}"}))
+
+
 def main() -> None:
     app()

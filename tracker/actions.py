@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from tracker.models import Action, ActionKind, Prediction, Resolution, utcnow
+from tracker.models import Action, ActionKind, Prediction, Resolution, Suggestion, utcnow
 
 
 def record(session: Session, chat_id: int, user_id: int | None, kind: ActionKind, payload: dict[str, Any]) -> Action:
@@ -64,6 +64,7 @@ def undo(session: Session, action: Action) -> Undone:
         ids = payload["ids"]
         numbers = [p.number for p in session.exec(select(Prediction).where(col(Prediction.id).in_(ids)))]
         session.exec(delete(Resolution).where(col(Resolution.prediction_id).in_(ids)))
+        session.exec(delete(Suggestion).where(col(Suggestion.prediction_id).in_(ids)))
         session.exec(delete(Prediction).where(col(Prediction.id).in_(ids)))
         return Undone(ActionKind.SAVE, sorted(numbers), message_id=payload.get("message_id"))
     if action.kind == ActionKind.DELETE:

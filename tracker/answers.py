@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from tracker import actions, editing, schedule
 from tracker.db import Database
 from tracker.errors import Problem, Refusal
+from tracker.evidence import attach_related
 from tracker.models import ActionKind, Status
 from tracker.store import count_due, due_predictions, get_prediction
 from tracker.views import PredictionView, views
@@ -73,5 +74,5 @@ def next_due(db: Database, chat_id: int, today: date) -> tuple[PredictionView | 
     with db.session() as session:
         now = schedule.now()
         total = count_due(session, chat_id, today, now)
-        items = views(session, due_predictions(session, chat_id, today, limit=1, now=now))
+        items = attach_related(session, views(session, due_predictions(session, chat_id, today, limit=1, now=now)))
         return (items[0] if items else None), total

@@ -35,6 +35,7 @@ class ReadItem:
     story: str
     words: str
     article: reviews.DigestArticle
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class ChatDigest:
     feed: str
     views: list[reviews.ReviewView] = field(default_factory=list)
     saved: SaveResult | None = None
+    read: list[ReadItem] = field(default_factory=list)  # every new article the chat got, with or without claims
 
 
 def _store_text(db: Database, text: str, title: str | None, published: date) -> int | None:
@@ -67,11 +69,14 @@ async def read_item(db: Database, item: Item, limits: Limits, today: date, setti
             source_id = await db.run(_store_text, text, item.title, published or today)
     if not text.strip() or not mostly_latin(text):
         return None
+    if not title:  # a channel post: its first line, as a reader would name it
+        first = text.strip().split("\n", 1)[0]
+        title = first if len(first) <= 90 else first[:89].rsplit(" ", 1)[0] + "…"
     day = published if published and published <= today else today
     claims: list[Claim] = await asyncio.to_thread(extract_with_backend, text, day, settings)
     story = links.canonical(url) if url else "text:" + hashlib.sha256(text.encode()).hexdigest()
     words = " ".join(p for p in (item.title or "", title or "", item.summary, text[:2000]) if p)
-    return ReadItem(story, words, reviews.DigestArticle(source_id, title, url, day, claims))
+    return ReadItem(story, words, reviews.DigestArticle(source_id, title, url, day, claims), text)
 
 
 async def for_chats(db: Database, feed: str, read: list[ReadItem], targets: list[following.Target]) -> list[ChatDigest]:
@@ -81,11 +86,12 @@ async def for_chats(db: Database, feed: str, read: list[ReadItem], targets: list
         mine = [r for r in read if target.wants(r.words)]
         fresh = [r for r in mine if await db.run(following.first_showing, target.chat_id, r.story)]
         with_claims = [r.article for r in fresh if r.article.claims]
-        if not with_claims:
-            continue  # articles without claims are counted in a digest, never a digest of their own
+        if not with_claims:  # articles without claims are counted in a digest, never a digest of their own
+            out.append(ChatDigest(target.chat_id, feed, read=fresh))  # (they may still settle something)
+            continue
         views, saved = await db.run(reviews.open_digest, target.chat_id, feed, with_claims,
                                     len(fresh) - len(with_claims), target.auto)
-        out.append(ChatDigest(target.chat_id, feed, views, saved))
+        out.append(ChatDigest(target.chat_id, feed, views, saved, fresh))
     return out
 
 

@@ -31,6 +31,8 @@ class Problem(StrEnum):
     MANUAL_TOO_LONG = "manual_too_long"
     MANUAL_CONFIDENCE = "manual_confidence"
     QUESTION_LOST = "question_lost"
+    SUGGESTION_GONE = "suggestion_gone"
+    SUGGESTION_DONE = "suggestion_done"  # params: number (answered or dismissed already)
     FEED_NUMBER = "feed_number"  # params: number (no followed source with that number here)
     FEED_ALREADY = "feed_already"  # params: title
     FEED_WORDS = "feed_words"  # keep/skip words: plain words and phrases, at most 20, each up to 40 characters

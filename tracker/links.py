@@ -41,7 +41,7 @@ class LinkArticle:
 def canonical(url: str) -> str:
     """The URL without tracking parameters, fragment, default port or upper-case host (courlan)."""
     try:
-        return str(normalize_url(url.strip(), strict=True))
+        return str(normalize_url(url.strip(), strict=False))
     except (ValueError, AttributeError):
         return url.strip()
 

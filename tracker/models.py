@@ -148,6 +148,7 @@ class Resolution(SQLModel, table=True):
     resolved_at: datetime = Field(default_factory=utcnow)
     note: str | None = None
     evidence_url: str | None = None
+    evidence_quote: str | None = None  # the sentence of the later article that settled it
     undone_at: datetime | None = None
 
 
@@ -283,3 +284,21 @@ class ChatStory(SQLModel, table=True):
     chat_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     story: str = Field(primary_key=True)
     seen_at: datetime = Field(default_factory=utcnow)
+
+
+class Suggestion(SQLModel, table=True):
+    """A later article the matcher linked to an open prediction: shown as "🔎 This may settle #N" (status
+    open → confirmed or dismissed, and "Not related" is never suggested again), or kept as related news
+    for the due prompt (status related). One row per prediction and article."""
+
+    __table_args__ = (UniqueConstraint("prediction_id", "source_id", name="uq_suggestion_pair"),)
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    prediction_id: int = Field(foreign_key="prediction.id", index=True)
+    source_id: int = Field(foreign_key="source.id")
+    quote: str
+    outcome: str | None = None  # what the quote suggests: fulfilled / not_fulfilled, or None
+    score: float = 0.0
+    status: str = "open"  # open | confirmed | dismissed | related
+    message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    created_at: datetime = Field(default_factory=utcnow)

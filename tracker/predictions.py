@@ -102,7 +102,8 @@ def card(db: Database, chat_id: int, number: int) -> Card:
     """What /show displays: the prediction and every outcome ever recorded for it."""
     with db.session() as session:
         p = _get(session, chat_id, number)
-        history = [HistoryEntry(r.outcome, r.resolved_by_name, r.resolved_at, r.undone_at is not None)
+        history = [HistoryEntry(r.outcome, r.resolved_by_name, r.resolved_at, r.undone_at is not None,
+                                r.evidence_url, r.evidence_quote, r.note if r.evidence_quote else None)
                    for r in editing.history(session, p)]
         return Card(views(session, [p])[0], history)
 

@@ -13,6 +13,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from tracker.db import Database
+from tracker.evidence import attach_related
 from tracker.models import Chat, Prediction, Status
 from tracker.schedule import first_due, next_ask, quiet_until
 from tracker.views import PredictionView, views
@@ -103,7 +104,7 @@ def claim_due(session: Session, at: datetime, batch: int = BATCH,
         now_items, later = items[:MAX_PER_CHAT], items[MAX_PER_CHAT:]
         for p in now_items:
             p.lease_until = at + lease
-        for v in views(session, now_items):
+        for v in attach_related(session, views(session, now_items)):
             out.prompts.append(Outgoing(v.id, chat_id, "prompt", v))
         if later:
             out.summaries[chat_id] = len(later)

@@ -21,6 +21,7 @@ from tracker.models import (
     Speaker,
     SpeakerAlias,
     Status,
+    Suggestion,
     utcnow,
 )
 from tracker.names import clean_name, name_key
@@ -237,6 +238,7 @@ def delete_prediction(session: Session, chat_id: int, number: int) -> Prediction
     if prediction is None:
         return None
     session.exec(delete(Resolution).where(col(Resolution.prediction_id) == prediction.id))
+    session.exec(delete(Suggestion).where(col(Suggestion.prediction_id) == prediction.id))
     session.delete(prediction)
     session.flush()
     return prediction

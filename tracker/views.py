@@ -14,6 +14,16 @@ from tracker.store import source_titles, speaker_names
 
 
 @dataclass(frozen=True)
+class RelatedNews:
+    """A later article the chat read that relates to a prediction (tracker/evidence.py)."""
+
+    published: date | None
+    title: str | None
+    url: str | None
+    quote: str
+
+
+@dataclass(frozen=True)
 class PredictionView:
     """One prediction with its speaker's name and its source resolved."""
 
@@ -37,6 +47,7 @@ class PredictionView:
     created_by: int | None = None
     reminder_error: str | None = None
     co_speakers: tuple[str, ...] = ()
+    related: tuple[RelatedNews, ...] = ()  # filled for due prompts only
 
     @property
     def source(self) -> str | None:
@@ -70,6 +81,9 @@ class HistoryEntry:
     by: str | None
     at: datetime
     undone: bool
+    evidence_url: str | None = None
+    evidence_quote: str | None = None
+    evidence_title: str | None = None
 
 
 @dataclass(frozen=True)

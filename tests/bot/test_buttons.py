@@ -20,6 +20,7 @@ from bot.buttons import (
     Reanswer,
     ReviewOp,
     SettingsOp,
+    Settle,
     Snooze,
     StatsPage,
     UndoAnswer,
@@ -34,7 +35,7 @@ CHAT = -1001234567890  # a supergroup id, the longest kind
 LARGEST: list[Button] = [
     ListPage(BIG), StatsPage(BIG, 2099), ReviewOp(BIG, "f", 99, "sp"), Answer(BIG, "n", "d"), Reanswer(BIG, "a"),
     UndoAnswer(BIG), Snooze(BIG, "1m"), EditField(BIG, "cf"), AskDelete(BIG), ConfirmDelete(BIG, "y"),
-    SettingsOp("tz"), ConfirmPast("y"),
+    SettingsOp("tz"), ConfirmPast("y"), Settle(BIG, "x"),
 ]
 
 

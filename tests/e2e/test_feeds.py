@@ -154,8 +154,9 @@ def test_auto_mode_saves_a_digest_by_itself(tg: FakeTelegram, feeds: FeedServer,
     spec.items.append(article_item(4))
     saved = tg.wait_for(lambda m: m.chat_id == CHAT and "💾 Saved" in m.text)
     assert saved.text.startswith("📰 1 new article from Newswire") and saved.buttons() == []
-    assert "#1" in tg.reply(CHAT, "/list").text
-    assert "Undid the save of #1" in tg.reply(CHAT, "/undo").text
+    assert "#1" in tg.reply(CHAT, "/list", "Open predictions").text
+    assert "Undid the save of #1" in tg.reply(CHAT, "/undo", "Undid").text
+    assert not [m for m in tg.in_chat(CHAT) if m.text.startswith("🔎")]  # its own claims are not "settled" by it
 
 
 def test_channel_posts_from_an_admin_channel_produce_digests(tg: FakeTelegram, feeds: FeedServer,
@@ -208,3 +209,14 @@ def test_the_same_story_from_two_feeds_is_shown_once(tg: FakeTelegram, feeds: Fe
     second.items.append(article_item(6))  # the same article, by its link
     polls(feeds, "/feeds/b", 3)
     assert len(digests_in(tg)) == 1 and feeds.hits["/a/story-6"] == 1  # shown once, fetched once
+
+
+def test_a_channel_post_that_settles_a_prediction_is_suggested(tg: FakeTelegram, feed_bot: BotThread) -> None:
+    tg.reply(CHAT, "/add Clara Jensen: the new Millbrook bridge will open within three weeks", "Saved")
+    tg.add_channel("citydesk", -100999, "City Desk", bot_is_admin=True)
+    tg.reply(CHAT, "/follow @citydesk", "Following")
+    tg.channel_post(-100999, "The new bridge over the river in Millbrook was opened to traffic on Monday, weeks "
+                             "ahead of schedule. Minister Clara Jensen cut the ribbon and said the crossing would "
+                             "carry 20,000 cars a day. Residents lined the banks to watch the first buses cross.")
+    suggestion = tg.wait_for(lambda m: m.chat_id == CHAT and m.text.startswith("🔎 This may settle #1"))
+    assert "It looks like ✅ — it happened." in suggestion.text and "📰 The new bridge over the river" in suggestion.text

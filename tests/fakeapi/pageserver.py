@@ -17,6 +17,24 @@ from tests.fakeapi.loopback import LoopbackServer
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 HTML = "text/html; charset=utf-8"
+LATER = {
+    "shelved": {"title": "Trump-Putin summit in Budapest put on hold, White House says", "published": "2025-10-22",
+                "text": "Plans for a second meeting between U.S. President Donald Trump and Russian President "
+                        "Vladimir Putin in Budapest have been put on hold, a White House official said on "
+                        "Tuesday, days after Trump announced the summit.\n\n\"There are no plans for President "
+                        "Trump to meet President Putin in the immediate future,\" the official said. Trump told "
+                        "reporters he did not want a \"wasted meeting\".\n\nSecretary of State Marco Rubio and "
+                        "Russian Foreign Minister Sergei Lavrov spoke by phone on Monday, but preparations for "
+                        "the meeting in the Hungarian capital stalled over Moscow's demands for a ceasefire on "
+                        "its own terms. European officials welcomed the pause and said pressure on Moscow "
+                        "should continue."},
+    "football": {"title": "Harbourside United win the cup final", "published": "2025-10-25",
+                 "text": "Harbourside United beat Millbrook 3-1 in the cup final on Saturday, with two goals from "
+                         "striker Dev Patel and a late header from captain Owen Hughes.\n\nCoach Helen Marsh "
+                         "said the team had earned the win after a difficult season and would now focus on the "
+                         "league, where they sit fourth. Around 30,000 fans watched the game at the old docks "
+                         "stadium, the last final to be played there before its renovation."},
+}
 
 
 def expected() -> dict[str, dict[str, Any]]:
@@ -91,6 +109,16 @@ class PageServer(LoopbackServer):
     async def _report_pdf(self, request: web.Request) -> web.StreamResponse:
         return web.Response(body=b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
                             headers={"Content-Type": "application/pdf"})
+
+    async def _later(self, request: web.Request) -> web.StreamResponse:
+        """/later?story=shelved|football: a later article (issue 16's end-to-end test), dated by OpenGraph."""
+        story = LATER[request.query.get("story", "shelved")]
+        paragraphs = "".join(f"<p>{p}</p>" for p in story["text"].split("\n\n"))
+        html = (f"<!doctype html><html><head><title>{story['title']}</title><meta property=\"og:title\" "
+                f"content=\"{story['title']}\"><meta property=\"article:published_time\" "
+                f"content=\"{story['published']}T09:00:00Z\"></head><body><article><h1>{story['title']}</h1>"
+                f"{paragraphs}</article></body></html>")
+        return web.Response(text=html, content_type="text/html")
 
     async def _secret(self, request: web.Request) -> web.StreamResponse:
         return web.Response(text="internal admin page", content_type="text/html")

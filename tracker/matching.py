@@ -1,0 +1,275 @@
+"""Which open predictions a later article may settle, with the quote that suggests it and, when the quote
+says so, the outcome ("fulfilled" / "not_fulfilled").
+
+Retrieval is BM25 (`bm25s` with the Snowball stemmer from PyStemmer): the claims are the corpus — so a
+word common to many of the chat's predictions ("summit") counts for little — and every sentence of the
+article (the headline too) is a query; each claim keeps its best sentence. The claim-matching literature
+(CheckThat! lab; Shaar et al. 2020) finds BM25 a strong baseline within one language. The candidates are
+then re-ranked with what the domain knows: how much of the claim's own content the sentence and its
+neighbours cover, the speaker (or an alias, surname or title) named, shared names and numbers, the event
+noun — and a suggestion needs a settling cue nearby ("was held", "called off", "put on hold"…): the
+settling article usually says *what became of* the event, often in other words than the claim's.
+
+`Matcher` is the interface the bot and `calledit match` share; a better model can replace `Bm25Matcher`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from typing import Any, Protocol
+
+from tracker.extraction.sentences import split_sentences
+
+GRACE = timedelta(days=30)  # an article may settle what fell due up to 30 days before it
+THRESHOLD = 0.6
+RUNNER_UP = 0.05  # a suggestion must also be within this of the article's best match: one article seldom
+                   # settles several predictions, and the runner-up is usually a related one
+STOP_WORDS = (  # words too common to tell claims apart
+    "a an the and or but of to in on at by for with from as is are was were be been being will would could should "
+    "may might can shall has have had do does did not no nor that this these those it its their his her they them "
+    "he she we you i our your than then so such into over under about after before within during between up down "
+    "out off said says say told tell also just more most very there here what which who whom whose when where why "
+    "how all any both each few other some own same only new next last year years month months week weeks day days "
+    "time end one two three first second mr ms mrs "
+)
+STOP = frozenset(STOP_WORDS.split())
+
+# Cues that a sentence reports what became of an event (looked for near the best sentence).
+NOT_HAPPENED = re.compile(  # definitive: whenever the article comes, the event will not happen as said
+    r"(?i)\b(?:call(?:ed|s|ing)? off|cancel(?:l?ed|s|ling)?|scrap(?:ped|s|ping)?|shel(?:ved|ves|ving)|"
+    r"no plans?|not (?:go ahead|take place|happen|be held|proceed)|won't|will not|would not|"
+    r"rul(?:ed|es|ing) out|reject(?:ed|s|ing)|vot(?:ed|es|ing) (?:it |the \w+ )?down|voted against|block(?:ed|s|ing)|"
+    r"fail(?:ed|s|ing)? to|collaps(?:ed|es|ing)|abandon(?:ed|s|ing)|withdr(?:ew|awn|aws)|pull(?:ed|s|ing)? out|"
+    r"fell through|broke down|dropp(?:ed|ing)|declin(?:ed|es) to|refus(?:ed|es|ing)|derail(?:ed|s)|ended without|"
+    r"averted|back(?:ed|s)? (?:away|down)|walk(?:ed|s)? away|u-turn|revers(?:ed|es)|veto(?:ed|es)?|struck down|"
+    r"strikes? down|overturn(?:ed|s)|crash(?:ed|es)|lost (?:to|the)|had (?:wanted|hoped|planned|aimed|intended|"
+    r"been due|been expected)|was (?:supposed|meant) to)\b")
+NOT_YET = re.compile(  # soft: it has not happened yet — settling only near or past the deadline
+    r"(?i)\b(?:put on (?:hold|ice)|on hold|postpon(?:ed|es|ing)|delay(?:ed|s|ing)|push(?:ed|es)? back|"
+    r"slipp?(?:ed|s)? (?:to|into)|no (?:date|longer)|suspend(?:ed|s|ing)|halt(?:ed|s|ing)|miss(?:ed|es)|"
+    r"stall(?:ed|s)|kept (?:its |the )?(?:\w+ )?rates? (?:at|unchanged|on hold|steady)|held (?:its |the )?(?:\w+ )?"
+    r"rates? (?:at|steady|unchanged)|left (?:its |the )?(?:\w+ )?rates? unchanged|yet to|still (?:waiting|no)|"
+    r"remains? (?:closed|shut|in (?:custody|place)))\b")
+SECOND = 0.6  # a second sentence speaks for the claim if it scores this share of the best one
+SOFT_DAYS = timedelta(days=21)  # a delay settles a claim only this close to its deadline (or after it)
+FUTURE = re.compile(r"(?i)\b(?:will|would|could|may|might|to|shall|expected|set|plans?|hopes?|unless|if)\b"
+                    r"(?:\s+\w+){0,2}\s*$")
+HAPPENED = re.compile(
+    r"(?i)\b(?:(?:was|were|has been|have been|had been|is|are) (?:now )?(?:held|signed|opened|approved|passed|"
+    r"completed|launched|elected|appointed|finali[sz]ed|sealed|unveiled|released|confirmed|delivered|cut|lowered|"
+    r"raised|hiked|reached|won|sold|acquired|closed|adopted|ratified|enacted|reopened|started|disconnected|"
+    r"extradited|sworn in|granted|cleared|approved|fully part)|took place|went ahead|met (?:in|on|at|for|with)|"
+    r"sat down|signed|opened|inaugurat(?:ed|es)|completed|finali[sz]ed|sealed|launched|unveiled|approved|passed|"
+    r"ratified|won|clinched|secured|reached (?:a|an|the)|struck (?:a|an) |cut (?:its|rates|interest|the)|"
+    r"raised (?:its|rates|interest|the)|lowered|hiked|began|started|kicked off|came into force|took effect|"
+    r"took office|sworn in|resigned|quit|stepped down|handed (?:in )?(?:his|her) resignation|goes? ahead|went live|"
+    r"rolled out|shipped|shipping|listed|debuted|landed|touched down|lifted off|arrived|hosted|joined|agreed(?! to)|"
+    r"green light|go-ahead|gave (?:its )?approval|returned to growth|expanded|grew|resumed|back online|"
+    r"restarted|reopened|came off the line|left (?:its|the) (?:factory|facility|plant)|now (?:fully )?part of|"
+    r"is now (?:open|live|available|complete)|beat|defeated|shed|laid off|axed|announced)\b")
+NEGATED_CLAIM = re.compile(r"(?i)\b(?:not|no|never|won't|will not|without)\b")
+EVENT_WORDS = (  # what predictions are about
+    "summit meeting talks deal agreement treaty ceasefire truce vote election referendum budget bill law launch "
+    "release merger takeover acquisition ipo listing plant factory strike tariff tariffs rate rates sanctions visit "
+    "trip match final transfer tournament resignation trial verdict ruling mission flight deployment withdrawal "
+    "reopening opening contract "
+)
+EVENT_NOUNS = frozenset(EVENT_WORDS.split())
+
+
+@dataclass(frozen=True)
+class OpenClaim:
+    """A prediction as the matcher sees it."""
+
+    id: int
+    speaker: str | None
+    statement: str
+    made_at: date
+    deadline: date
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LaterArticle:
+    text: str
+    published: date
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    claim_id: int
+    score: float
+    outcome: str | None  # "fulfilled", "not_fulfilled", or None: related, the person decides
+    quote: str
+
+
+class Matcher(Protocol):
+    threshold: float
+
+    def match(self, claims: Sequence[OpenClaim], article: LaterArticle, window: bool = True,
+              floor: float | None = None) -> list[Match]:
+        """Matches scoring at least `floor` (default: the threshold), best first; with `window`, only claims
+        made before the article and due no later than 30 days after it."""
+        ...
+
+
+@cache
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)?%?")
+
+
+def stems(text: str) -> list[str]:
+    words = [w.lower().replace("’", "'") for w in WORD.findall(text)]
+    words = [w.removesuffix("'s") for w in words if w not in STOP and len(w) > 1]
+    return list(_stemmer().stemWords(words))
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words not at a sentence start and numbers: the names and figures a claim turns on."""
+    found = set()
+    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z'’-]{2,}|\d+(?:[.,]\d+)?%?)", text):
+        word = m.group(1).lower()
+        if word not in STOP:
+            found.add(word)
+    return found
+
+
+def _speaker_keys(claim: OpenClaim) -> set[str]:
+    keys = set()
+    for name in (claim.speaker, *claim.aliases):
+        if not name:
+            continue
+        parts = [p for p in re.split(r"[\s.]+", name.lower()) if len(p) > 2]
+        if parts:
+            keys.add(parts[-1])  # the surname is how articles refer back
+    return keys
+
+
+@dataclass
+class _Candidate:
+    claim: OpenClaim
+    bm25: float = 0.0
+    best: int = 0  # index of the best sentence
+    sentences: dict[int, float] = field(default_factory=dict)  # sentence → its BM25 score for this claim
+
+
+def in_window(claim: OpenClaim, published: date) -> bool:
+    """Made before the article, and the article no more than 30 days past the deadline (the grace news
+    takes to report what happened). An early report settles too: a plant may open before its deadline."""
+    return claim.made_at <= published <= claim.deadline + GRACE
+
+
+def _outcome(window: str, claim: str, near_deadline: bool) -> str | None:
+    """What the sentence says became of the event: a cancellation, rejection… reads as "did not happen"
+    even beside a completed verb (the deal reached *called off* the strike), a delay only near or past the
+    deadline; a completed verb in the future or conditional ("will go ahead unless…") says nothing; a claim
+    that something will NOT happen is fulfilled when the event did not."""
+    negative = NOT_HAPPENED.search(window) or (NOT_YET.search(window) if near_deadline else None)
+    positive = next((m for m in HAPPENED.finditer(window) if not _negated(window, m.start())
+                     and not FUTURE.search(window[:m.start()])), None)
+    if negative:
+        found = "not_fulfilled"
+    elif positive:
+        found = "fulfilled"
+    else:
+        return None
+    if NEGATED_CLAIM.search(claim):
+        return "fulfilled" if found == "not_fulfilled" else "not_fulfilled"
+    return found
+
+
+def _negated(text: str, at: int) -> bool:
+    return re.search(r"(?i)\b(?:not|never|no|yet to|without)\b[^.]{0,25}$", text[:at]) is not None
+
+
+class Bm25Matcher:
+    """BM25 retrieval over the claims, re-ranked by coverage, speaker, names and a settling cue."""
+
+    def __init__(self, threshold: float = THRESHOLD, per_sentence: int = 10) -> None:
+        self.threshold = threshold
+        self.per_sentence = per_sentence
+
+    def _retrieve(self, claims: Sequence[OpenClaim], queries: list[str]) -> dict[int, _Candidate]:
+        import bm25s
+
+        corpus = [" ".join(filter(None, (c.statement, c.speaker, *c.aliases))) for c in claims]
+        index = bm25s.BM25()
+        index.index(bm25s.tokenize(corpus, stopwords="en", stemmer=_stemmer(), show_progress=False),
+                    show_progress=False)
+        tokens = bm25s.tokenize(queries, stopwords="en", stemmer=_stemmer(), show_progress=False)
+        k = min(self.per_sentence, len(claims))
+        docs, scores = index.retrieve(tokens, k=k, show_progress=False, n_threads=1)
+        found: dict[int, _Candidate] = {}
+        for q in range(len(queries)):
+            for doc, score in zip(docs[q], scores[q], strict=True):
+                if score <= 0:
+                    continue
+                candidate = found.setdefault(int(doc), _Candidate(claims[int(doc)]))
+                candidate.sentences[q] = float(score)
+                if score > candidate.bm25:
+                    candidate.bm25, candidate.best = float(score), q
+        return found
+
+    def _score(self, c: _Candidate, queries: list[str], article_stems: set[str], article_names: set[str],
+               article_lower: str, published: date) -> tuple[float, str, str | None]:
+        claim_stems = set(stems(c.claim.statement))
+        if not claim_stems:
+            return 0.0, "", None
+        window_text = " ".join(queries[max(0, c.best - 1):c.best + 2])
+        window = set(stems(window_text))
+        best = set(stems(queries[c.best]))
+        cover_best = len(claim_stems & best) / len(claim_stems)
+        cover_window = len(claim_stems & window) / len(claim_stems)
+        cover_article = len(claim_stems & article_stems) / len(claim_stems)
+        speaker = any(re.search(rf"\b{re.escape(k)}\b", article_lower) for k in _speaker_keys(c.claim))
+        names = _names(c.claim.statement)
+        shared_names = len(names & article_names) / len(names) if names else 0.0
+        event = bool({w for w in claim_stems if w in EVENT_NOUNS} & window)
+        near = published >= c.claim.deadline - SOFT_DAYS
+        outcome = _outcome(queries[c.best], c.claim.statement, near)
+        if outcome is None:  # the next-best sentence about the same claim may say what became of it
+            others = sorted(((v, q) for q, v in c.sentences.items() if q != c.best), reverse=True)
+            if others and others[0][0] >= SECOND * c.bm25:
+                outcome = _outcome(queries[others[0][1]], c.claim.statement, near)
+        score = (0.35 * cover_best + 0.2 * cover_window + 0.25 * cover_article + 0.15 * speaker
+                 + 0.2 * shared_names + 0.1 * event)
+        if outcome is None:
+            score -= 0.25  # related, but nothing says what became of it (never suggested, see match())
+        return score, queries[c.best], outcome
+
+    def match(self, claims: Sequence[OpenClaim], article: LaterArticle, window: bool = True,
+              floor: float | None = None) -> list[Match]:
+        """Matches scoring at least `floor` (default: the threshold), best first; with `window`, only claims
+        made before the article whose deadline is at most 30 days before it."""
+        floor = self.threshold if floor is None else floor
+        claims = [c for c in claims if in_window(c, article.published) or (not window and
+                                                                           c.made_at <= article.published)]
+        text = article.text.strip()
+        queries = ([article.title.strip()] if article.title and article.title.strip() not in text[:300] else [])
+        queries += [s.text.strip() for s in split_sentences(text) if len(s.text.strip()) > 15]
+        if not claims or not queries:
+            return []
+        article_stems = set(stems(text + " " + (article.title or "")))
+        article_names = _names(text + " " + (article.title or ""))
+        lowered = text.lower()
+        scored = []
+        for candidate in self._retrieve(claims, queries).values():
+            score, quote, outcome = self._score(candidate, queries, article_stems, article_names, lowered,
+                                                article.published)
+            scored.append(Match(candidate.claim.id, round(score, 3), outcome, quote))
+        best = max((m.score for m in scored if m.outcome), default=0.0)
+        out = [m for m in scored if m.score >= floor and (floor < self.threshold or (
+            m.outcome is not None and m.score >= best - RUNNER_UP))]
+        return sorted(out, key=lambda m: -m.score)
+
+
+DEFAULT = Bm25Matcher()
