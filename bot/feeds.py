@@ -63,7 +63,10 @@ def parse_follow(raw: str) -> FollowArgs | None:
 
 
 def _channel_name(target: str) -> str | None:
-    m = re.fullmatch(r"(?:@|(?:https?://)?t\.me/)([A-Za-z][A-Za-z0-9_]{3,31})/?", target)
+    """"@name" or a t.me/name link; any "@…" counts, so a mistyped one gets "I can't see the channel"."""
+    if target.startswith("@"):
+        return target
+    m = re.fullmatch(r"(?:https?://)?t\.me/([A-Za-z][A-Za-z0-9_]{3,31})/?", target)
     return "@" + m.group(1) if m else None
 
 
@@ -95,6 +98,8 @@ async def _follow_channel(update: Update, context: ContextTypes.DEFAULT_TYPE, na
 
 async def _follow_feed(update: Update, context: ContextTypes.DEFAULT_TYPE, args: FollowArgs) -> None:
     svc, chat = services(context), chat_of(update)
+    if re.match(r"(?i)[a-z][a-z0-9+.-]*://", args.target) and not re.match(r"(?i)https?://", args.target):
+        raise LinkError(Problem.LINK_UNSUPPORTED, host=args.target.split("://", 1)[0])
     url = args.target if re.match(r"(?i)https?://", args.target) else "https://" + args.target
     await reply_html(update, "📡 " + _("Looking for a feed at {host}…").format(host=esc(host_of(url))))
     parsed = await discover(url, svc.settings.fetch_limits())

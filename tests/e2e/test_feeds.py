@@ -220,3 +220,15 @@ def test_a_channel_post_that_settles_a_prediction_is_suggested(tg: FakeTelegram,
                              "carry 20,000 cars a day. Residents lined the banks to watch the first buses cross.")
     suggestion = tg.wait_for(lambda m: m.chat_id == CHAT and m.text.startswith("🔎 This may settle #1"))
     assert "It looks like ✅ — it happened." in suggestion.text and "📰 The new bridge over the river" in suggestion.text
+
+
+def test_malformed_follow_commands_get_one_line_each(tg: FakeTelegram, feed_bot: BotThread) -> None:
+    assert "Follow a news feed or a channel" in tg.reply(CHAT, "/follow").text
+    assert "http:// and https:// links" in tg.reply(CHAT, "/follow ftp://example.com/feed").text
+    assert "I can't see the channel @ab" in tg.reply(CHAT, "/follow @ab").text
+    assert "/unfollow 2" in tg.reply(CHAT, "/unfollow x").text and "/resume 2" in tg.reply(CHAT, "/resume").text
+    assert "This chat follows nothing yet." in tg.reply(CHAT, "/feeds").text
+    assert "/settings feeds review" in tg.reply(CHAT, "/settings feeds maybe").text
+    assert "Keep and skip words" in tg.reply(CHAT, "/follow https://example.com/rss only: " + ", ".join(
+        f"word{i}" for i in range(25))).text
+    assert [e[0] for e in tg.errors] == ["getChat"]  # only the lookup of @ab, which Telegram refuses
