@@ -51,12 +51,6 @@ async def suggest(bot: Bot, db: Database, key: bytes, chat_id: int, text: str, p
         await db.run(evidence.set_message, [s.id], sent.message_id)
 
 
-async def suggest_for(bot: Bot, db: Database, key: bytes, digest: ChatDigest) -> None:
-    """What each article of a digest may settle in that chat."""
-    for item in digest.read:
-        await suggest(bot, db, key, digest.chat_id, item.text, item.article.published, item.article.title)
-
-
 def paused_html(title: str) -> str:
     return _("📡 {title} has failed for 3 days, so I paused it; /feeds shows it and /resume brings it back.").format(
         title=esc(title))
@@ -73,10 +67,7 @@ def saved_digest_html(digest: ChatDigest) -> str:
     return "\n".join(lines)
 
 
-async def send(bot: Bot, db: Database, secret: bytes, digest: ChatDigest) -> None:
-    """One message per part (a digest of up to 8 statements is one message)."""
-    if not digest.views:
-        return
+async def _send_digest(bot: Bot, db: Database, secret: bytes, digest: ChatDigest) -> None:
     if digest.saved is not None:
         await bot.send_message(digest.chat_id, saved_digest_html(digest), parse_mode=ParseMode.HTML,
                                disable_web_page_preview=True)
@@ -86,3 +77,12 @@ async def send(bot: Bot, db: Database, secret: bytes, digest: ChatDigest) -> Non
                                       disable_web_page_preview=True,
                                       reply_markup=keyboards.for_review(secret, digest.chat_id, view))
         await db.run(reviews.set_message, view.id, sent.message_id)
+
+
+async def send(bot: Bot, db: Database, secret: bytes, digest: ChatDigest) -> None:
+    """The digest, one message per part (up to 8 statements is one message) — none when no article had a
+    statement — then what each of its articles may settle in that chat."""
+    if digest.views:
+        await _send_digest(bot, db, secret, digest)
+    for item in digest.read:
+        await suggest(bot, db, secret, digest.chat_id, item.text, item.article.published, item.article.title)

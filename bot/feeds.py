@@ -119,7 +119,6 @@ async def _follow_feed(update: Update, context: ContextTypes.DEFAULT_TYPE, args:
                                      svc.settings)
         for digest in found:
             await digest_messages.send(context.bot, svc.db, svc.callback_secret, digest)
-            await digest_messages.suggest_for(context.bot, svc.db, svc.callback_secret, digest)
         if not any(d.views for d in found):
             await reply_html(update, _("No forward-looking statements in those; I'll bring new ones as they come."))
 
@@ -208,7 +207,6 @@ async def on_channel_post(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     for digest in found:
         try:
             await digest_messages.send(context.bot, svc.db, svc.callback_secret, digest)
-            await digest_messages.suggest_for(context.bot, svc.db, svc.callback_secret, digest)
         except TelegramError:
             continue  # one chat's failure does not keep the others from their digest
 

@@ -4,7 +4,6 @@ review is the same as for a pasted article."""
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date
 
@@ -15,7 +14,7 @@ from telegram.ext import ContextTypes
 
 from bot.common import chat_of, reply_html, services
 from bot.reading import ENGLISH_ONLY, forward_date, review_article
-from bot.render import esc, fmt_date, shorten
+from bot.render import article_link, esc, fmt_date, shorten
 from bot.texts import _, problem
 from tracker import chats, links, reviews
 from tracker.errors import LinkError
@@ -85,8 +84,7 @@ def _dated(given: date | None, page: date | None, forwarded: date | None, text: 
 
 
 def _read_line(article: links.LinkArticle, published: date, basis: str) -> str:
-    title = esc(shorten(article.title or article.host, 150))
-    line = f'🔗 <a href="{html.escape(article.url, quote=True)}">{title}</a>'
+    line = "🔗 " + article_link(article.title or article.host, article.url, 150)
     if article.outlet and article.outlet.lower() not in {article.host, (article.title or "").lower()}:
         line += f" · {esc(shorten(article.outlet, 60))}"
     if basis == reviews.DateBasis.PAGE:

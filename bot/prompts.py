@@ -4,10 +4,8 @@ handlers (/due, /show) and jobs/ (reminders) show the same words without jobs/ i
 
 from __future__ import annotations
 
-import html
-
 from bot.buttons import Answer, Button, Snooze, UndoAnswer
-from bot.render import esc, fmt_date, shorten
+from bot.render import article_link, esc, fmt_date, shorten
 from bot.texts import _, status_label
 from tracker import schedule
 from tracker.models import Status
@@ -35,17 +33,14 @@ def prompt_body(v: PredictionView, asked_before: int = 0, head: str | None = Non
                 who=_who(v), made=fmt_date(v.made_at), statement=esc(shorten(v.statement, 600)),
                 deadline=fmt_date(v.deadline), phrase=phrase))
     if v.source_url:
-        label = esc(shorten(v.source_title or v.source_url, 120))
-        text += "\n" + _("Source: {source}").format(
-            source=f'<a href="{html.escape(v.source_url, quote=True)}">{label}</a>')
+        text += "\n" + _("Source: {source}").format(source=article_link(v.source_title, v.source_url, 120))
     elif v.source:
         text += "\n" + _("Source: {source}").format(source=esc(shorten(v.source, 200)))
     if v.related:
         text += "\n" + _("📎 Related news since:")
         for news in v.related:
             day = fmt_date(news.published) if news.published else ""
-            label = f'<a href="{html.escape(news.url, quote=True)}">{esc(shorten(news.title or news.url, 70))}</a>' \
-                if news.url else esc(shorten(news.title or "", 70))
+            label = article_link(news.title, news.url, 70) if news.url or news.title else ""
             text += "\n• " + " · ".join(p for p in (day, label) if p) + f": «{esc(shorten(news.quote, 160))}»"
     return text
 

@@ -185,11 +185,7 @@ def show_html(card: Card) -> str:
     lines.append("🎯 " + _("confidence {p}").format(p=percent(v.confidence))
                  + (f" · {_('conditional')}" if v.conditional else ""))
     if v.source_title or v.source_url:
-        label = esc(shorten(v.source_title or v.source_url or "", 120))
-        if v.source_url:
-            lines.append(f'📰 <a href="{html.escape(v.source_url, quote=True)}">{label}</a>')
-        else:
-            lines.append(f"📰 {label}")
+        lines.append("📰 " + article_link(v.source_title, v.source_url, 120))
     if v.reminder_error:
         lines.append("⚠️ " + _("Reminders stopped for this one: its deadline cannot be scheduled. Set a new one "
                                "with /edit {n} deadline …").format(n=v.number))

@@ -28,7 +28,6 @@ LEASE_SECONDS = 300.0
 async def _send(context: ContextTypes.DEFAULT_TYPE, svc: Services, digest: digests.ChatDigest) -> None:
     try:
         await digest_messages.send(context.bot, svc.db, svc.callback_secret, digest)
-        await digest_messages.suggest_for(context.bot, svc.db, svc.callback_secret, digest)
     except TelegramError as exc:  # retries exhausted: the review stays in the database, /feeds still works
         log.warning("Digest for chat %s not sent: %s", digest.chat_id, exc)
 

@@ -7,11 +7,12 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import IO
 
 from sqlmodel import Session
 
+from tracker import schedule
 from tracker.confidence import parse_confidence
 from tracker.db import Database
 from tracker.extraction.deadlines import parse_deadline_phrase
@@ -241,9 +242,7 @@ def _store(session: Session, item: _Parsed, seen: set[tuple[int, int]]) -> bool:
     if item.values.get("note"):
         prediction.note = item.values["note"]
     if item.status != Status.OPEN:
-        at = item.resolved_at or utcnow()
-        if at.tzinfo is None:
-            at = at.replace(tzinfo=UTC)
+        at = schedule.aware(item.resolved_at or utcnow())
         resolve(session, prediction, Status(item.status), by_name="import", note=item.values.get("note") or None,
                 at=at)
     return True

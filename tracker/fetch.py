@@ -275,9 +275,7 @@ async def fetch(url: str, limits: Limits = Limits(), resolver: Resolver | None =
         async with asyncio.timeout(limits.timeout), httpx.AsyncClient(
                 timeout=timeout, headers=common, follow_redirects=False, trust_env=False, verify=_tls()) as client:
             return await _fetch(client, url, limits, resolver, headers or {})
-    except TimeoutError:
-        raise LinkError(Problem.LINK_TIMEOUT, host=host_of(url), seconds=round(limits.timeout)) from None
-    except httpx.TimeoutException:
+    except (TimeoutError, httpx.TimeoutException):  # the total deadline, or one read's
         raise LinkError(Problem.LINK_TIMEOUT, host=host_of(url), seconds=round(limits.timeout)) from None
     except httpx.HTTPError as exc:
         log.info("fetching %s failed: %s", host_of(url), type(exc).__name__)

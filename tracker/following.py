@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import exists, func
 from sqlmodel import Session, col, select
 
+from tracker import schedule
 from tracker.db import Database
 from tracker.errors import FeedError, Problem
 from tracker.feeds import Item, NotModified, Parsed
@@ -235,16 +236,11 @@ def _failed(session: Session, feed: Feed, error: str, at: datetime) -> list[int]
     feed.last_error = error
     wait = min(timedelta(seconds=feed.interval_seconds) * 2 ** min(feed.failures, 10), MAX_BACKOFF)
     feed.next_check_at = at + wait
-    if at - _aware(feed.failing_since) >= PAUSE_AFTER and not feed.paused:
+    if at - schedule.aware(feed.failing_since) >= PAUSE_AFTER and not feed.paused:
         feed.paused = True
         return [t.chat_id for t in _targets(session, feed.id or 0)]
     return []
 
-
-def _aware(when: datetime) -> datetime:
-    from datetime import UTC
-
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def record(db: Database, feed_id: int, result: Parsed | NotModified | str, at: datetime) -> PollResult:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from sqlmodel import Session, select
 
@@ -65,7 +65,7 @@ def waiting(db: Database, chat_id: int, user_id: int) -> Question | None:
         row = get_pending(session, chat_id, user_id)
         if row is None:
             return None
-        asked = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
+        asked = schedule.aware(row.created_at)
         if schedule.now() - asked > EXPIRES:
             session.delete(row)
             return None

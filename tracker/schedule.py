@@ -22,6 +22,11 @@ EARLIEST = date(1900, 1, 1)
 LATEST = date(2200, 12, 31)  # deadlines beyond are refused: the reminder arithmetic must never overflow
 
 
+def aware(when: datetime) -> datetime:
+    """A stored time as aware UTC: SQLite hands datetimes back naive, PostgreSQL aware."""
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 def in_range(day: date) -> bool:
     return EARLIEST <= day <= LATEST
 

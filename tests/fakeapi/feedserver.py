@@ -52,10 +52,6 @@ class FeedServer(LoopbackServer):
         self.feeds: dict[str, FeedSpec] = {}
         self.not_modified = 0
 
-    def start(self) -> FeedServer:
-        super().start()
-        return self
-
     # ------------------------------------------------------------------ bodies
     def _link(self, item: FeedItem) -> str:
         return self.url(f"/a/{item.slug}")

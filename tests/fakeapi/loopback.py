@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections import Counter
+from typing import Self
 
 from aiohttp import web
 
@@ -25,7 +26,7 @@ class LoopbackServer:
     def url(self, path: str, host: str | None = None) -> str:
         return f"http://{host or self.host}:{self.port}{path}"
 
-    def start(self) -> LoopbackServer:
+    def start(self) -> Self:
         self._thread.start()
         self._ready.wait(10)
         return self

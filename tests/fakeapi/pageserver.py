@@ -53,10 +53,6 @@ class PageServer(LoopbackServer):
     def path_of(self, name: str) -> str:
         return str(self.fixtures[name]["path"])
 
-    def start(self) -> PageServer:
-        super().start()
-        return self
-
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         path = request.path
         if path in self.by_path:
