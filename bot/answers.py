@@ -11,7 +11,7 @@ from bot.buttons import Answer, Reanswer, Snooze, UndoAnswer
 from bot.common import chat_of, edit_query_message, reply_html, services, user_id, user_name
 from bot.predictions import show_text
 from bot.render import esc, fmt_date
-from bot.texts import _, problem
+from bot.texts import _, ngettext, problem
 from tracker import answers, chats, predictions
 from tracker.errors import Refusal
 from tracker.models import PendingKind, Status
@@ -32,7 +32,8 @@ async def _send_next_due(update: Update, context: ContextTypes.DEFAULT_TYPE, ann
         return
     text = prompts.prompt_html(view)
     if total > 1:
-        text += "\n<i>" + _("{n} more waiting after this one.").format(n=total - 1) + "</i>"
+        text += "\n<i>" + ngettext("{n} more waiting after this one.", "{n} more waiting after this one.",
+                                   total - 1).format(n=total - 1) + "</i>"
     await context.bot.send_message(chat.id, text, parse_mode="HTML", disable_web_page_preview=True,
                                    reply_markup=keyboards.from_spec(svc.callback_secret, chat.id,
                                                                     prompts.prompt_buttons(view.number, True)))

@@ -14,7 +14,7 @@ from bot.buttons import ReviewOp
 from bot.common import args_text, chat_of, edit_query_message, reply_html, services, user_id
 from bot.reading import ENGLISH_ONLY, forward_date, review_article
 from bot.render import esc, fmt_date, prediction_line, review_html
-from bot.texts import ADD_EXAMPLE, _, problem
+from bot.texts import ADD_EXAMPLE, N_, _, ngettext, problem
 from tracker import chats, reviews
 from tracker.errors import Problem, Refusal
 from tracker.language import mostly_latin
@@ -24,13 +24,20 @@ from tracker.plaintext import html_to_text
 from tracker.predictions import SaveResult
 
 FIELD_ASK = {
-    "speaker": "Reply with the speaker's name, e.g. Vladimir Putin.",
-    "statement": "Reply with the statement as it should read.",
-    "deadline": "Reply with the new deadline. Try “in 2 weeks”, “by the end of March”, “next year” or a date like "
-                "2026-03-31.",
-    "confidence": "Reply with a confidence from 0% to 100%, e.g. 70%.",
+    "speaker": N_("Reply with the speaker's name, e.g. Vladimir Putin."),
+    "statement": N_("Reply with the statement as it should read."),
+    "deadline": N_("Reply with the new deadline. Try “in 2 weeks”, “by the end of March”, “next year” or a date like "
+                   "2026-03-31."),
+    "confidence": N_("Reply with a confidence from 0% to 100%, e.g. 70%."),
 }
-NO_LINKS = "That link has no host I can read; send a link like https://example.com/news/story, or paste the text."
+FIELD_UPDATED = {
+    "speaker": N_("✏️ Updated claim {n}'s speaker. Save it from the review above."),
+    "statement": N_("✏️ Updated claim {n}'s statement. Save it from the review above."),
+    "deadline": N_("✏️ Updated claim {n}'s deadline. Save it from the review above."),
+    "confidence": N_("✏️ Updated claim {n}'s confidence. Save it from the review above."),
+}
+NO_LINKS = N_("That link has no host I can read; send a link like https://example.com/news/story, or paste the "
+              "text.")
 
 
 def _title(text: str) -> str | None:
@@ -267,10 +274,12 @@ def saved_text(result: SaveResult) -> str:
     if not result.saved and not result.duplicates:
         lines = [_("Nothing was selected, so nothing was saved.")]
     else:
-        lines = ["💾 " + (_("Saved 1 prediction.") if n == 1 else _("Saved {n} predictions.").format(n=n))]
+        lines = ["💾 " + ngettext("Saved {n} prediction.", "Saved {n} predictions.", n).format(n=n)]
         lines += [prediction_line(v) for v in result.saved]
         if result.duplicates:
-            lines.append(_("{n} already tracked here, not saved twice.").format(n=result.duplicates))
+            lines.append(ngettext("{n} already tracked here, not saved twice.",
+                                  "{n} already tracked here, not saved twice.", result.duplicates).format(
+                n=result.duplicates))
     lines.append(_("I'll ask here when each deadline passes. /list shows them all, /undo takes this back."))
     return "\n".join(lines)
 
@@ -366,8 +375,8 @@ async def answer_claim_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, 
         await context.bot.edit_message_text(
             review_html(review), chat_id=chat.id, message_id=review.message_id, parse_mode="HTML",
             reply_markup=keyboards.for_review(svc.callback_secret, chat.id, review))
-    await reply_html(update, _("✏️ Updated claim {n}'s {field}. Save it from the review above.").format(
-        n=review.first_number + (q.index or 0), field=esc(q.field)))
+    await reply_html(update, _(FIELD_UPDATED.get(q.field or "", FIELD_UPDATED["statement"])).format(
+        n=review.first_number + (q.index or 0)))
 
 
 def register(application: Application) -> None:

@@ -9,12 +9,12 @@ from telegram.ext import Application, ApplicationHandlerStop, ContextTypes, Mess
 
 from bot.common import reply_html, services
 from bot.render import esc
-from bot.texts import ADD_EXAMPLE, _
+from bot.texts import ADD_EXAMPLE, N_, _
 from tracker import updates
 
 log = logging.getLogger(__name__)
 
-START_TEXT = (
+START_TEXT = N_(
     "👋 I keep score of what public figures say will happen.\n"
     "Paste or forward a news article: I find the statements about the future, who made them and by when. "
     "When a deadline passes I ask this chat whether it came true, so over time you see who is right how often.\n\n"
@@ -37,7 +37,8 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def skip_seen_update(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Group -1: an update handled before a crash is redelivered by Telegram; do not act twice."""
+    """Group -2, before anything else: an update handled before a crash is redelivered by Telegram; do not
+    act twice."""
     if isinstance(update, Update) and await services(context).db.run(updates.seen, update.update_id):
         raise ApplicationHandlerStop
 
@@ -61,8 +62,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def register(application: Application) -> None:
     """The first and last handler groups, the error handler; unknown commands go last in group 0
-    (setup.py adds this module after every feature's commands)."""
-    application.add_handler(TypeHandler(Update, skip_seen_update), group=-1)
+    (setup.py adds this module after every feature's commands). Group -1 is the chat's language
+    (bot/languages.py)."""
+    application.add_handler(TypeHandler(Update, skip_seen_update), group=-2)
     application.add_handler(TypeHandler(Update, mark_update_done), group=100)
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     application.add_error_handler(on_error)

@@ -185,10 +185,12 @@ class ConfirmPast(Button):
 
 @dataclass(frozen=True)
 class SettingsOp(Button):
-    """tz ask for a timezone · q ask for quiet hours · h flip the heads-up."""
+    """tz ask for a timezone · q ask for quiet hours · h flip the heads-up · l pick a language (`value`: the
+    language picked; none: show the choice) · b back to the settings."""
 
     PREFIX = "s"
     op: str
+    value: str | None = None
 
 
 B = TypeVar("B", bound=Button)

@@ -8,16 +8,17 @@ from datetime import date
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 
-from bot import buttons, keyboards
+from bot import buttons, i18n, keyboards
 from bot.buttons import Settle
 from bot.render import article_link, digest_head, digest_html, esc, prediction_line, shorten
-from bot.texts import _
-from tracker import evidence, reviews
+from bot.texts import N_, _, ngettext
+from tracker import chats, evidence, reviews
 from tracker.db import Database
 from tracker.digests import ChatDigest
 
 MAX_SUGGESTIONS = 3  # per article; the rest wait for the due prompt's related-news lines
-LOOKS = {"not_fulfilled": "It looks like ❌ — it did not happen.", "fulfilled": "It looks like ✅ — it happened."}
+LOOKS = {"not_fulfilled": N_("It looks like ❌ — it did not happen."),
+         "fulfilled": N_("It looks like ✅ — it happened.")}
 
 
 def suggestion_html(s: evidence.SuggestionView) -> str:
@@ -59,8 +60,8 @@ def paused_html(title: str) -> str:
 def saved_digest_html(digest: ChatDigest) -> str:
     view = digest.views[0]
     saved = digest.saved.saved if digest.saved else []
-    lines = [digest_head(view), "💾 " + (_("Saved 1 prediction.") if len(saved) == 1 else
-                                        _("Saved {n} predictions.").format(n=len(saved)))]
+    lines = [digest_head(view), "💾 " + ngettext("Saved {n} prediction.", "Saved {n} predictions.",
+                                                 len(saved)).format(n=len(saved))]
     lines += [prediction_line(v) for v in saved]
     lines.append(_("This chat saves statements from its feeds by itself (/settings feeds review to see them "
                    "first); /undo takes this back."))
@@ -81,8 +82,11 @@ async def _send_digest(bot: Bot, db: Database, secret: bytes, digest: ChatDigest
 
 async def send(bot: Bot, db: Database, secret: bytes, digest: ChatDigest) -> None:
     """The digest, one message per part (up to 8 statements is one message) — none when no article had a
-    statement — then what each of its articles may settle in that chat."""
-    if digest.views:
-        await _send_digest(bot, db, secret, digest)
-    for item in digest.read:
-        await suggest(bot, db, secret, digest.chat_id, item.text, item.article.published, item.article.title)
+    statement — then what each of its articles may settle in that chat; all in that chat's language (a
+    job, or a channel's post read for every chat that follows it, writes to chats of any language)."""
+    language = (await db.run(chats.languages, [digest.chat_id]))[digest.chat_id]
+    with i18n.speaking(language):
+        if digest.views:
+            await _send_digest(bot, db, secret, digest)
+        for item in digest.read:
+            await suggest(bot, db, secret, digest.chat_id, item.text, item.article.published, item.article.title)

@@ -17,7 +17,7 @@ from bot import digests as digest_messages
 from bot.common import args_text, chat_of, refuse, reply_html, services
 from bot.links import link_message
 from bot.render import esc, shorten
-from bot.texts import _
+from bot.texts import N_, _, fmt_moment, ngettext
 from tracker import digests, following, schedule
 from tracker.db import Database
 from tracker.errors import FeedError, LinkError, Problem, Refusal
@@ -25,15 +25,16 @@ from tracker.feeds import Item, discover
 from tracker.fetch import host_of
 
 MAX_BACKFILL = 10
-FOLLOW_USAGE = ("Follow a news feed or a channel:\n<code>/follow https://example.com/feed.xml</code>\n"
+FOLLOW_USAGE = N_("Follow a news feed or a channel:\n<code>/follow https://example.com/feed.xml</code>\n"
                 "<code>/follow https://example.com</code> (a site that names its feed)\n"
                 "<code>/follow https://example.com/rss --backfill 5</code> (read the latest 5 now)\n"
                 "<code>/follow https://example.com/rss only: summit, ceasefire skip: sport</code>\n"
                 "<code>/follow @channelname</code> (add me to the channel as an admin first)")
 ERROR_WORDS = {
-    "link_not_found": "the feed is gone (404)", "link_server_error": "the site has errors (5xx)",
-    "link_timeout": "too slow to answer", "link_unreachable": "unreachable", "link_not_feed": "not a feed any more",
-    "link_too_large": "too large", "link_denied": "access refused", "malformed": "unreadable (malformed)",
+    "link_not_found": N_("the feed is gone (404)"), "link_server_error": N_("the site has errors (5xx)"),
+    "link_timeout": N_("too slow to answer"), "link_unreachable": N_("unreachable"),
+    "link_not_feed": N_("not a feed any more"), "link_too_large": N_("too large"),
+    "link_denied": N_("access refused"), "malformed": N_("unreadable (malformed)"),
 }
 
 
@@ -105,11 +106,14 @@ async def _follow_feed(update: Update, context: ContextTypes.DEFAULT_TYPE, args:
     parsed = await discover(url, svc.settings.fetch_limits())
     followed = await svc.db.run(following.follow, chat.id, parsed, args.only, args.skip, args.backfill,
                                 svc.settings.feed_interval())
-    text = "📡 " + _("Following {title} (#{number}) — {n} items; I will read new ones from now on.").format(
+    text = "📡 " + ngettext("Following {title} (#{number}) — {n} item; I will read new ones from now on.",
+                           "Following {title} (#{number}) — {n} items; I will read new ones from now on.",
+                           followed.items).format(
         title=esc(shorten(followed.title, 80)), number=followed.number, n=followed.items)
     text += _filters_line(args.only, args.skip)
     if args.backfill:
-        text += "\n" + _("Reading the latest {n} now…").format(n=len(followed.backfill))
+        text += "\n" + ngettext("Reading the latest {n} now…", "Reading the latest {n} now…",
+                                len(followed.backfill)).format(n=len(followed.backfill))
     await reply_html(update, text)
     if followed.backfill:
         auto = await svc.db.run(following.is_auto, chat.id)
@@ -139,7 +143,7 @@ async def follow_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 def _when(moment: datetime | None) -> str:
-    return f"{moment:%d %b %H:%M} UTC" if moment else _("nothing new yet")
+    return f"{fmt_moment(moment)} UTC" if moment else _("nothing new yet")
 
 
 async def feeds_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

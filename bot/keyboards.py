@@ -19,8 +19,9 @@ from bot.buttons import (
     Snooze,
     button,
 )
+from bot.i18n import LANGUAGES
 from bot.prompts import Row
-from bot.texts import _
+from bot.texts import _, language_name
 from tracker.reviews import ReviewView
 
 FIELD_CODES = {"sp": "speaker", "st": "statement", "dl": "deadline", "cf": "confidence"}
@@ -112,9 +113,17 @@ def snooze_menu(key: bytes, chat_id: int, number: int) -> InlineKeyboardMarkup:
     ])
 
 
-def settings_menu(key: bytes, chat_id: int, heads_up: bool) -> InlineKeyboardMarkup:
+def settings_menu(key: bytes, chat_id: int, heads_up: bool, language: str) -> InlineKeyboardMarkup:
     label = _("🔔 Day-before heads-up: on") if heads_up else _("🔔 Day-before heads-up: off")
     return from_spec(key, chat_id, [
         [(_("🕐 Timezone"), SettingsOp("tz")), (_("🌙 Quiet hours"), SettingsOp("q"))],
         [(label, SettingsOp("h"))],
+        [("🌐 " + _("Language: {name}").format(name=language_name(language)), SettingsOp("l"))],
     ])
+
+
+def language_menu(key: bytes, chat_id: int, current: str) -> InlineKeyboardMarkup:
+    """Each language in its own name (a reader who cannot read the current one still finds theirs)."""
+    choices: Row = [(("✅ " if code == current else "") + language_name(code), SettingsOp("l", code))
+                    for code in LANGUAGES]
+    return from_spec(key, chat_id, [choices, [(_("◀ Back"), SettingsOp("b"))]])

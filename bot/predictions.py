@@ -28,7 +28,7 @@ from bot.common import (
     user_id,
 )
 from bot.render import esc, fmt_date, prediction_line, show_html
-from bot.texts import ADD_EXAMPLE, _
+from bot.texts import ADD_EXAMPLE, N_, _, days_phrase, ngettext, status_label
 from tracker import chats, csvio, pending, predictions, reminders, schedule
 from tracker.actions import Undone
 from tracker.editing import check_speaker
@@ -69,8 +69,8 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     note = ""
     if not entry.deadline.text:
-        note = "\n" + _("No deadline given, so I will ask on {day} ({days} days).").format(
-            day=fmt_date(entry.deadline.date), days=DEFAULT_HORIZON_DAYS)
+        note = "\n" + _("No deadline given, so I will ask on {day} ({days}).").format(
+            day=fmt_date(entry.deadline.date), days=days_phrase(DEFAULT_HORIZON_DAYS))
     elif entry.deadline.vague:
         note = "\n" + _("“{phrase}” is vague, so I will ask on {day}.").format(
             phrase=esc(entry.deadline.text), day=fmt_date(entry.deadline.date))
@@ -194,12 +194,12 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 # ------------------------------------------------------------------ /edit
-EDIT_USAGE = ("Say what to change: speaker, statement, deadline or confidence, e.g. "
+EDIT_USAGE = N_("Say what to change: speaker, statement, deadline or confidence, e.g. "
               "<code>/edit {n} deadline in 2 weeks</code>.")
 
 
-CANNOT = {"edit": "Only the one who saved #{n} or a chat admin can edit it.",
-          "delete": "Only the one who saved #{n} or a chat admin can delete it."}
+CANNOT = {"edit": N_("Only the one who saved #{n} or a chat admin can edit it."),
+          "delete": N_("Only the one who saved #{n} or a chat admin can delete it.")}
 
 
 async def _may_change(update: Update, context: ContextTypes.DEFAULT_TYPE, number: int, verb: str) -> bool:
@@ -350,7 +350,8 @@ def undone_text(undone: Undone) -> str:
         return _("Undid the edit of {numbers}.").format(numbers=numbers)
     if undone.kind == ActionKind.DELETE:
         return _("Undid the delete: {numbers} is back.").format(numbers=numbers)
-    state = _("reopened") if undone.status == "open" else _("back to {status}").format(status=undone.status)
+    state = _("reopened") if undone.status == "open" else _("back to {status}").format(
+        status=status_label(undone.status or ""))
     return _("Undid the answer on {numbers}; it is {state}.").format(numbers=numbers, state=state)
 
 
@@ -386,7 +387,7 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply_html(update, _("Nothing to export yet. Add a prediction first:\n<code>{example}</code>").format(
             example=esc(ADD_EXAMPLE)))
         return
-    caption = _("1 prediction from this chat (CSV).") if count == 1 else _("{n} predictions from this chat (CSV).")
+    caption = ngettext("{n} prediction from this chat (CSV).", "{n} predictions from this chat (CSV).", count)
     name = f"calledit-group-{-chat.id}.csv" if chat.id < 0 else f"calledit-{chat.id}.csv"
     await message.reply_document(text.encode("utf-8"), filename=name, caption=caption.format(n=count))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.buttons import Answer, Button, Snooze, UndoAnswer
 from bot.render import article_link, esc, fmt_date, shorten
-from bot.texts import _, status_label
+from bot.texts import _, ngettext, status_label
 from tracker import schedule
 from tracker.models import Status
 from tracker.views import PredictionView
@@ -46,7 +46,7 @@ def prompt_body(v: PredictionView, asked_before: int = 0, head: str | None = Non
 
 
 def prompt_html(v: PredictionView, asked_before: int = 0) -> str:
-    return f"{prompt_body(v, asked_before)}\n\n{_('Did it happen?')}"
+    return prompt_body(v, asked_before) + "\n\n" + _("Did it happen?")
 
 
 def prompt_buttons(number: int, from_due: bool = False) -> list[Row]:
@@ -67,14 +67,15 @@ def answered_html(v: PredictionView, by_name: str | None) -> str:
 
 
 def heads_up_html(v: PredictionView) -> str:
-    return (f"🔔 <b>{_('Deadline tomorrow')}</b> · #{v.number}\n{_who(v)}: <i>{esc(shorten(v.statement, 600))}</i> "
+    return ("🔔 <b>" + _("Deadline tomorrow") + f"</b> · #{v.number}\n"
+            + f"{_who(v)}: <i>{esc(shorten(v.statement, 600))}</i> "
             + _("(by {day}). I'll ask here once it has passed.").format(day=fmt_date(v.deadline)))
 
 
 def summary_html(more: int) -> str:
-    text = (_("…and 1 more deadline has passed here.") if more == 1 else
-            _("…and {n} more deadlines have passed here.").format(n=more))
-    return f"{text} {_('/due walks through them one at a time.')}"
+    text = ngettext("…and {n} more deadline has passed here.", "…and {n} more deadlines have passed here.",
+                    more).format(n=more)
+    return text + " " + _("/due walks through them one at a time.")
 
 
 def undo_buttons(number: int) -> list[Row]:

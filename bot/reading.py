@@ -14,13 +14,13 @@ from telegram.ext import ContextTypes
 from bot import evidence, keyboards
 from bot.common import chat_of, reply_html, services, user_id
 from bot.render import esc, fmt_date, review_html
-from bot.texts import ADD_EXAMPLE, _, date_basis
+from bot.texts import ADD_EXAMPLE, N_, _, date_basis, fmt_number, ngettext
 from tracker import reviews
 from tracker.extraction.backends import extract_with_backend
 from tracker.extraction.llm import LLMError
 
 LONG_TEXT = 3000
-ENGLISH_ONLY = ("I read English news for now (Russian and Ukrainian are coming). Paste the English version, or "
+ENGLISH_ONLY = N_("I read English news for now (Russian and Ukrainian are coming). Paste the English version, or "
                 "track a statement yourself with /add.")
 
 
@@ -40,7 +40,8 @@ async def review_article(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     assert message is not None
     await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
     if len(text) > LONG_TEXT:
-        await reply_html(update, _("📖 Reading {n:,} characters…").format(n=len(text)))
+        await reply_html(update, ngettext("📖 Reading {n} character…", "📖 Reading {n} characters…",
+                                          len(text)).format(n=fmt_number(len(text))))
     try:
         claims = await asyncio.to_thread(extract_with_backend, text, published, svc.settings)
     except LLMError as exc:

@@ -8,7 +8,7 @@ import html
 import re
 from datetime import date
 
-from bot.texts import _, date_basis, fmt_date, status_label
+from bot.texts import _, date_basis, fmt_date, fmt_number, ngettext, status_label
 from tracker import schedule
 from tracker.extraction.claims import Claim
 from tracker.reviews import ReviewView
@@ -49,7 +49,7 @@ def percent(p: float) -> str:
 def _when(deadline: date, phrase: str, vague: bool, none_given: str) -> str:
     text = _("by {day}").format(day=fmt_date(deadline))
     if phrase:
-        text += f" ({esc(shorten(phrase, 60))}{_(', vague') if vague else ''})"
+        text += " (" + esc(shorten(phrase, 60)) + (_(", vague") if vague else "") + ")"
     elif vague:
         text += f" ({none_given})"
     return text
@@ -60,7 +60,7 @@ def deadline_part(v: PredictionView) -> str:
 
 
 def who(speaker: str | None, limit: int = 80) -> str:
-    return f"<b>{esc(shorten(speaker, limit))}</b>" if speaker else f"<i>{_('unattributed')}</i>"
+    return f"<b>{esc(shorten(speaker, limit))}</b>" if speaker else "<i>" + _("unattributed") + "</i>"
 
 
 def _with(names: tuple[str, ...] | list[str]) -> str:
@@ -72,7 +72,7 @@ def prediction_line(v: PredictionView, with_speaker: bool = True) -> str:
     line = f"<b>#{v.number}</b> {speaker}{esc(shorten(v.statement, STATEMENT_CHARS))} — {deadline_part(v)}"
     line += f" · {percent(v.confidence)}"
     if v.conditional:
-        line += f" · {_('conditional')}"
+        line += " · " + _("conditional")
     if v.status != "open":
         line += f" · {status_label(v.status)}"
     return line
@@ -110,7 +110,7 @@ def _strip_tags(line: str) -> str:
 def _claim_lines(r: ReviewView, i: int, claim: Claim, on: bool) -> list[str]:
     speaker = who(claim.speaker, 60) + _with(claim.co_speakers)  # limits keep 8 claims in one message
     when = _when(claim.deadline_date() or r.published, claim.deadline_text, claim.vague, _("no deadline given"))
-    extras = f" · {_('conditional')}" if claim.conditional else ""
+    extras = " · " + _("conditional") if claim.conditional else ""
     if (claim.deadline_date() or r.published) < schedule.now().date():
         extras += " · ⏳ " + _("already past")  # kept: it will be asked about at once
     mark = "✅" if on else "⬜"
@@ -125,11 +125,11 @@ def article_link(title: str | None, url: str | None, limit: int = 90) -> str:
 
 def digest_head(r: ReviewView) -> str:
     n = r.article_count
-    articles = _("1 new article") if n == 1 else _("{n} new articles").format(n=n)
+    articles = ngettext("{n} new article", "{n} new articles", n).format(n=n)
     total = len(r.claims) if r.parts == 1 else None
     head = "📰 <b>" + _("{articles} from {feed}").format(articles=articles, feed=esc(shorten(r.feed or "", 60)))
     if total is not None:
-        head += " · " + (_("1 statement") if total == 1 else _("{n} statements").format(n=total))
+        head += " · " + ngettext("{n} statement", "{n} statements", total).format(n=total)
     head += "</b>"
     if r.parts > 1:
         head += " " + _("(part {part} of {parts})").format(part=r.part, parts=r.parts)
@@ -148,7 +148,9 @@ def digest_html(r: ReviewView, footer: bool = True) -> str:
             lines += ["", f"🔗 {article_link(article.title, article.url)} · {fmt_date(article.published)}"]
         lines += _claim_lines(r, i, claim, on)
     if r.without_claims:
-        lines += ["", _("{n} more without forward-looking statements.").format(n=r.without_claims)]
+        lines += ["", ngettext("{n} more without forward-looking statements.",
+                               "{n} more without forward-looking statements.", r.without_claims).format(
+            n=r.without_claims)]
     if footer:
         lines += ["", _("Tap a number to leave it out, ✏️ to correct one, 💾 to save.")]
     return "\n".join(lines)
@@ -158,8 +160,8 @@ def review_html(r: ReviewView) -> str:
     if r.feed is not None:
         return digest_html(r)
     n = len(r.claims)
-    head = "📰 <b>" + (_("1 forward-looking statement") if n == 1 else
-                      _("{n} forward-looking statements").format(n=n)) + "</b>"
+    head = "📰 <b>" + ngettext("{n} forward-looking statement", "{n} forward-looking statements", n).format(
+        n=n) + "</b>"
     if r.parts > 1:
         head += " " + _("(part {part} of {parts})").format(part=r.part, parts=r.parts)
     lines = [head, _("Deadlines count from <b>{day}</b> ({basis}).").format(day=fmt_date(r.published),
@@ -173,7 +175,7 @@ def review_html(r: ReviewView) -> str:
 def show_html(card: Card) -> str:
     v = card.prediction
     lines = [f"<b>#{v.number}</b> · {status_label(v.status)}",
-             f"👤 {esc(v.speaker) if v.speaker else '<i>' + _('unattributed') + '</i>'}{_with(v.co_speakers)}",
+             "👤 " + (esc(v.speaker) if v.speaker else "<i>" + _("unattributed") + "</i>") + _with(v.co_speakers),
              f"💬 {esc(shorten(v.statement, 1000))}"]
     if v.sentence and v.sentence.strip() != v.statement.strip():
         lines.append(f"<blockquote>{esc(shorten(v.sentence, 1500))}</blockquote>")
@@ -183,18 +185,19 @@ def show_html(card: Card) -> str:
         lines.append("   " + _("first deadline {day}; moved {n}×").format(day=fmt_date(v.original_deadline),
                                                                          n=v.deadline_moves))
     lines.append("🎯 " + _("confidence {p}").format(p=percent(v.confidence))
-                 + (f" · {_('conditional')}" if v.conditional else ""))
+                 + (" · " + _("conditional") if v.conditional else ""))
     if v.source_title or v.source_url:
         lines.append("📰 " + article_link(v.source_title, v.source_url, 120))
     if v.reminder_error:
         lines.append("⚠️ " + _("Reminders stopped for this one: its deadline cannot be scheduled. Set a new one "
                                "with /edit {n} deadline …").format(n=v.number))
     if card.history:
-        lines += ["", f"<b>{_('History')}</b>"]
+        lines += ["", "<b>" + _("History") + "</b>"]
         for entry in card.history:
-            text = (f"{status_label(entry.outcome)} — {esc(entry.by or _('someone'))}, "
+            by = entry.by or _("someone")
+            text = (f"{status_label(entry.outcome)} — {esc(by)}, "
                     f"{fmt_date(entry.at.date())} {entry.at:%H:%M} UTC")
-            lines.append(f"<s>{text}</s> {_('(undone)')}" if entry.undone else text)
+            lines.append(f"<s>{text}</s> " + _("(undone)") if entry.undone else text)
             if entry.evidence_quote and not entry.undone:
                 source = f" — {article_link(entry.evidence_title, entry.evidence_url, 70)}" if (
                     entry.evidence_url or entry.evidence_title) else ""
@@ -210,11 +213,11 @@ def _pct_interval(r: SpeakerRecord) -> str:
 
 
 def _brier(value: float | None, digits: int = 2) -> str:
-    return f" · Brier {value:.{digits}f}" if value is not None else ""
+    return f" · Brier {fmt_number(value, digits)}" if value is not None else ""
 
 
 def stats_html(records: list[SpeakerRecord], total: SpeakerRecord, page: int, pages: int, scope: str) -> str:
-    lines = [f"📊 <b>{_('Scoreboard')}</b> — {esc(scope)}"]
+    lines = ["📊 <b>" + _("Scoreboard") + f"</b> — {esc(scope)}"]
     lines.append(_("All speakers: {made} made, {scored} scored, accuracy {acc}").format(
         made=total.made, scored=total.scored, acc=_pct_interval(total)) + _brier(total.brier))
     if total.unclear or total.annulled:
@@ -227,7 +230,9 @@ def stats_html(records: list[SpeakerRecord], total: SpeakerRecord, page: int, pa
     for i, r in enumerate(ranked[start:start + 10], start + 1):
         lines.append(f"{i}. <b>{esc(shorten(r.speaker, 60))}</b> — {_pct_interval(r)} · n={r.scored}{_brier(r.brier)}")
     if not ranked:
-        lines.append(_("Nobody has {n} scored predictions yet, so nobody is ranked.").format(n=MIN_RESOLVED_TO_RANK))
+        lines.append(ngettext("Nobody has {n} scored prediction yet, so nobody is ranked.",
+                              "Nobody has {n} scored predictions yet, so nobody is ranked.",
+                              MIN_RESOLVED_TO_RANK).format(n=MIN_RESOLVED_TO_RANK))
     if page == pages and unranked:
         names = ", ".join(f"{esc(shorten(r.speaker, 40))} ({r.scored}/{r.made})" for r in unranked[:30])
         more = _(" and {n} more").format(n=len(unranked) - 30) if len(unranked) > 30 else ""
@@ -245,16 +250,18 @@ def speaker_record_html(r: SpeakerRecord, recent: list[PredictionView], open_ite
              + f" · {r.fulfilled} ✅ · {r.not_fulfilled} ❌ · {r.partly} ◐ · {r.unclear} 🤷 · {r.annulled} ⊘",
              _("Accuracy: {acc}").format(acc=_pct_interval(r)) + rank]
     if r.brier is not None:
-        text = _("Brier score: {b:.3f} (0 is perfect, 0.25 is always saying 50%)").format(b=r.brier)
+        text = _("Brier score: {b} (0 is perfect, 0.25 is always saying 50%)").format(b=fmt_number(r.brier, 3))
         dec = r.decomposition
         if dec:
-            text += _("; calibration error {c:.3f}, resolution {r:.3f}").format(c=dec[0], r=dec[1])
+            text += _("; calibration error {c}, resolution {r}").format(c=fmt_number(dec[0], 3),
+                                                                          r=fmt_number(dec[1], 3))
         lines.append(text)
     if r.moved:
-        late = _(", on average {d:.0f} days later").format(d=r.lateness) if r.lateness is not None else ""
+        late = ngettext(", on average {d} day later", ", on average {d} days later", round(r.lateness)).format(
+            d=fmt_number(r.lateness)) if r.lateness is not None else ""
         lines.append(_("Deadlines moved: {n}").format(n=r.moved) + late)
     if recent:
-        lines += ["", f"<b>{_('Recently resolved')}</b>", *(prediction_line(p, False) for p in recent)]
+        lines += ["", "<b>" + _("Recently resolved") + "</b>", *(prediction_line(p, False) for p in recent)]
     if open_items:
-        lines += ["", f"<b>{_('Open')}</b>", *(prediction_line(p, False) for p in open_items)]
+        lines += ["", "<b>" + _("Open") + "</b>", *(prediction_line(p, False) for p in open_items)]
     return "\n".join(lines)

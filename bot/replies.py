@@ -36,7 +36,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE, question: Ques
         return
     chat = chat_of(update)
     await services(context).db.run(pending.ask, chat.id, user.id, question)
-    body = esc(f"{text} {_('(/cancel to stop)')}")
+    body = esc(text + " " + _("(/cancel to stop)"))
     reply_to = None
     if chat.type != Chat.PRIVATE:
         # A selective ForceReply opens the reply field only for users mentioned or replied to: name the

@@ -14,7 +14,7 @@ from bot.buttons import StatsPage
 from bot.charts import render_png
 from bot.common import args_text, chat_of, edit_query_message, reply_html, services
 from bot.render import esc, speaker_record_html, stats_html
-from bot.texts import _
+from bot.texts import _, fmt_number, ngettext
 from tracker import scores
 from tracker.errors import Refusal
 
@@ -95,11 +95,11 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
              else _("This chat: stated confidence vs outcome"))
     png = await asyncio.to_thread(render_png, title, data.calibration, data.speakers)
     lo, hi = total.interval
-    caption = (_("1 scored prediction · accuracy {acc}% ({lo}–{hi}%)") if total.scored == 1 else
-               _("{n} scored predictions · accuracy {acc}% ({lo}–{hi}%)")).format(
+    caption = ngettext("{n} scored prediction · accuracy {acc}% ({lo}–{hi}%)",
+                       "{n} scored predictions · accuracy {acc}% ({lo}–{hi}%)", total.scored).format(
         n=total.scored, acc=round((total.accuracy or 0) * 100), lo=round(lo * 100), hi=round(hi * 100))
     if total.brier is not None:
-        caption += f" · Brier {total.brier:.2f}"
+        caption += f" · Brier {fmt_number(total.brier, 2)}"
     await message.reply_photo(png, caption=esc(caption), parse_mode="HTML", filename="calledit-chart.png")
 
 

@@ -1,21 +1,24 @@
-"""Every word the bot says passes through `_()`: gettext with the English catalogue (the source strings)
-for now, so translating the bot means adding catalogues, not hunting for strings. The domain's typed
-refusals (tracker/errors.py) and labels (statuses, date bases) are worded here."""
+"""Every word the bot says passes through `_()` (or `ngettext()` when it depends on a count): gettext with
+the chat's catalogue (bot/i18n.py; English strings are the msgids), so translating the bot is a catalogue
+job, not a hunt for strings. The domain's typed refusals (tracker/errors.py) and labels (statuses, date
+bases, language names) are worded here."""
 
 from __future__ import annotations
 
-import gettext
 from datetime import date
 
+from bot.i18n import NATIVE_NAMES, gettext_
+from bot.i18n import fmt_date as fmt_date
+from bot.i18n import fmt_moment as fmt_moment
+from bot.i18n import fmt_number as fmt_number
+from bot.i18n import ngettext as ngettext
 from tracker.errors import Problem, Refusal
 from tracker.models import Status
-
-_translation = gettext.NullTranslations()
 
 
 def _(text: str) -> str:
     """The current language's version of `text` (English: `text` itself)."""
-    return _translation.gettext(text)
+    return gettext_(text)
 
 
 def N_(text: str) -> str:
@@ -23,8 +26,12 @@ def N_(text: str) -> str:
     return text
 
 
+def days_phrase(n: int) -> str:
+    """'180 days', '180 дней', '1 день': a number of days in the current language."""
+    return ngettext("{n} day", "{n} days", n).format(n=n)
+
+
 ADD_EXAMPLE = "/add Trump: a summit in Budapest will happen within two weeks 70%"
-DEADLINE_HELP = N_("Try “in 2 weeks”, “by the end of March”, “next year” or a date like 2026-03-31.")
 
 STATUS_LABELS: dict[str, str] = {
     Status.OPEN: N_("open"),
@@ -47,6 +54,11 @@ DATE_BASIS = {
 REVIEW_STATUS = {"saved": N_("saved"), "discarded": N_("discarded"), "pending": N_("pending")}
 
 
+def language_name(code: str) -> str:
+    """A language in its own words (English, Русский, Українська): the same in every chat."""
+    return NATIVE_NAMES.get(code, code)
+
+
 def status_label(status: str) -> str:
     return _(STATUS_LABELS.get(status, status))
 
@@ -62,7 +74,8 @@ def date_basis(basis: str) -> str:
 PROBLEMS: dict[Problem, str] = {
     Problem.SPEAKER_INVALID: N_("A speaker is a name of up to 120 characters, e.g. Vladimir Putin."),
     Problem.STATEMENT_LENGTH: N_("A statement is 1 to 1000 characters long."),
-    Problem.DEADLINE_UNREADABLE: N_("I couldn't read “{value}” as a deadline. ") + DEADLINE_HELP,
+    Problem.DEADLINE_UNREADABLE: N_("I couldn't read “{value}” as a deadline. Try “in 2 weeks”, “by the end of "
+                                    "March”, “next year” or a date like 2026-03-31."),
     Problem.DEADLINE_OUT_OF_RANGE: N_("A deadline must fall between 1900 and {latest}."),
     Problem.DEADLINE_PAST: N_("{value} has already passed (today is {today}); give a day from today on, e.g. "
                               "“in 2 weeks”."),
@@ -72,6 +85,8 @@ PROBLEMS: dict[Problem, str] = {
     Problem.TIMEZONE_UNKNOWN: N_("“{value}” is not a timezone I know; use an IANA name such as Europe/Kyiv or "
                                  "America/New_York."),
     Problem.QUIET_INVALID: N_("Quiet hours are two different hours from 0 to 23, e.g. 22-08, or “off”."),
+    Problem.LANGUAGE_UNKNOWN: N_("I speak English (en), Russian (ru) and Ukrainian (uk), not “{value}”; e.g. "
+                                 "/settings language uk"),
     Problem.PREDICTION_GONE: N_("That prediction no longer exists."),
     Problem.NOT_OPEN: N_("That one is no longer open."),
     Problem.REVIEW_CLOSED: N_("This review was already {status}."),
@@ -124,11 +139,6 @@ PROBLEMS: dict[Problem, str] = {
                                 "administrator first."),
     Problem.LINK_BUSY: N_("That is {limit} links in a minute in this chat; send the next one in {seconds} seconds."),
 }
-
-
-def fmt_date(day: date) -> str:
-    """The one way a day is written: 'Fri 17 Oct 2025'."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def _as_day(value: object) -> object:

@@ -19,9 +19,9 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot import prompts
+from bot import i18n, prompts
 from bot.keyboards import from_spec
-from tracker import reminders, schedule
+from tracker import chats, reminders, schedule
 from tracker.config import Settings
 from tracker.reminders import Outgoing
 from tracker.services import Services
@@ -93,6 +93,10 @@ async def _record(svc: Services, item: Outgoing, on_sent: str, message_id: int) 
 
 async def _send_all(context: ContextTypes.DEFAULT_TYPE, svc: Services, items: Iterable[Outgoing],
                     on_sent: str) -> int:
+    """Send each item in its chat's language (each send is its own task, so the language set for one
+    chat's message is that message's alone)."""
+    items = list(items)
+    languages = await svc.db.run(chats.languages, [item.chat_id for item in items])
     semaphore = asyncio.Semaphore(SEND_CONCURRENCY)
     gone: set[int] = set()
     sent = 0
@@ -102,7 +106,8 @@ async def _send_all(context: ContextTypes.DEFAULT_TYPE, svc: Services, items: It
         if item.chat_id in gone:
             return
         async with semaphore:
-            message_id, is_gone = await _deliver(context, svc, item)
+            with i18n.speaking(languages.get(item.chat_id)):
+                message_id, is_gone = await _deliver(context, svc, item)
         if message_id is not None:
             await _record(svc, item, on_sent, message_id)
             sent += 1

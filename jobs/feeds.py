@@ -13,7 +13,8 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
 from bot import digests as digest_messages
-from tracker import digests, following, schedule
+from bot import i18n
+from tracker import chats, digests, following, schedule
 from tracker.config import Settings
 from tracker.errors import LinkError
 from tracker.feeds import poll
@@ -32,10 +33,13 @@ async def _send(context: ContextTypes.DEFAULT_TYPE, svc: Services, digest: diges
         log.warning("Digest for chat %s not sent: %s", digest.chat_id, exc)
 
 
-async def _paused(context: ContextTypes.DEFAULT_TYPE, chat_ids: list[int], title: str) -> None:
+async def _paused(context: ContextTypes.DEFAULT_TYPE, svc: Services, chat_ids: list[int], title: str) -> None:
+    languages = await svc.db.run(chats.languages, chat_ids)
     for chat_id in chat_ids:
         try:
-            await context.bot.send_message(chat_id, digest_messages.paused_html(title), parse_mode="HTML")
+            with i18n.speaking(languages.get(chat_id)):
+                text = digest_messages.paused_html(title)
+            await context.bot.send_message(chat_id, text, parse_mode="HTML")
         except TelegramError as exc:
             log.warning("Pause notice for chat %s not sent: %s", chat_id, exc)
 
@@ -52,7 +56,7 @@ async def check_feed(context: ContextTypes.DEFAULT_TYPE, svc: Services, feed: fo
         result = "malformed"
     outcome = await svc.db.run(following.record, feed.id, result, schedule.now())  # type: ignore[arg-type]
     if outcome.paused_chats:
-        await _paused(context, outcome.paused_chats, outcome.title)
+        await _paused(context, svc, outcome.paused_chats, outcome.title)
     today = schedule.now().date()
     for digest in await digests.gather(svc.db, outcome, limits, today, svc.settings):
         await _send(context, svc, digest)

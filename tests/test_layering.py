@@ -74,7 +74,7 @@ def test_the_domain_knows_nothing_of_telegram() -> None:
     assert not {m: n for m, n in offenders.items() if n}
 
 
-PRESENTATION = {"bot.prompts", "bot.keyboards", "bot.buttons", "bot.render", "bot.texts", "bot.digests"}
+PRESENTATION = {"bot.prompts", "bot.keyboards", "bot.buttons", "bot.render", "bot.texts", "bot.digests", "bot.i18n"}
 
 
 def test_jobs_do_not_import_handlers() -> None:

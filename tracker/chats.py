@@ -1,4 +1,4 @@
-"""A chat's own settings (timezone, quiet hours, day-before heads-up) and its clock."""
+"""A chat's own settings (timezone, quiet hours, day-before heads-up, language) and its clock."""
 
 from __future__ import annotations
 
@@ -9,13 +9,19 @@ from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from sqlalchemy import update
-from sqlmodel import col
+from sqlmodel import col, select
 
 from tracker import schedule
 from tracker.db import Database
 from tracker.errors import EditError, Problem
-from tracker.models import Prediction, Status
+from tracker.models import Chat, Prediction, Status
 from tracker.store import get_or_create_chat, retime_chat
+
+LANGUAGES = ("en", "ru", "uk")  # what the bot speaks (its catalogues are in bot/locale)
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_ALIASES = {"ua": "uk", "ukr": "uk", "ukrainian": "uk", "українська": "uk", "украинский": "uk",
+                    "rus": "ru", "russian": "ru", "русский": "ru", "російська": "ru",
+                    "eng": "en", "english": "en", "английский": "en", "англійська": "en"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,11 @@ class ChatSettings:
     quiet_start: int | None
     quiet_end: int | None
     heads_up: bool
+    language: str = DEFAULT_LANGUAGE
+
+
+def _view(row: Chat) -> ChatSettings:
+    return ChatSettings(row.timezone, row.quiet_start, row.quiet_end, row.heads_up, row.language or DEFAULT_LANGUAGE)
 
 
 def _settings(db: Database, chat_id: int, title: str | None, default_tz: str, **changes: object) -> ChatSettings:
@@ -33,7 +44,7 @@ def _settings(db: Database, chat_id: int, title: str | None, default_tz: str, **
             setattr(row, name, value)
         if "timezone" in changes:
             retime_chat(session, chat_id, row.timezone)
-        return ChatSettings(row.timezone, row.quiet_start, row.quiet_end, row.heads_up)
+        return _view(row)
 
 
 def get(db: Database, chat_id: int, title: str | None, default_tz: str) -> ChatSettings:
@@ -93,7 +104,7 @@ def set_quiet(db: Database, chat_id: int, title: str | None, default_tz: str, va
             session.exec(update(Prediction).where(
                 col(Prediction.chat_id) == chat_id, col(Prediction.status) == Status.OPEN,
                 col(Prediction.next_remind_at) == held_until).values(next_remind_at=now))
-        return ChatSettings(row.timezone, row.quiet_start, row.quiet_end, row.heads_up)
+        return _view(row)
 
 
 def set_heads_up(db: Database, chat_id: int, title: str | None, default_tz: str, on: bool | None) -> ChatSettings:
@@ -101,3 +112,42 @@ def set_heads_up(db: Database, chat_id: int, title: str | None, default_tz: str,
     if on is None:
         on = not get(db, chat_id, title, default_tz).heads_up
     return _settings(db, chat_id, title, default_tz, heads_up=on)
+
+
+def check_language(value: str) -> str:
+    """en, ru or uk, from the code ("RU", "uk-UA") or the language's name in any of the three."""
+    word = value.strip().lower()
+    code = LANGUAGE_ALIASES.get(word, word.replace("_", "-").split("-", 1)[0])
+    if code not in LANGUAGES:
+        raise EditError(Problem.LANGUAGE_UNKNOWN, value=value.strip()[:40])
+    return code
+
+
+def set_language(db: Database, chat_id: int, title: str | None, default_tz: str, value: str) -> ChatSettings:
+    """/settings language: the chat speaks this language from now on (prompts and digests too)."""
+    return _settings(db, chat_id, title, default_tz, language=check_language(value))
+
+
+def language_for(db: Database, chat_id: int, title: str | None, default_tz: str, candidate: str | None,
+                 adopt: bool) -> str:
+    """The chat's language. A chat that has none yet takes `candidate` (the language of the person using
+    the bot, English if theirs is not one of ours) when `adopt` says they are using it: a private chat
+    starts in its user's language, a group in the first user's. Otherwise nothing is stored."""
+    with db.session() as session:
+        row = session.get(Chat, chat_id)
+        if row is not None and row.language:
+            return row.language
+        language = candidate if candidate in LANGUAGES else DEFAULT_LANGUAGE
+        if adopt:
+            get_or_create_chat(session, chat_id, title, default_tz).language = language
+        return language
+
+
+def languages(db: Database, chat_ids: list[int]) -> dict[int, str]:
+    """The language of each of these chats (a job about to write to them), English where none is set."""
+    if not chat_ids:
+        return {}
+    with db.session() as session:
+        rows = session.exec(select(Chat.chat_id, Chat.language).where(col(Chat.chat_id).in_(set(chat_ids))))
+        found = {chat_id: language for chat_id, language in rows if language}
+    return {chat_id: found.get(chat_id, DEFAULT_LANGUAGE) for chat_id in chat_ids}

@@ -18,6 +18,7 @@ class Problem(StrEnum):
     FIELD_UNKNOWN = "field_unknown"
     TIMEZONE_UNKNOWN = "timezone_unknown"  # params: value
     QUIET_INVALID = "quiet_invalid"
+    LANGUAGE_UNKNOWN = "language_unknown"  # params: value
     PREDICTION_GONE = "prediction_gone"  # params: number (may be None)
     NOT_OPEN = "not_open"  # params: number
     REVIEW_CLOSED = "review_closed"  # params: status

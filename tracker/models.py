@@ -59,6 +59,7 @@ class Chat(SQLModel, table=True):
     active: bool = True
     last_number: int = 0  # the highest #N ever given here: numbers are never reused, so old buttons stay true
     feeds_auto: bool = False  # /settings feeds auto: claims from followed feeds are saved without a review
+    language: str | None = None  # en, ru or uk; None until someone first uses the bot here (bot/languages.py)
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 BOT = Path(__file__).resolve().parents[2] / "bot"
 SENDERS = {"reply_html", "send_message", "answer", "edit_query_message", "reply_document", "reply_photo",
            "edit_message_text", "refuse"}
-SAFE_CALLS = {"_", "esc", "problem", "encode", "status_label", "date_basis"}
+SAFE_CALLS = {"_", "ngettext", "esc", "problem", "encode", "status_label", "date_basis"}
 
 
 def _bare_words(node: ast.AST) -> list[str]:

@@ -72,7 +72,7 @@ def test_follow_proposes_nothing_old_then_one_digest_per_new_item(tg: FakeTelegr
 @pytest.mark.parametrize("kind", ["atom", "json", "rdf"])
 def test_atom_json_feed_and_rss_1(kind: str, tg: FakeTelegram, feeds: FeedServer, feed_bot: BotThread) -> None:
     url = feeds.add(f"/feeds/{kind}", FeedSpec(kind, f"{kind} wire", [article_item(1, days_ago=2)]))
-    assert f"Following {kind} wire (#1) — 1 items" in follow(tg, url).text
+    assert f"Following {kind} wire (#1) — 1 item;" in follow(tg, url).text
     feeds.feeds[f"/feeds/{kind}"].items.append(article_item(8))
     digest = tg.wait_for(lambda m: m.chat_id == CHAT and m.text.startswith(f"📰 1 new article from {kind} wire"))
     assert "Story 8" in digest.text

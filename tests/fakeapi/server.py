@@ -82,7 +82,11 @@ class FakeTelegram:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.errors: list[tuple[str, str]] = []
         self.callback_answers: dict[str, dict[str, Any]] = {}
-        self.commands: list[dict[str, Any]] = []
+        self.commands: list[dict[str, Any]] = []  # the default menu (no language_code)
+        self.commands_by_language: dict[str, list[dict[str, Any]]] = {}  # "" is the default
+        self.descriptions: dict[str, str] = {}  # language_code ("" default) → setMyDescription
+        self.short_descriptions: dict[str, str] = {}  # language_code ("" default) → setMyShortDescription
+        self.user_languages: dict[int, str] = {}  # user id → the language_code their Telegram app reports
         self.chat_actions: list[tuple[int, str]] = []
         self.admins: dict[int, set[int]] = {}
         self.channels: dict[str, dict[str, Any]] = {}  # "@name" → {"id", "type": "channel", "title"}
@@ -162,9 +166,12 @@ class FakeTelegram:
             return {"id": chat_id, "type": "supergroup", "title": title or "Test group"}
         return {"id": chat_id, "type": "private", "first_name": "Ann"}
 
-    @staticmethod
-    def user(user_id: int, name: str = "Ann") -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": name, "username": name.lower()}
+    def user(self, user_id: int, name: str = "Ann") -> dict[str, Any]:
+        """A user as Telegram describes them, with the language_code of their app when a test set one."""
+        user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": name, "username": name.lower()}
+        if user_id in self.user_languages:
+            user["language_code"] = self.user_languages[user_id]
+        return user
 
     def send(self, chat_id: int, text: str, user_id: int | None = None, name: str = "Ann",
              forward_origin: dict[str, Any] | None = None, reply_to: int | None = None,
@@ -503,13 +510,43 @@ class FakeTelegram:
     async def _m_getWebhookInfo(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
 
+    @staticmethod
+    def _language_code(params: dict[str, Any]) -> str:
+        code = str(params.get("language_code") or "")
+        if code and not (len(code) == 2 and code.isalpha() and code.islower()):
+            raise ApiError(400, "Bad Request: LANGUAGE_CODE_INVALID")  # a two-letter ISO 639-1 code or none
+        return code
+
     async def _m_setMyCommands(self, params: dict[str, Any]) -> bool:
         commands = params.get("commands") or []
+        code = self._language_code(params)
+        if len(commands) > 100:
+            raise ApiError(400, "Bad Request: too many commands")
         for c in commands:
             if not (1 <= len(c.get("command", "")) <= 32) or not (1 <= len(c.get("description", "")) <= 256):
                 raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
         with self._lock:
-            self.commands = commands
+            self.commands_by_language[code] = commands
+            if not code:
+                self.commands = commands
+            self._lock.notify_all()
+        return True
+
+    async def _m_setMyDescription(self, params: dict[str, Any]) -> bool:
+        code, text = self._language_code(params), str(params.get("description") or "")
+        if len(text) > 512:
+            raise ApiError(400, "Bad Request: BOT_DESCRIPTION_INVALID")  # up to 512 characters
+        with self._lock:
+            self.descriptions[code] = text
+            self._lock.notify_all()
+        return True
+
+    async def _m_setMyShortDescription(self, params: dict[str, Any]) -> bool:
+        code, text = self._language_code(params), str(params.get("short_description") or "")
+        if len(text) > 120:
+            raise ApiError(400, "Bad Request: BOT_DESCRIPTION_INVALID")  # up to 120 characters
+        with self._lock:
+            self.short_descriptions[code] = text
             self._lock.notify_all()
         return True
 
