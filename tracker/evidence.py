@@ -22,7 +22,8 @@ from tracker.models import Prediction, Source, SpeakerAlias, Status, Suggestion
 from tracker.store import get_or_create_source, speaker_names
 from tracker.views import PredictionView, RelatedNews
 
-RELATED_FLOOR = 0.35  # below the suggestion threshold, still worth a "related news" line in a prompt
+RELATED_FLOOR = 0.15  # below the suggestion threshold, still worth a "related news" line in a prompt (dev: most
+# "related" pairs score 0.1–0.7, other-topic and unrelated ones under 0.1)
 MAX_RELATED = 2
 MAX_CANDIDATES = 20_000  # a chat's open predictions considered per article (newest first)
 

@@ -46,9 +46,14 @@ class MatchScores:
         return self.named_right / self.named if self.named else 1.0
 
 
+SPLITS = {"dev": ["dev.jsonl", "dev2.jsonl"], "test": ["test.jsonl"]}
+
+
 def load(split: str) -> list[dict]:  # type: ignore[type-arg]
-    return [json.loads(line) for line in (ROOT / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    """The split's items: dev is the first set (dev.jsonl) and a second written later to fit the re-ranker on
+    more than one hand's wording (dev2.jsonl); test is the frozen held-out set."""
+    return [json.loads(line) for name in SPLITS[split] if (ROOT / name).exists()
+            for line in (ROOT / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _claims(item: dict) -> list[OpenClaim]:  # type: ignore[type-arg]
