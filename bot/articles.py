@@ -17,7 +17,7 @@ from bot.render import esc, fmt_date, prediction_line, review_html
 from bot.texts import ADD_EXAMPLE, N_, _, ngettext, problem
 from tracker import chats, reviews
 from tracker.errors import Problem, Refusal
-from tracker.language import mostly_latin
+from tracker.language import readable
 from tracker.models import PendingKind
 from tracker.pending import Question
 from tracker.plaintext import html_to_text
@@ -56,7 +56,7 @@ async def ingest_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     if reviews.is_url_only(text):
         await reply_html(update, _(NO_LINKS))
         return
-    if not mostly_latin(text):
+    if not readable(text):
         await reply_html(update, _(ENGLISH_ONLY))
         return
     today, tz = await svc.db.run(chats.today, chat.id, chat.title, svc.settings.default_timezone)
@@ -207,7 +207,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await links.read_links(update, context, urls)
     elif reviews.is_url_only(text):
         await reply_html(update, _(NO_LINKS))
-    elif not mostly_latin(text):
+    elif not readable(text):
         await reply_html(update, _(ENGLISH_ONLY))
     elif message.forward_origin is not None or reviews.looks_like_article(text):
         await ingest_text(update, context, text)

@@ -19,7 +19,7 @@ from bot.texts import _, problem
 from tracker import chats, links, reviews
 from tracker.errors import LinkError
 from tracker.fetch import host_of
-from tracker.language import mostly_latin
+from tracker.language import readable
 
 MAX_LINKS = 3  # links read from one message
 MAX_OTHER_TEXT = 300  # more text than this besides the links: the message is an article, not a link
@@ -117,7 +117,7 @@ async def read_link(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str
     except LinkError as exc:
         await _say(context, chat.id, status, "⚠️ " + esc(problem(exc)))
         return
-    if not mostly_latin(article.text):
+    if not readable(article.text):
         await _say(context, chat.id, status, esc(_(ENGLISH_ONLY)))
         return
     published, basis = _dated(given, article.published, forward_date(source_message or message, tz),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tracker.config import ConfigError, Settings, load_settings
+from tracker.language import detect
 
 if TYPE_CHECKING:  # the CLI imports the extractor only for the commands that use it (start-up speed)
     from tracker.extraction.claims import Claim
@@ -257,7 +258,8 @@ def _extract_batch(settings: Settings) -> None:
             typer.echo(json.dumps({"id": None, "line": lineno, "error": f"bad input line: {exc}"}))
             continue
         claims = _extract_or_exit(text, pub, settings)
-        typer.echo(json.dumps({"id": item.get("id"), "claims": claims_to_json(claims)}, ensure_ascii=False))
+        typer.echo(json.dumps({"id": item.get("id"), "language": detect(text),
+                               "claims": _with_language(claims_to_json(claims), text)}, ensure_ascii=False))
 
 
 def _extract_url(url: str, published: str | None, as_json: bool, settings: Settings) -> None:
@@ -281,12 +283,22 @@ def _extract_url(url: str, published: str | None, as_json: bool, settings: Setti
     basis = "given" if given else "page" if article.published else "today"
     claims = _extract_or_exit(article.text, pub, settings)
     info = {"url": article.url, "title": article.title, "outlet": article.outlet, "published": pub.isoformat(),
-            "date_basis": basis, "claims": claims_to_json(claims)}
+            "date_basis": basis, "language": detect(article.text),
+            "claims": _with_language(claims_to_json(claims), article.text)}
     if as_json:
         typer.echo(json.dumps(info, indent=2, ensure_ascii=False))
         return
     typer.echo(f"{article.title or article.url}\n{article.outlet or ''} · published {pub.isoformat()} ({basis})\n")
     _print_claims(claims)
+
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "uk": "Ukrainian"}
+
+
+def _with_language(rows: list[dict[str, object]], text: str) -> list[dict[str, object]]:
+    """Each claim as JSON with the language of the text it came from ("en", "ru", "uk")."""
+    language = detect(text)
+    return [{**row, "language": language} for row in rows]
 
 
 def _published_option(published: str) -> date:
@@ -341,8 +353,11 @@ def extract(
     text, pub = _read_article(file, published)
     claims = _extract_or_exit(text, pub, settings)
     if as_json:
-        typer.echo(json.dumps(claims_to_json(claims), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(_with_language(claims_to_json(claims), text), indent=2, ensure_ascii=False))
     else:
+        language = detect(text)
+        if language in ("ru", "uk"):  # English output stays as it was
+            typer.echo(f"Language: {LANGUAGE_NAMES[language]}\n")
         _print_claims(claims)
 
 

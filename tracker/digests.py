@@ -19,7 +19,7 @@ from tracker.extraction.backends import extract_with_backend
 from tracker.extraction.claims import Claim
 from tracker.feeds import Item
 from tracker.fetch import Limits
-from tracker.language import mostly_latin
+from tracker.language import readable
 from tracker.plaintext import html_to_text
 from tracker.predictions import SaveResult
 from tracker.store import get_or_create_source
@@ -67,7 +67,7 @@ async def read_item(db: Database, item: Item, limits: Limits, today: date, setti
         text = "\n\n".join(p for p in (item.title or "", html_to_text(item.summary)) if p.strip())
         if text:
             source_id = await db.run(_store_text, text, item.title, published or today)
-    if not text.strip() or not mostly_latin(text):
+    if not text.strip() or not readable(text):
         return None
     if not title:  # a channel post: its first line, as a reader would name it
         first = text.strip().split("\n", 1)[0]

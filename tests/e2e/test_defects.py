@@ -95,10 +95,10 @@ def test_9_a_second_review_part_numbers_its_claims_on_text_buttons_and_toasts(tg
     assert "⬜ 9" in str(part2.buttons()) and "9." in part2.text
 
 
-def test_13_non_english_text_is_told_english_only(tg: FakeTelegram, bot: BotThread) -> None:
-    russian = ("Президент России Владимир Путин заявил, что встреча в Будапеште состоится в течение двух "
-               "недель. По его словам, стороны уже договорились о дате.")
-    assert "I read English news for now" in tg.reply(CHAT, russian).text
+def test_13_text_in_an_unread_script_is_told_what_is_read(tg: FakeTelegram, bot: BotThread) -> None:
+    greek = ("Ο πρωθυπουργός δήλωσε ότι η σύνοδος κορυφής στη Βουδαπέστη θα πραγματοποιηθεί μέσα σε δύο "
+             "εβδομάδες. Σύμφωνα με τον ίδιο, οι δύο πλευρές έχουν ήδη συμφωνήσει την ημερομηνία.")
+    assert "I read English news for now" in tg.reply(CHAT, greek).text
     assert "too short for an article" in tg.reply(CHAT, "Hello. How are you?").text
 
 

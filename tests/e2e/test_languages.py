@@ -99,3 +99,34 @@ def test_languages_are_per_chat_and_start_from_the_first_user(tg: FakeTelegram, 
     assert tg.descriptions[""].startswith("I keep score") and tg.descriptions["uk"].startswith("Я веду рахунок")
     assert tg.short_descriptions["ru"].startswith("Веду счёт")
     assert tg.errors == []
+
+
+UK_ARTICLE = """Пєсков: саміт у Будапешті може відбутися протягом двох тижнів
+
+МОСКВА, 17 жовтня. Речник Кремля Дмитро Пєсков заявив, що зустріч Путіна і Трампа в Будапешті \
+може відбутися протягом двох тижнів.
+
+Раніше президенти провели телефонну розмову, яка тривала понад дві години."""
+
+RU_ARTICLE = """Песков допустил саммит в Будапеште в ближайшие две недели
+
+МОСКВА, 17 октября. /ТАСС/. Пресс-секретарь Кремля Дмитрий Песков заявил, что встреча Путина и Трампа \
+в Будапеште, вероятно, состоится в ближайшие две недели.
+
+Накануне президенты провели телефонный разговор."""
+
+
+def test_ukrainian_and_russian_articles_are_read_in_their_own_language(tg: FakeTelegram, bot: BotThread) -> None:
+    tg.user_languages[UK_CHAT] = "uk"
+    review = tg.reply(UK_CHAT, "/ingest 2025-10-17\n" + UK_ARTICLE, "про майбутнє")
+    assert "Дмитро Пєсков" in review.text  # the speaker in the nominative, as extracted
+    assert "саміт" in review.text.lower() or "зустріч" in review.text.lower()  # the statement in Ukrainian
+    assert "31 жовт. 2025" in review.text  # within two weeks of 17 Oct, in Ukrainian
+    assert "телефонну розмову" not in review.text  # a past fact is not a claim
+
+    tg.user_languages[RU_CHAT] = "ru"
+    review = tg.reply(RU_CHAT, "/ingest 2025-10-17\n" + RU_ARTICLE, "о будущем")
+    assert "Дмитрий Песков" in review.text
+    assert "31 окт. 2025" in review.text
+    assert "70%" in review.text  # "вероятно": likely
+    assert tg.errors == []

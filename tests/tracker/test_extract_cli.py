@@ -46,7 +46,7 @@ def test_batch_json_lines() -> None:
     rows = [json.loads(x) for x in out.stdout.splitlines()]
     assert rows[0]["id"] == "a" and rows[0]["claims"][0]["deadline"] == "2025-02-28"
     assert rows[1]["line"] == 2 and "bad input line" in rows[1]["error"]
-    assert rows[2] == {"id": "b", "claims": []}
+    assert rows[2] == {"id": "b", "language": "en", "claims": []}  # issue 17: every row says its language
 
 
 def test_bad_date_and_unreachable_llm_are_one_line() -> None:
@@ -55,3 +55,16 @@ def test_bad_date_and_unreachable_llm_are_one_line() -> None:
     out = run(["--published", "2025-10-17", "-"], stdin="It will rain.", EXTRACTOR="llm",
               LLM_BASE_URL="http://127.0.0.1:9/v1", LLM_MODEL="m")
     assert out.returncode == 2 and "LLM endpoint failed" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_russian_text_says_its_language() -> None:
+    text = ("Россия и США могут провести саммит в Будапеште в ближайшие две недели, заявил журналистам "
+            "пресс-секретарь Кремля Дмитрий Песков.")
+    out = run(["--published", "2025-10-17", "--json", "-"], stdin=text)
+    claims = json.loads(out.stdout)
+    assert claims[0]["language"] == "ru" and claims[0]["speaker"] == "Дмитрий Песков"
+    assert claims[0]["deadline"] == "2025-10-31"
+    batch = run(["--batch"], stdin=json.dumps({"id": "u", "text": "Уряд підпише угоду у грудні.",
+                                                "published": "2025-10-17"}, ensure_ascii=False) + "\n")
+    row = json.loads(batch.stdout)
+    assert row["language"] == "uk" and row["claims"][0]["deadline"] == "2025-12-31"

@@ -38,6 +38,7 @@ from tracker.extraction.speakers import (
     subject_speaks,
     topic,
 )
+from tracker.language import detect
 from tracker.names import TITLE_WORDS
 
 MONTH_NAMES = sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
@@ -1499,9 +1500,16 @@ class _Clause:
 
 
 def extract(text: str, published: date) -> list[Claim]:
-    """Every checkable forward-looking statement in `text`, with deadlines relative to `published`."""
+    """Every checkable forward-looking statement in `text`, with deadlines relative to `published`.
+    Russian and Ukrainian texts go to their own rules (tracker.extraction.slavic); everything else is read
+    as English."""
     if not text or not text.strip():
         return []
+    language = detect(text)
+    if language in ("ru", "uk"):
+        from tracker.extraction.slavic.pipeline import extract as extract_slavic  # loaded on first such text
+
+        return extract_slavic(text, published, language)
     article = _read_article(text, published)
     ctx = article.ctx
     claims: list[Claim] = []
