@@ -12,7 +12,7 @@ from telegram.ext import Application, ContextTypes, MessageHandler, filters
 from bot import buttons, keyboards, links, replies
 from bot.buttons import ReviewOp
 from bot.common import args_text, chat_of, edit_query_message, reply_html, services, user_id
-from bot.reading import ENGLISH_ONLY, forward_date, review_article
+from bot.reading import UNREADABLE_LANGUAGE, forward_date, review_article
 from bot.render import esc, fmt_date, prediction_line, review_html
 from bot.texts import ADD_EXAMPLE, N_, _, ngettext, problem
 from tracker import chats, reviews
@@ -57,7 +57,7 @@ async def ingest_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
         await reply_html(update, _(NO_LINKS))
         return
     if not readable(text):
-        await reply_html(update, _(ENGLISH_ONLY))
+        await reply_html(update, _(UNREADABLE_LANGUAGE))
         return
     today, tz = await svc.db.run(chats.today, chat.id, chat.title, svc.settings.default_timezone)
     published, basis = reviews.reference_date(given, forward_date(source_message or message, tz), text, today)
@@ -208,7 +208,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif reviews.is_url_only(text):
         await reply_html(update, _(NO_LINKS))
     elif not readable(text):
-        await reply_html(update, _(ENGLISH_ONLY))
+        await reply_html(update, _(UNREADABLE_LANGUAGE))
     elif message.forward_origin is not None or reviews.looks_like_article(text):
         await ingest_text(update, context, text)
     else:

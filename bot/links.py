@@ -13,7 +13,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.common import chat_of, reply_html, services
-from bot.reading import ENGLISH_ONLY, forward_date, review_article
+from bot.reading import UNREADABLE_LANGUAGE, forward_date, review_article
 from bot.render import article_link, esc, fmt_date, shorten
 from bot.texts import _, problem
 from tracker import chats, links, reviews
@@ -118,7 +118,7 @@ async def read_link(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str
         await _say(context, chat.id, status, "⚠️ " + esc(problem(exc)))
         return
     if not readable(article.text):
-        await _say(context, chat.id, status, esc(_(ENGLISH_ONLY)))
+        await _say(context, chat.id, status, esc(_(UNREADABLE_LANGUAGE)))
         return
     published, basis = _dated(given, article.published, forward_date(source_message or message, tz),
                               article.text, today)

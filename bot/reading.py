@@ -20,8 +20,8 @@ from tracker.extraction.backends import extract_with_backend
 from tracker.extraction.llm import LLMError
 
 LONG_TEXT = 3000
-ENGLISH_ONLY = N_("I read English news for now (Russian and Ukrainian are coming). Paste the English version, or "
-                "track a statement yourself with /add.")
+UNREADABLE_LANGUAGE = N_("I read news in English, Russian and Ukrainian. Paste a version in one of them, or "
+                         "track a statement yourself with /add.")
 
 
 def forward_date(message: Message, tz: str) -> date | None:

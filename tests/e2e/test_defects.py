@@ -98,7 +98,7 @@ def test_9_a_second_review_part_numbers_its_claims_on_text_buttons_and_toasts(tg
 def test_13_text_in_an_unread_script_is_told_what_is_read(tg: FakeTelegram, bot: BotThread) -> None:
     greek = ("Ο πρωθυπουργός δήλωσε ότι η σύνοδος κορυφής στη Βουδαπέστη θα πραγματοποιηθεί μέσα σε δύο "
              "εβδομάδες. Σύμφωνα με τον ίδιο, οι δύο πλευρές έχουν ήδη συμφωνήσει την ημερομηνία.")
-    assert "I read English news for now" in tg.reply(CHAT, greek).text
+    assert "I read news in English, Russian and Ukrainian" in tg.reply(CHAT, greek).text
     assert "too short for an article" in tg.reply(CHAT, "Hello. How are you?").text
 
 

@@ -123,6 +123,7 @@ def test_ukrainian_and_russian_articles_are_read_in_their_own_language(tg: FakeT
     assert "саміт" in review.text.lower() or "зустріч" in review.text.lower()  # the statement in Ukrainian
     assert "31 жовт. 2025" in review.text  # within two weeks of 17 Oct, in Ukrainian
     assert "телефонну розмову" not in review.text  # a past fact is not a claim
+    assert "1 заява про майбутнє" in review.text  # the headline and the lead say one thing: one claim
 
     tg.user_languages[RU_CHAT] = "ru"
     review = tg.reply(RU_CHAT, "/ingest 2025-10-17\n" + RU_ARTICLE, "о будущем")

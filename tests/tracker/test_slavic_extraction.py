@@ -127,3 +127,28 @@ def test_deadline_phrases(lang: str, phrase: str, due: str, vague: bool) -> None
 def test_english_is_not_sent_to_the_slavic_rules() -> None:
     claims = extract("The minister said the bridge will open by the end of the year.", PUB)
     assert claims and claims[0].deadline == "2025-12-31"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a surname with a plural first-name reading ("Петры", "Силуаны") keeps its first name and its form
+    ("Как отметил министр финансов Антон Силуанов, бюджет будет исполнен без дефицита до конца года.",
+     "Антон Силуанов"),
+    ("«Мы проведем выборы в срок», — подчеркнул губернатор области Иван Петров.", "Иван Петров"),
+    # a first name in the genitive goes back to the nominative with its surname
+    ("По мнению главы ЦБ Эльвиры Набиуллиной, инфляция замедлится в следующем году.", "Эльвира Набиуллина"),
+    # a first name the Ukrainian dictionary knows only as a city
+    ("Президент Володимир Зеленський припустив, що зустріч може відбутися в грудні.", "Володимир Зеленський"),
+    ("Переговори продовжаться наступного тижня. Про це журналістам повідомив Андрій Сибіга.", "Андрій Сибіга"),
+])
+def test_speaker_names_in_the_nominative(text: str, speaker: str) -> None:
+    claims = extract(text, PUB)
+    assert [c.speaker for c in claims] == [speaker]
+
+
+def test_a_headline_repeated_in_the_lead_is_one_claim() -> None:
+    text = ("Пєсков: саміт у Будапешті може відбутися протягом двох тижнів\n\n"
+            "Речник Кремля Дмитро Пєсков заявив, що зустріч Путіна і Трампа в Будапешті може відбутися протягом "
+            "двох тижнів.")
+    claims = extract(text, PUB)
+    assert len(claims) == 1 and "зустріч Путіна і Трампа" in claims[0].statement  # the fuller wording
+    assert claims[0].speaker == "Дмитро Пєсков" and claims[0].deadline == "2025-10-31"

@@ -53,7 +53,8 @@ def _gender_of_name(word: str, lang: str, case: str | None = None) -> str | None
 def _nominative(word: str, lang: str, gender: str | None, case: str | None) -> str:
     """One name word in the nominative: the reading of the given case and gender, inflected."""
     readings = [p for p in morph.parses(word, lang)
-                if any(k in str(p.tag) for k in ("Name", "Surn", "Patr")) or "ADJF" in str(p.tag)]
+                if (any(k in str(p.tag) for k in ("Name", "Surn", "Patr")) or "ADJF" in str(p.tag))
+                and "plur" not in str(p.tag)]  # one person: "Силуанов" is not the plural of "Силуан"
     if not readings:
         return word
     if gender:
@@ -91,7 +92,7 @@ def person_runs(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
     prev_end = -1
 
     def close() -> None:
-        given = next((k for k, m in enumerate(current) if k and morph.is_given_name(m.group(0), lang)), 0)
+        given = next((k for k, m in enumerate(current) if _singular_given(m.group(0), lang)), 0)
         del current[:given]  # "Кремля Дмитрий Песков": the name starts at the first name
         if current:
             runs.append((current[0].start(), current[-1].end(), [m.group(0) for m in current][:3]))
@@ -116,6 +117,11 @@ def person_runs(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
         prev_end = m.end()
     close()
     return runs
+
+
+def _singular_given(word: str, lang: str) -> bool:
+    """A first name as one person's ("Антон"), not a plural reading of a surname ("Петров" as "Петры")."""
+    return any("Name" in t and "plur" not in t for t in morph.tags(word, lang))
 
 
 PREPOSITIONS = {"в", "во", "у", "на", "из", "з", "із", "зі", "до", "от", "від", "под", "під", "через", "к",

@@ -353,14 +353,40 @@ def _deadline(statement: str, published: date, lang: str) -> Deadline | None:
     return future[0]
 
 
+SAME_EVENT = 0.6  # share of the shorter statement's word stems the longer must hold to be the same claim
+FILLER = frozenset({"може", "можуть", "буде", "будуть", "будет", "будут", "может", "могут", "что", "это", "що",
+                    "це", "как", "так", "также", "також", "которые", "який", "яка", "які"})
+
+
+def _stems(statement: str) -> set[str]:
+    """Five-letter prefixes of the content words: crude stems that survive case endings ("саміт", "саміту")."""
+    return {w[:5] for w in re.findall(r"[^\W\d_]{3,}", statement.lower()) if w not in FILLER}
+
+
+def _same_claim(a: Claim, b: Claim) -> bool:
+    if (a.speaker and b.speaker and a.speaker != b.speaker) or a.deadline != b.deadline:
+        return False  # one event said twice keeps its time; two forecasts on one topic seldom share both
+    sa, sb = _stems(a.statement), _stems(b.statement)
+    return bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) >= SAME_EVENT
+
+
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    seen: set[str] = set()
-    kept = []
+    """One claim per event: a headline repeated in the lead, or a quote restated, is kept once — the fuller
+    statement, with the named speaker and the sharper deadline of either."""
+    kept: list[Claim] = []
     for claim in claims:
-        key = claim.statement.lower()
-        if key not in seen:
-            seen.add(key)
+        twin = next((k for k in kept if _same_claim(k, claim)), None)
+        if twin is None:
             kept.append(claim)
+            continue
+        if len(claim.statement) > len(twin.statement):  # its words, and the hedge those words carry
+            twin.statement, twin.sentence, twin.confidence, twin.hedge, twin.conditional = \
+                claim.statement, claim.sentence, claim.confidence, claim.hedge, claim.conditional
+        if not twin.speaker and claim.speaker:
+            twin.speaker, twin.co_speakers, twin.speaker_aliases = claim.speaker, claim.co_speakers, \
+                claim.speaker_aliases
+        if twin.vague and not claim.vague:
+            twin.deadline, twin.deadline_text, twin.vague = claim.deadline, claim.deadline_text, claim.vague
     return kept
 
 
