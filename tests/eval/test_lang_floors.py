@@ -3,8 +3,9 @@
 Floors sit a little under what was measured on 2026-11-27 when the rules were frozen:
 - dev (tuned on): ru P 0.982 R 0.972 speaker 0.892 deadline 0.937, phrases 1.000;
                   uk P 0.959 R 0.972 speaker 0.880 deadline 0.906, phrases 1.000.
-- frozen test (written blind, totals only; second look, after general name fixes): ru P 1.000 R 0.984 speaker 0.600
-  deadline 0.954, phrases 0.969; uk P 0.945 R 0.969 speaker 0.754 deadline 0.870, phrases 0.969.
+- frozen test (written blind, totals only; fourth look, after general name and frame fixes found on sentences
+  written for them): ru P 1.000 R 0.984 speaker 0.662 (first look 0.569) deadline 0.954, phrases 0.969;
+  uk P 0.945 R 0.969 speaker 0.783 (first look 0.754) deadline 0.870, phrases 0.969.
   Russian speakers on the test split are the weak spot (tuning overfitted the dev set's frames); the floor
   records where it is, not where it should be.
 """
@@ -20,8 +21,8 @@ from tests.eval.evaluate import Scores, load_articles, score_articles, score_lan
 FLOORS = {
     ("ru", "dev"): {"precision": 0.96, "recall": 0.95, "speaker": 0.87, "deadline": 0.91, "phrases": 0.98},
     ("uk", "dev"): {"precision": 0.94, "recall": 0.95, "speaker": 0.86, "deadline": 0.88, "phrases": 0.98},
-    ("ru", "test"): {"precision": 0.97, "recall": 0.96, "speaker": 0.58, "deadline": 0.93, "phrases": 0.93},
-    ("uk", "test"): {"precision": 0.92, "recall": 0.94, "speaker": 0.72, "deadline": 0.84, "phrases": 0.93},
+    ("ru", "test"): {"precision": 0.97, "recall": 0.96, "speaker": 0.64, "deadline": 0.93, "phrases": 0.93},
+    ("uk", "test"): {"precision": 0.92, "recall": 0.94, "speaker": 0.76, "deadline": 0.84, "phrases": 0.93},
 }
 
 

@@ -92,8 +92,11 @@ def person_runs(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
     prev_end = -1
 
     def close() -> None:
-        given = next((k for k, m in enumerate(current) if _singular_given(m.group(0), lang)), 0)
-        del current[:given]  # "Кремля Дмитрий Песков": the name starts at the first name
+        firsts = [k for k, m in enumerate(current) if _singular_given(m.group(0), lang)]
+        inner = [k for k in firsts if k < len(current) - 1]
+        # "Кремля Дмитрий Песков", "Верховної Ради Олег Дунда" ("Рада" is a first name too): the name starts
+        # at the last first name that a surname follows
+        del current[:(inner or firsts or [0])[-1 if inner else 0]]
         if current:
             runs.append((current[0].start(), current[-1].end(), [m.group(0) for m in current][:3]))
         current.clear()
@@ -101,7 +104,7 @@ def person_runs(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
     for m in WORD.finditer(text):
         word = m.group(0)
         inside_quote = any(a <= m.start() < b for a, b in quoted)
-        after_given = bool(current) and len(current) < 3 and not morph.is_place(word, lang) and (
+        after_given = bool(current) and len(current) < 3 and not _only_place(word, lang) and (
             morph.is_given_name(current[-1].group(0), lang) or not morph.known(current[-1].group(0), lang))
         initial = _sentence_initial_common(text, m, lang)
         name_like = _capitalised(word) and not inside_quote and (
@@ -117,6 +120,17 @@ def person_runs(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
         prev_end = m.end()
     close()
     return runs
+
+
+def is_full_name(words: list[str], lang: str) -> bool:
+    """A first name followed by at least a surname: one person, named in full."""
+    return len(words) >= 2 and _singular_given(words[0], lang)
+
+
+def _only_place(word: str, lang: str) -> bool:
+    """A place and not also a surname ("Котова" is both: after "Анна" it is her surname)."""
+    found = morph.tags(word, lang)
+    return any("Geox" in t for t in found) and not any("Surn" in t for t in found)
 
 
 def _singular_given(word: str, lang: str) -> bool:

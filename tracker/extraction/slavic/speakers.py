@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extraction.slavic import morph
-from tracker.extraction.slavic.names import ACRONYM, QUOTED, WORD, Names, _cap, person_runs
+from tracker.extraction.slavic.names import ACRONYM, QUOTED, WORD, Names, _cap, is_full_name, person_runs
 
 SPEECH_LEMMAS = {
     "заявить", "заявлять", "сообщить", "сообщать", "сказать", "добавить", "уточнить", "подчеркнуть",
@@ -33,6 +33,7 @@ SPEECH_LEMMAS = {
     "рассчитывать", "повідомляє", "додавати", "наголошувати", "зазначати", "підкреслювати",
     "розповідати", "пояснювати", "запевняти", "добавлять", "уточнять", "подчеркивать", "отмечать",
     "рассказывать", "пояснять", "заверять", "нагадувати", "напоминать", "оголошувати",
+    "припустити", "припускати", "предполагать", "спрогнозувати", "передбачити", "передбачати", "предсказать",
 }
 # Verbs whose subject is the one who holds the expectation or the plan ("Минфин рассчитывает, что …").
 STANCE_LEMMAS = {"рассчитывать", "ожидать", "прогнозировать", "считать", "полагать", "планировать",
@@ -147,9 +148,15 @@ def first_word(text: str) -> str:
     return m.group(0) if m else ""
 
 
+# "X уверен, что …", "X впевнений, що …": a conviction frames a claim as a speech verb does.
+CONVICTION = re.compile(r"^(?:уверен[аы]?|убежд[её]н[аы]?|впевнен(?:ий|а|і)|переконан(?:ий|а|і))$")
+
+
 def is_speech_verb(word: str, lang: str) -> bool:
     if not word or (word[:1].isupper() and word.lower() not in {"как", "як"}):
         return False
+    if CONVICTION.match(word.lower()):
+        return True
     return bool(morph.lemmas(word, lang) & SPEECH_LEMMAS) and morph.is_verb_form(word, lang) and \
         not morph.is_infinitive(word, lang)
 
@@ -186,7 +193,7 @@ def org_in(np: str, lang: str, anywhere: bool = False) -> str | None:
         if not w[:1].isupper() or (i > 0 and not anywhere):
             continue
         if morph.is_org(w, lang):
-            return w
+            return _nominative_phrase([w], lang)  # "Синоптики Гидрометцентра" → "Гидрометцентр"
         span = _org_span(words, i, lang)
         if span:
             return _nominative_phrase(span, lang)
@@ -242,10 +249,9 @@ def np_speaker(np: str, ctx: Context, case: str | None = None, gender: str | Non
     if not words:
         return Said(None)
     pron = next((w.lower() for w in words if w.lower() in PRONOUNS), None)
-    runs = person_runs(np, ctx.lang)
-    if runs:
-        names = [ctx.names.resolve(w, case) for _, _, w in runs]
-        return Said(names[0], names[1:], "frame")
+    people = _people(np, ctx, case)
+    if people is not None:
+        return people
     if pron is not None and len(words) <= 3:
         return Said(ctx.by_pronoun(PRONOUNS[pron] or gender), [], "pronoun")
     quoted = QUOTED.search(np)
@@ -254,8 +260,9 @@ def np_speaker(np: str, ctx: Context, case: str | None = None, gender: str | Non
     single = IN_ORG.match(np)
     if single and not morph.is_place(single.group("org"), ctx.lang):  # "повідомили в Міненерго"
         return Said(_nominative_phrase([single.group("org")], ctx.lang), [], "org")
-    if GENERIC_ORG.match(np):
-        org = org_in(np, ctx.lang)
+    generic_word = GENERIC_ORG.match(np)
+    if generic_word:  # "в пресслужбі Міноборони": the organisation named after the generic word
+        org = org_in(np, ctx.lang, anywhere=True) or _named_after(np[generic_word.end():], ctx.lang)
         generic = org is None or (" " not in org and morph.lemma(org, ctx.lang) in ORG_HEADS)
         return Said(ctx.last_org if generic else org, [], "org")
     if any(morph.lemma(w, ctx.lang) in ROLE_NOUNS or w.lower() in ROLE_NOUNS for w in words[:3]):
@@ -266,6 +273,26 @@ def np_speaker(np: str, ctx: Context, case: str | None = None, gender: str | Non
     if all(not w[:1].isupper() for w in words):
         return Said(ctx.by_pronoun(gender), [], "role")
     return Said(None)
+
+
+def _people(np: str, ctx: Context, case: str | None) -> Said | None:
+    """The people a phrase names, the first speaking; a full name outranks an unknown capitalised word
+    before it ("Глава Офису президента Андрій Єрмак": not "Офису")."""
+    runs = person_runs(np, ctx.lang)
+    if any(is_full_name(w, ctx.lang) for _, _, w in runs):
+        runs = [r for r in runs if is_full_name(r[2], ctx.lang) or ctx.names.find(r[2][-1]) is not None]
+    if not runs:
+        return None
+    names = [ctx.names.resolve(w, case) for _, _, w in runs]
+    return Said(names[0], names[1:], "frame")
+
+
+def _named_after(rest: str, lang: str) -> str | None:
+    """The capitalised name right after a generic word ("пресслужбі Міноборони" → "Міноборони")."""
+    words = [m.group(0) for m in WORD.finditer(rest)]
+    if not words or not words[0][:1].isupper():
+        return None
+    return _nominative_phrase([w for w in words[:3] if w[:1].isupper()], lang)
 
 
 def tail_np(tail: str) -> str:
