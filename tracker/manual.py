@@ -8,7 +8,7 @@ from datetime import date
 
 from tracker.confidence import parse_confidence
 from tracker.errors import ManualEntryError, Problem
-from tracker.extraction.deadlines import Deadline, default_deadline, find_deadlines
+from tracker.extraction.deadlines import CYRILLIC, Deadline, default_deadline, find_typed_deadlines
 from tracker.extraction.hedges import hedge_confidence
 from tracker.names import clean_name
 from tracker.schedule import LATEST, in_range
@@ -38,7 +38,7 @@ def _confidence_at_end(body: str, today: date) -> re.Match[str] | None:
     before = body[: m.start()].rstrip()
     if (m.group("open") and m.group("close")) or m.group("word") or _SET_APART.search(before):
         return m
-    deadlines = find_deadlines(before, today)
+    deadlines = find_typed_deadlines(before, today)
     if deadlines and deadlines[-1].end >= len(before.rstrip(" .,;")) - 1:
         return m
     return None
@@ -117,7 +117,7 @@ def parse_manual(text: str, today: date) -> ManualEntry:
     if not body:
         raise ManualEntryError(Problem.MANUAL_NO_STATEMENT)
     _refuse_impossible_date(body)
-    candidates = [d for d in find_deadlines(body, today)]
+    candidates = find_typed_deadlines(body, today)
     deadline = default_deadline(today)
     statement = body
     if candidates:
@@ -128,5 +128,16 @@ def parse_manual(text: str, today: date) -> ManualEntry:
     statement = statement.rstrip(" .") or body
     if len(statement) > 1000:
         raise ManualEntryError(Problem.MANUAL_TOO_LONG)
-    confidence = given if given is not None else hedge_confidence(statement).probability
+    confidence = given if given is not None else _hedged(statement)
     return ManualEntry(speaker, statement, deadline, confidence, given is not None)
+
+
+def _hedged(statement: str) -> float:
+    """The confidence the statement's own words carry, read with its language's hedge table: a typed
+    statement is a prediction, so a plain Russian or Ukrainian one counts as "will"."""
+    if not CYRILLIC.search(statement):
+        return hedge_confidence(statement).probability
+    from tracker.extraction.slavic.hedges import hedge_confidence as slavic_hedge
+    from tracker.language import detect
+
+    return slavic_hedge(statement, "uk" if detect(statement) == "uk" else "ru", True).probability

@@ -6,6 +6,8 @@ registered for each language."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.conftest import BotThread, wait_until
 from tests.e2e.test_conversation import SEED
 from tests.fakeapi.server import FakeTelegram
@@ -130,4 +132,9 @@ def test_ukrainian_and_russian_articles_are_read_in_their_own_language(tg: FakeT
     assert "Дмитрий Песков" in review.text
     assert "31 окт. 2025" in review.text
     assert "70%" in review.text  # "вероятно": likely
+
+    # /add understands a Ukrainian deadline, as the hint in Ukrainian suggests
+    added = tg.reply(UK_CHAT, "/add Зеленський: Україна отримає ракети до кінця року", "Україна отримає ракети")
+    assert "Зеленський" in added.text and "Україна отримає ракети" in added.text
+    assert f"31 груд. {date.today().year} р. (до кінця року) · 85%" in added.text  # this year's end; "will"
     assert tg.errors == []

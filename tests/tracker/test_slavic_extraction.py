@@ -165,3 +165,19 @@ def test_a_headline_repeated_in_the_lead_is_one_claim() -> None:
     claims = extract(text, PUB)
     assert len(claims) == 1 and "зустріч Путіна і Трампа" in claims[0].statement  # the fuller wording
     assert claims[0].speaker == "Дмитро Пєсков" and claims[0].deadline == "2025-10-31"
+
+
+def test_typed_russian_and_ukrainian_deadlines_and_hedges() -> None:
+    """/add, an edited deadline and a CSV row read Russian and Ukrainian time phrases too."""
+    from tracker.extraction.deadlines import parse_deadline_phrase as typed
+    from tracker.manual import parse_manual
+
+    entry = parse_manual("Песков: саммит в Будапеште, вероятно, состоится в ближайшие две недели", PUB)
+    assert (entry.speaker, entry.statement, entry.deadline.date.isoformat(), entry.confidence) == \
+        ("Песков", "саммит в Будапеште, вероятно, состоится", "2025-10-31", 0.7)
+    entry = parse_manual("Зеленський: Україна отримає ракети до кінця року", PUB)
+    assert (entry.statement, entry.deadline.date.isoformat(), entry.confidence) == \
+        ("Україна отримає ракети", "2025-12-31", 0.85)
+    assert typed("через 2 недели", PUB).date.isoformat() == "2025-10-31"  # type: ignore[union-attr]
+    assert typed("до кінця березня", PUB).date.isoformat() == "2026-03-31"  # type: ignore[union-attr]
+    assert typed("абракадабра", PUB) is None
