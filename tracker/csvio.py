@@ -15,7 +15,7 @@ from sqlmodel import Session
 from tracker import schedule
 from tracker.confidence import parse_confidence
 from tracker.db import Database
-from tracker.extraction.deadlines import parse_deadline_phrase
+from tracker.extraction.typed import parse_typed_deadline
 from tracker.models import Status, utcnow
 from tracker.predictions import Draft, save
 from tracker.schedule import LATEST, in_range
@@ -143,7 +143,7 @@ class _Row:
         try:
             return self.in_range("deadline", date.fromisoformat(raw)), text, vague
         except ValueError:
-            parsed = parse_deadline_phrase(raw, made_at) if raw else None
+            parsed = parse_typed_deadline(raw, made_at) if raw else None
         if parsed is None:
             self.fail(f"deadline must be YYYY-MM-DD or a phrase like 'in 2 weeks', not {raw!r}")
             return None, text, vague

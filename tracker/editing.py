@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from tracker import actions
 from tracker.confidence import parse_confidence
 from tracker.errors import EditError, Problem
-from tracker.extraction.deadlines import parse_deadline_phrase
+from tracker.extraction.typed import parse_typed_deadline
 from tracker.models import ActionKind, Prediction, Resolution, Status
 from tracker.names import clean_name
 from tracker.schedule import LATEST, in_range
@@ -48,7 +48,7 @@ def parse_new_deadline(value: str, published: date) -> tuple[date, str, bool]:
             raise EditError(Problem.DATE_INVALID, value=value) from None
     else:
         return check_deadline(day), value, False
-    parsed = parse_deadline_phrase(value, published)
+    parsed = parse_typed_deadline(value, published)
     if parsed is None:
         raise EditError(Problem.DEADLINE_UNREADABLE, value=value[:60])
     return check_deadline(parsed.date), parsed.text, parsed.vague

@@ -8,8 +8,8 @@ from datetime import date
 
 from tracker.confidence import parse_confidence
 from tracker.errors import ManualEntryError, Problem
-from tracker.extraction.deadlines import CYRILLIC, Deadline, default_deadline, find_typed_deadlines
-from tracker.extraction.hedges import hedge_confidence
+from tracker.extraction.deadlines import Deadline, default_deadline
+from tracker.extraction.typed import find_typed_deadlines, typed_confidence
 from tracker.names import clean_name
 from tracker.schedule import LATEST, in_range
 
@@ -128,16 +128,6 @@ def parse_manual(text: str, today: date) -> ManualEntry:
     statement = statement.rstrip(" .") or body
     if len(statement) > 1000:
         raise ManualEntryError(Problem.MANUAL_TOO_LONG)
-    confidence = given if given is not None else _hedged(statement)
+    confidence = given if given is not None else typed_confidence(statement)
     return ManualEntry(speaker, statement, deadline, confidence, given is not None)
 
-
-def _hedged(statement: str) -> float:
-    """The confidence the statement's own words carry, read with its language's hedge table: a typed
-    statement is a prediction, so a plain Russian or Ukrainian one counts as "will"."""
-    if not CYRILLIC.search(statement):
-        return hedge_confidence(statement).probability
-    from tracker.extraction.slavic.hedges import hedge_confidence as slavic_hedge
-    from tracker.language import detect
-
-    return slavic_hedge(statement, "uk" if detect(statement) == "uk" else "ru", True).probability

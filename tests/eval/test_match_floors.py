@@ -1,11 +1,12 @@
 """The evidence matcher must not fall under its measured scores (issue 16; numbers in the README).
 
-- dev split (the re-ranker is fitted on it): precision 0.929, recall 0.839, outcome right 0.917 — floors just
-  under them. Leaving one article out at a time (`python -m tests.eval.match_fit`): 0.852, 0.742, 0.909.
-- frozen test split (written blind by a helper session, scored as totals only; looked at four times — the hand-set
-  weights of stop 22, the re-ranker, wider general-English cue phrases, their refit): precision 0.722, recall
-  0.542, outcome right 0.583 — under the
-  issue's aims (precision ≥ 0.85 at recall ≥ 0.7, outcome ≥ 0.8); these floors keep it from getting worse.
+- dev split (dev.jsonl + dev2.jsonl, two writers; the re-ranker is fitted on it): precision 0.763, recall 0.763,
+  outcome right 0.762. Leaving one article out at a time (`python -m tests.eval.match_fit --threshold 0.35`):
+  0.754, 0.729, 0.756.
+- frozen test split (written blind by a helper session, scored as totals only; looked at five times — the
+  hand-set weights of stop 22, the re-ranker, wider general-English cue phrases, their refit, the refit on both
+  dev files): precision 0.789, recall 0.625, outcome right 0.583 — under the issue's aims (precision ≥ 0.85 at
+  recall ≥ 0.7, outcome ≥ 0.8); these floors keep it from getting worse.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from functools import cache
 
 from tests.eval.match_evaluate import MatchScores, score
 
-DEV = {"precision": 0.92, "recall": 0.83, "outcome": 0.90}
-TEST = {"precision": 0.72, "recall": 0.54, "outcome": 0.58}
+DEV = {"precision": 0.75, "recall": 0.75, "outcome": 0.75}
+TEST = {"precision": 0.78, "recall": 0.62, "outcome": 0.58}
 
 
 @cache

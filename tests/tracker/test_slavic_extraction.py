@@ -169,7 +169,7 @@ def test_a_headline_repeated_in_the_lead_is_one_claim() -> None:
 
 def test_typed_russian_and_ukrainian_deadlines_and_hedges() -> None:
     """/add, an edited deadline and a CSV row read Russian and Ukrainian time phrases too."""
-    from tracker.extraction.deadlines import parse_deadline_phrase as typed
+    from tracker.extraction.typed import parse_typed_deadline as typed
     from tracker.manual import parse_manual
 
     entry = parse_manual("Песков: саммит в Будапеште, вероятно, состоится в ближайшие две недели", PUB)

@@ -766,33 +766,13 @@ def pick_deadline(text: str, published: date, anchor: int = 0, fiscal_end: tuple
     return default_deadline(published)
 
 
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
-def find_typed_deadlines(text: str, published: date) -> list[Deadline]:
-    """The time phrases of what a user typed (/add, an edit, a CSV row): English, and when the text is in
-    Cyrillic and English finds none, Russian or Ukrainian ("через 2 недели", "до кінця року")."""
-    found = find_deadlines(text, published)
-    if found or not CYRILLIC.search(text):
-        return found
-    from tracker.extraction.slavic.deadlines import find_deadlines as find_slavic  # loads morphology lazily
-    from tracker.language import detect
-
-    first = "uk" if detect(text) == "uk" else "ru"
-    for lang in (first, "ru" if first == "uk" else "uk"):
-        found = find_slavic(text, published, lang)
-        if found:
-            return found
-    return []
-
-
 def parse_deadline_phrase(phrase: str, published: date) -> Deadline | None:
-    """A phrase typed by a user ("in 2 weeks", "by March 2026", "2026-01-31", "до конца года"): its
-    deadline, or None."""
+    """An English phrase ("in 2 weeks", "by March 2026", "2026-01-31"): its deadline, or None. What users
+    type in any language goes through tracker.extraction.typed."""
     phrase = phrase.strip().rstrip(".")
     if not phrase:
         return None
-    candidates = find_typed_deadlines(phrase, published)
+    candidates = find_deadlines(phrase, published)
     if not candidates:
         return None
     best = max(candidates, key=lambda d: d.end - d.start)
