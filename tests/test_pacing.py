@@ -45,8 +45,13 @@ def _check(pacer: Pacer) -> None:
         return overall, await _delays(pacer, [-100123] * 22)
 
     overall, group = asyncio.run(both())
+    # What Telegram counts: never more than 30 in any one second. Each time is measured when the call
+    # returns, so one slow round trip under load shifts a single time by a few ms; a window of 30 absorbs
+    # that where a gap between two neighbours would not.
+    windows = [overall[i + 30] - overall[i] for i in range(len(overall) - 30)]
     gaps = [b - a for a, b in itertools.pairwise(overall)]
-    assert min(gaps) >= 1 / 30 - 0.01 and 1.9 <= overall[-1] <= 2.6, (min(gaps), overall[-1])
+    assert min(windows) >= 1.0 - 0.03 and 1.9 <= overall[-1] <= 2.6, (min(windows), overall[-1])
+    assert sum(gaps) / len(gaps) >= 1 / 30 - 0.002, gaps
     assert group[19] - group[0] < 1.0 and group[20] - group[0] >= 2.9 and group[21] >= group[20] + 2.9, group
 
 

@@ -65,21 +65,34 @@ def test_overdue_is_prompted_and_answer_recorded(tg: FakeTelegram, db, clock: Cl
     assert len(prompts_in(tg, CHAT)) == 1  # answered: never asked again
 
 
+def recorded(db, chat: int, count: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the job has stored its n-th prompt: it sends first and records after Telegram accepted, so a
+    test that sees the message must also wait for the record before it moves the clock on."""
+    with db.session() as session:
+        p = get_prediction(session, chat, 1)
+        return p is not None and p.remind_count == count
+
+
+def asked(tg: FakeTelegram, db, count: int) -> None:  # type: ignore[no-untyped-def]
+    wait_until(lambda: len(prompts_in(tg, CHAT)) == count, timeout=15)
+    wait_until(lambda: recorded(db, CHAT, count), timeout=15)
+
+
 def test_unanswered_is_asked_again_with_growing_gaps(tg: FakeTelegram, db, clock: Clock, bot: BotThread) -> None:  # type: ignore[no-untyped-def]
     add_due(db, CHAT)
-    wait_until(lambda: len(prompts_in(tg, CHAT)) == 1, timeout=15)
+    asked(tg, db, 1)
     time.sleep(2.5)
     assert len(prompts_in(tg, CHAT)) == 1  # exactly once per due time
     clock.advance(days=1, minutes=1)
-    wait_until(lambda: len(prompts_in(tg, CHAT)) == 2, timeout=15)
+    asked(tg, db, 2)
     assert "Still waiting for an answer" in prompts_in(tg, CHAT)[-1].text
     clock.advance(days=1, minutes=1)  # the next gap is 3 days
     time.sleep(2.5)
     assert len(prompts_in(tg, CHAT)) == 2
     clock.advance(days=2)
-    wait_until(lambda: len(prompts_in(tg, CHAT)) == 3, timeout=15)
+    asked(tg, db, 3)
     clock.advance(days=7, minutes=1)
-    wait_until(lambda: len(prompts_in(tg, CHAT)) == 4, timeout=15)
+    asked(tg, db, 4)
     with db.session() as session:
         p = get_prediction(session, CHAT, 1)
         assert p is not None and p.remind_count == 4 and p.last_prompt_message_id == prompts_in(tg, CHAT)[-1].message_id
@@ -124,6 +137,7 @@ def test_blocked_chat_does_not_stop_the_others(tg: FakeTelegram, db, clock: Cloc
         add_due(db, chat)
     wait_until(lambda: prompts_in(tg, 5001) and prompts_in(tg, 5003), timeout=8)
     wait_until(lambda: _chat(db, 5002).active is False, timeout=5)
+    wait_until(lambda: recorded(db, 5001, 1), timeout=5)
     tg.blocked.clear()
     clock.advance(days=2)
     wait_until(lambda: len(prompts_in(tg, 5001)) == 2, timeout=5)
