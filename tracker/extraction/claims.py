@@ -56,12 +56,21 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         if twin is None:
             kept.append(claim)
             continue
-        if not twin.speaker and claim.speaker:
-            twin.speaker, twin.co_speakers, twin.speaker_aliases = claim.speaker, claim.co_speakers, \
-                claim.speaker_aliases
-        if twin.vague and not claim.vague:
-            twin.deadline, twin.deadline_text, twin.vague = claim.deadline, claim.deadline_text, claim.vague
+        merge(twin, claim)
     return kept
+
+
+def merge(twin: Claim, claim: Claim, fuller_wording: bool = False) -> None:
+    """Fold a repeat into the claim kept: the named speaker and the sharper deadline of either; with
+    `fuller_wording`, the longer statement too (and the hedge those words carry)."""
+    if fuller_wording and len(claim.statement) > len(twin.statement):
+        twin.statement, twin.sentence, twin.confidence, twin.hedge, twin.conditional = \
+            claim.statement, claim.sentence, claim.confidence, claim.hedge, claim.conditional
+    if not twin.speaker and claim.speaker:
+        twin.speaker, twin.co_speakers, twin.speaker_aliases = claim.speaker, claim.co_speakers, \
+            claim.speaker_aliases
+    if twin.vague and not claim.vague:
+        twin.deadline, twin.deadline_text, twin.vague = claim.deadline, claim.deadline_text, claim.vague
 
 
 BACK_REFERENCE = re.compile(r"^(?:the|this|that)\s+(?:planned\s+|proposed\s+|new\s+)?(?P<noun>[a-z][a-z-]{3,})\s+"

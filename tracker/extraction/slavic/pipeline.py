@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from tracker.extraction.claims import Claim
+from tracker.extraction.claims import Claim, merge
 from tracker.extraction.deadlines import Deadline, default_deadline
 from tracker.extraction.slavic.deadlines import find_deadlines
 from tracker.extraction.slavic.forward import Trigger, conditional, history_promise, triggers
@@ -284,7 +284,7 @@ def _sentence_claims(article: _Article, sent: Sentence, s: str, offset: int, lin
         said = _agency_tag(s)
     claims = []
     for a, b, inside in _clauses(s, frame.start, frame.end, found):
-        statement = s[a:b].strip(" ,;:—–-\"“”")
+        statement = s[a:b].strip(" ,;:—–-\"“”").rstrip(".").rstrip()  # no closing full stop, as in English
         statement = statement.lstrip("«") if statement.count("«") > statement.count("»") else statement
         if conditional(statement) or len(statement) < 8:
             continue
@@ -379,14 +379,7 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         if twin is None:
             kept.append(claim)
             continue
-        if len(claim.statement) > len(twin.statement):  # its words, and the hedge those words carry
-            twin.statement, twin.sentence, twin.confidence, twin.hedge, twin.conditional = \
-                claim.statement, claim.sentence, claim.confidence, claim.hedge, claim.conditional
-        if not twin.speaker and claim.speaker:
-            twin.speaker, twin.co_speakers, twin.speaker_aliases = claim.speaker, claim.co_speakers, \
-                claim.speaker_aliases
-        if twin.vague and not claim.vague:
-            twin.deadline, twin.deadline_text, twin.vague = claim.deadline, claim.deadline_text, claim.vague
+        merge(twin, claim, fuller_wording=True)
     return kept
 
 
