@@ -52,6 +52,9 @@ def test_a_ukrainian_chat_speaks_ukrainian_then_russian(tg: FakeTelegram, bot: B
 
     switched = tg.reply(UK_CHAT, "/settings language ru")
     assert switched.text == "🌐 Теперь я говорю в этом чате по-русски."
+    # the chat's command menu follows, for everyone in it whatever their app speaks
+    wait_until(lambda: UK_CHAT in tg.commands_by_chat)
+    assert {c["command"]: c["description"] for c in tg.commands_by_chat[UK_CHAT]}["list"] == "Открытые прогнозы"
     stats = tg.reply(UK_CHAT, "/stats", "Рейтинг")
     assert "Все авторы: сделано 6, оценено 1" in stats.text
     assert "Прогнозов" not in stats.text and "Усі автори" not in stats.text
@@ -68,6 +71,9 @@ def test_a_ukrainian_chat_speaks_ukrainian_then_russian(tg: FakeTelegram, bot: B
     tg.wait_edit(settings, before)
     assert tg.wait_answer(query)["text"] == "Відтепер я розмовляю в цьому чаті українською."
     assert "Налаштування цього чату" in settings.text and "🌐 Мова: Українська" in settings.text
+    wait_until(lambda: {c["command"]: c["description"] for c in tg.commands_by_chat[UK_CHAT]}["list"]
+               == "Відкриті прогнози")
+    assert EN_CHAT not in tg.commands_by_chat  # a chat that never changed its language keeps Telegram's choice
 
     refused = tg.reply(UK_CHAT, "/settings language de")
     assert "не «de»" in refused.text

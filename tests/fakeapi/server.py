@@ -84,6 +84,7 @@ class FakeTelegram:
         self.callback_answers: dict[str, dict[str, Any]] = {}
         self.commands: list[dict[str, Any]] = []  # the default menu (no language_code)
         self.commands_by_language: dict[str, list[dict[str, Any]]] = {}  # "" is the default
+        self.commands_by_chat: dict[int, list[dict[str, Any]]] = {}  # BotCommandScopeChat menus
         self.descriptions: dict[str, str] = {}  # language_code ("" default) → setMyDescription
         self.short_descriptions: dict[str, str] = {}  # language_code ("" default) → setMyShortDescription
         self.user_languages: dict[int, str] = {}  # user id → the language_code their Telegram app reports
@@ -525,10 +526,20 @@ class FakeTelegram:
         for c in commands:
             if not (1 <= len(c.get("command", "")) <= 32) or not (1 <= len(c.get("description", "")) <= 256):
                 raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
+        scope = params.get("scope") or {"type": "default"}
+        if isinstance(scope, str):
+            scope = json.loads(scope)
+        if scope.get("type") not in ("default", "chat") or (scope["type"] == "chat" and "chat_id" not in scope):
+            raise ApiError(400, "Bad Request: BOT_COMMAND_SCOPE_INVALID")  # the scopes this bot uses
         with self._lock:
-            self.commands_by_language[code] = commands
-            if not code:
-                self.commands = commands
+            if scope["type"] == "chat":
+                if int(scope["chat_id"]) in self.blocked:
+                    raise ApiError(400, "Bad Request: chat not found")
+                self.commands_by_chat[int(scope["chat_id"])] = commands
+            else:
+                self.commands_by_language[code] = commands
+                if not code:
+                    self.commands = commands
             self._lock.notify_all()
         return True
 
