@@ -8,12 +8,39 @@ presses one of its buttons. Group chatter the bot merely sees decides nothing.""
 
 from __future__ import annotations
 
-from telegram import Chat, Update
+import logging
+from collections.abc import Callable
+
+from telegram import BotCommand, BotCommandScopeChat, Chat, Update
+from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot import i18n
 from bot.common import services
 from tracker import chats
+
+log = logging.getLogger(__name__)
+MENU = "menu"  # bot_data key: the command menu's (command, description) pairs in the current language
+
+
+def set_menu(application: Application, menu: Callable[[], list[tuple[str, str]]]) -> None:
+    """Where the command menu comes from (bot/commands.py's table, which imports the features, so the
+    features find it here rather than importing it)."""
+    application.bot_data[MENU] = menu
+
+
+async def chat_menu(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+    """The command menu in the chat's language for everyone in this chat, after the chat changed its language:
+    Telegram otherwise shows each user the menu of their app's language. A menu that does not go out leaves
+    the old one; the answer still does."""
+    menu: Callable[[], list[tuple[str, str]]] | None = context.application.bot_data.get(MENU)
+    if menu is None:
+        return
+    try:
+        await context.bot.set_my_commands([BotCommand(name, text) for name, text in menu()],
+                                          scope=BotCommandScopeChat(chat_id))
+    except TelegramError as exc:
+        log.warning("Command menu for chat %s not set: %s", chat_id, exc)
 
 
 def _uses_bot(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from telegram import BotCommand, BotCommandScopeChat, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import Application, ContextTypes
 
-from bot import buttons, i18n, keyboards, replies
+from bot import buttons, i18n, keyboards, languages, replies
 from bot.buttons import SettingsOp
 from bot.common import args_text, chat_of, edit_query_message, refuse, reply_html, services
 from bot.render import esc
@@ -84,29 +82,13 @@ async def _feeds(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str)
     await reply_html(update, "📡 " + done)
 
 
-log = logging.getLogger(__name__)
-
-
-async def _chat_menu(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
-    """The command menu in the chat's language for everyone in this chat: Telegram otherwise shows each
-    user the menu of their app's language. A menu that does not go out leaves the old one; the answer
-    still does."""
-    from bot import commands  # the command table imports this module's handlers
-
-    menu = [BotCommand(name, description) for name, description in commands.menu()]
-    try:
-        await context.bot.set_my_commands(menu, scope=BotCommandScopeChat(chat_id))
-    except TelegramError as exc:
-        log.warning("Command menu for chat %s not set: %s", chat_id, exc)
-
-
 async def _language(update: Update, context: ContextTypes.DEFAULT_TYPE, value: str) -> None:
     """The chat speaks another language from this answer on (prompts, digests and its command menu too)."""
     svc, chat = services(context), chat_of(update)
     s = await svc.db.run(chats.set_language, chat.id, chat.title, svc.settings.default_timezone, value)
     i18n.use(s.language)
     await reply_html(update, "🌐 " + _("From now on I speak English in this chat."))
-    await _chat_menu(context, chat.id)
+    await languages.chat_menu(context, chat.id)
 
 
 SETTERS = {"timezone": _timezone, "tz": _timezone, "quiet": _quiet, "headsup": _heads_up, "heads-up": _heads_up,
@@ -165,7 +147,7 @@ async def _pick_language(update: Update, context: ContextTypes.DEFAULT_TYPE, b: 
     i18n.use(s.language)
     await query.answer(_("From now on I speak English in this chat."))
     await edit_query_message(update, settings_text(s), _menu(context, chat.id, s))
-    await _chat_menu(context, chat.id)
+    await languages.chat_menu(context, chat.id)
 
 
 async def _back(update: Update, context: ContextTypes.DEFAULT_TYPE, b: SettingsOp) -> None:

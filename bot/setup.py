@@ -33,6 +33,7 @@ SHORT_DESCRIPTION = N_("Keeps score of what public figures say will happen: who 
 
 def register(application: Application) -> None:
     languages.register(application)
+    languages.set_menu(application, commands.menu)
     for command in commands.COMMANDS:
         application.add_handler(CommandHandler(command.name, command.handler))
     for feature in FEATURES:
