@@ -46,13 +46,13 @@ class MatchScores:
         return self.named_right / self.named if self.named else 1.0
 
 
-SPLITS = {"dev": ["dev.jsonl", "dev2.jsonl"], "test": ["test.jsonl"]}
+SPLITS = {"dev": ["dev.jsonl", "dev2.jsonl", "dev3.jsonl"], "test": ["test.jsonl"]}
 
 
-def load(split: str) -> list[dict]:  # type: ignore[type-arg]
-    """The split's items: dev is the first set (dev.jsonl) and a second written later to fit the re-ranker on
-    more than one hand's wording (dev2.jsonl); test is the frozen held-out set."""
-    return [json.loads(line) for name in SPLITS[split] if (ROOT / name).exists()
+def load(split: str, files: list[str] | None = None) -> list[dict]:  # type: ignore[type-arg]
+    """The split's items (or those of some of its files): dev is the first set (dev.jsonl) and others written
+    later to fit the re-ranker on more than one hand's wording; test is the frozen held-out set."""
+    return [json.loads(line) for name in (files or SPLITS[split]) if (ROOT / name).exists()
             for line in (ROOT / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 

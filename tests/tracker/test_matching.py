@@ -1,0 +1,75 @@
+"""The evidence matcher's reading of a later article (tracker/matching.py): figures against a claim's target,
+and an article that still looks forward to the event ranked under one that reports it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.matching import DEFAULT, LaterArticle, OpenClaim, _figures_verdict, _outcome
+
+
+def test_a_figure_against_the_claims_target() -> None:
+    claim = "Valdorian inflation will fall below 3% by the end of the year"
+    assert _figures_verdict("Inflation ended the year at 3.4 percent, the statistics office said.", claim,
+                            near_deadline=True) == "not_fulfilled"
+    assert _figures_verdict("Annual inflation slowed to 2.6% in December.", claim, True) == "fulfilled"
+    # short of the target long before the deadline says nothing yet
+    assert _figures_verdict("Inflation ended the month at 3.4 percent.", claim, near_deadline=False) is None
+    # a forecast, another quantity, another unit
+    assert _figures_verdict("Economists said inflation could dip below 2 percent next year.", claim, True) is None
+    assert _figures_verdict("Wage growth slowed to 2.1 percent.", claim, True) is None
+    assert _figures_verdict("Inflation cost households 300 million.", claim, True) is None
+
+
+def test_a_level_to_reach_and_a_figure_beyond_it() -> None:
+    assert _figures_verdict("The central bank cut its key rate to 4 percent on Thursday.",
+                            "The central bank will cut its key rate to 4%", True) == "fulfilled"
+    assert _figures_verdict("Sales reached 6 million units in the year.",
+                            "The company's yearly sales will reach 5 million units", True) == "fulfilled"
+    assert _figures_verdict("Joblessness rose to 7.5 percent; the unemployment rate is at 7.5 percent.",
+                            "The unemployment rate will fall below 7%", True) == "not_fulfilled"
+
+
+def test_the_figure_decides_before_the_words() -> None:
+    # "fell" reads as a completed event, but 3.2% is not below 3%
+    assert _outcome("The deficit fell to 3.2 percent of GDP last year.",
+                    "The budget deficit will fall below 3% of GDP in 2025", near_deadline=True) == "not_fulfilled"
+
+
+def _claim(i: int, statement: str) -> OpenClaim:
+    return OpenClaim(i, "Mirela Kostadin", statement, date(2026, 1, 10), date(2026, 3, 31))
+
+
+def test_an_article_still_looking_forward_is_not_a_settling_one() -> None:
+    claim = [_claim(1, "Dravonia and Kestria will sign a free trade agreement by the end of March")]
+    ahead = LaterArticle("Dravonia and Kestria are due to sign a free trade agreement next week, Prime Minister "
+                         "Mirela Kostadin said on Monday. Negotiators hope the talks will wrap up soon, and "
+                         "officials expect the deal could be ratified by summer.", date(2026, 3, 20))
+    done = LaterArticle("Dravonia and Kestria signed a free trade agreement on Wednesday, Prime Minister Mirela "
+                        "Kostadin said, ending six years of talks. The pact removes tariffs on most goods.",
+                        date(2026, 3, 20))
+    forward = DEFAULT.match(claim, ahead, floor=0.0)
+    settled = DEFAULT.match(claim, done)
+    assert settled and settled[0].claim_id == 1 and settled[0].outcome == "fulfilled"
+    assert "signed a free trade agreement" in settled[0].quote
+    assert forward and forward[0].outcome is None  # at most "related": nothing says what became of it
+    assert forward[0].score < settled[0].score - 0.1
+
+
+def test_a_contest_read_from_who_beat_whom() -> None:
+    claim = "FC Lindholm will win the national cup final on Saturday"
+    assert _outcome("Vestra IF beat FC Lindholm 2-1 after extra time to win the national cup on Saturday.",
+                    claim, near_deadline=True) == "not_fulfilled"
+    assert _outcome("FC Lindholm won the national cup on Saturday, beating Vestra 2-1.", claim, True) == "fulfilled"
+    assert _outcome("Bucharest Mayor Nicusor Dan will be president after defeating nationalist George Simion.",
+                    "George Simion will win Romania's presidential run-off", True) == "not_fulfilled"
+    assert _outcome("Vestra IF beat FC Lindholm 2-1.", "FC Lindholm will not win the cup", True) == "fulfilled"
+
+
+def test_a_delay_on_the_way_does_not_outweigh_what_happened() -> None:
+    claim = "Kestria and Marovia will sign a ceasefire agreement by mid-April"
+    assert _outcome("The two sides signed the agreement on Wednesday after talks stalled twice.", claim,
+                    near_deadline=True) == "fulfilled"
+    assert _outcome("Talks on the agreement stalled again on Wednesday.", claim, near_deadline=True) == "not_fulfilled"
+    assert _outcome("Talks on the agreement stalled again on Wednesday.", claim, near_deadline=False) is None
+    assert _outcome("The signing was called off on Wednesday.", claim, near_deadline=False) == "not_fulfilled"
