@@ -305,6 +305,7 @@ class _ArticleView:
     lower: str
     top_bm25: float  # the best BM25 score any claim got from this article
     title: str = ""
+    title_stems: frozenset[str] = frozenset()  # stemmed once an article, not once a candidate
 
 
 def _happened(text: str) -> bool:
@@ -355,8 +356,10 @@ class Bm25Matcher:
         outcome = _outcome(queries[c.best], c.claim.statement, near)
         if outcome is None and second:  # the next-best sentence about the same claim may say what became of it
             outcome = _outcome(second, c.claim.statement, near)
-        if outcome is None and article.title and claim_stems & set(stems(article.title)):
-            outcome = _outcome(article.title, c.claim.statement, near)  # a headline says what became of it
+        headline = (_outcome(article.title, c.claim.statement, near)  # a headline says what became of it
+                    if claim_stems & article.title_stems else None)
+        if outcome is None:
+            outcome = headline
         found = {
             "cover_best": len(claim_stems & best) / len(claim_stems),
             "cover_window": len(claim_stems & window) / len(claim_stems),
@@ -374,8 +377,7 @@ class Bm25Matcher:
             "event": float(bool({w for w in claim_stems if w in EVENT_NOUNS} & window)),
             "unsettled": min(len(UNSETTLED.findall(queries[c.best])), 3) / 3,
             "names_best": len(names & _names(" " + both)) / len(names) if names else 0.0,
-            "title": float(bool(article.title) and bool(claim_stems & set(stems(article.title)))
-                           and _outcome(article.title, c.claim.statement, near) is not None),
+            "title": float(headline is not None),
         }
         return found, outcome
 
@@ -400,7 +402,8 @@ class Bm25Matcher:
         found = list(self._retrieve(claims, queries).values())
         whole = text + " " + (article.title or "")
         view = _ArticleView(article.published, set(stems(whole)), _names(whole), text.lower(),
-                            max((c.bm25 for c in found), default=0.0), (article.title or "").strip())
+                            max((c.bm25 for c in found), default=0.0), (article.title or "").strip(),
+                            frozenset(stems(article.title or "")))
         return found, queries, view
 
     def match(self, claims: Sequence[OpenClaim], article: LaterArticle, window: bool = True,

@@ -61,30 +61,32 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 3000, rate: float 
     return w, b
 
 
-def cross_validate(data: list[Row], positives: int, keys: list[str], l2: float, threshold: float) -> str:
-    x = np.array([[r.features[k] for k in keys] for r in data])
-    y = np.array([r.positive for r in data], dtype=float)
+def matrix(data: list[Row], keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The features (in `keys` order) and the labels of the rows."""
+    return np.array([[r.features[k] for k in keys] for r in data]), np.array([r.positive for r in data], dtype=float)
+
+
+def cross_validate(data: list[Row], positives: int, keys: list[str], l2: float, threshold: float,
+                   show: bool = False) -> str:
+    x, y = matrix(data, keys)
     items = np.array([r.item for r in data])
     probs = np.zeros(len(data))
     for item in sorted(set(items)):
         held = items == item
         w, b = fit(x[~held], y[~held], l2)
         probs[held] = 1 / (1 + np.exp(-(x[held] @ w + b)))
-    return "leave-one-article-out on dev: " + _suggested(data, probs, positives, threshold)
+    return "leave-one-article-out on dev: " + _suggested(data, probs, positives, threshold, show)
 
 
-def held_out(train: list[Row], data: list[Row], positives: int, keys: list[str], l2: float, threshold: float) -> str:
+def held_out(train: list[Row], data: list[Row], positives: int, keys: list[str], l2: float, threshold: float,
+             show: bool = False) -> str:
     """Fitted on some dev files, scored on another writer's file it has not seen."""
-    w, b = fit(np.array([[r.features[k] for k in keys] for r in train]),
-               np.array([r.positive for r in train], dtype=float), l2)
-    probs = 1 / (1 + np.exp(-(np.array([[r.features[k] for k in keys] for r in data]) @ w + b)))
-    return _suggested(data, probs, positives, threshold)
+    w, b = fit(*matrix(train, keys), l2)
+    probs = 1 / (1 + np.exp(-(matrix(data, keys)[0] @ w + b)))
+    return _suggested(data, probs, positives, threshold, show)
 
 
-SHOW = False
-
-
-def _suggested(data: list[Row], probs: np.ndarray, positives: int, threshold: float) -> str:
+def _suggested(data: list[Row], probs: np.ndarray, positives: int, threshold: float, show: bool) -> str:
     """Precision, recall and outcome accuracy of what the matcher would suggest at the threshold."""
     items = np.array([r.item for r in data])
     tp = fp = named = right = 0
@@ -93,7 +95,7 @@ def _suggested(data: list[Row], probs: np.ndarray, positives: int, threshold: fl
         top = max(probs[i] for i in idx)
         for i in idx:
             if probs[i] >= threshold and probs[i] >= top - RUNNER_UP:
-                if SHOW and (not data[i].positive or data[i].outcome != data[i].wanted):
+                if show and (not data[i].positive or data[i].outcome != data[i].wanted):
                     print(f"  {item} {probs[i]:.2f} {data[i].outcome} (want {data[i].wanted}) {data[i].claim[:90]}")
                 tp, fp = tp + data[i].positive, fp + (not data[i].positive)
                 if data[i].outcome:
@@ -114,16 +116,13 @@ def main() -> None:
     args = parser.parse_args()
     data, positives = rows("dev")
     keys = [k for k in data[0].features if k not in args.drop.split(",")]
-    global SHOW
-    SHOW = args.verbose
     if args.hold:
         train, _ = rows("dev", [f for f in SPLITS["dev"] if f != args.hold])
         held, held_positives = rows("dev", [args.hold])
         print(f"fitted without {args.hold}, scored on it: "
-              + held_out(train, held, held_positives, keys, args.l2, args.threshold))
-    print(cross_validate(data, positives, keys, args.l2, args.threshold))
-    w, b = fit(np.array([[r.features[k] for k in keys] for r in data]),
-               np.array([r.positive for r in data], dtype=float), args.l2)
+              + held_out(train, held, held_positives, keys, args.l2, args.threshold, args.verbose))
+    print(cross_validate(data, positives, keys, args.l2, args.threshold, args.verbose))
+    w, b = fit(*matrix(data, keys), args.l2)
     print("WEIGHTS = {" + ", ".join(f'"{k}": {v:.3f}' for k, v in zip(keys, w, strict=True)) + "}")
     print(f"BIAS = {b:.3f}")
 

@@ -543,23 +543,21 @@ class FakeTelegram:
             self._lock.notify_all()
         return True
 
-    async def _m_setMyDescription(self, params: dict[str, Any]) -> bool:
-        code, text = self._language_code(params), str(params.get("description") or "")
-        if len(text) > 512:
-            raise ApiError(400, "Bad Request: BOT_DESCRIPTION_INVALID")  # up to 512 characters
+    def _describe(self, params: dict[str, Any], field: str, limit: int, store: dict[str, str]) -> bool:
+        """setMyDescription (up to 512 characters) and setMyShortDescription (up to 120), per language."""
+        code, text = self._language_code(params), str(params.get(field) or "")
+        if len(text) > limit:
+            raise ApiError(400, "Bad Request: BOT_DESCRIPTION_INVALID")
         with self._lock:
-            self.descriptions[code] = text
+            store[code] = text
             self._lock.notify_all()
         return True
 
+    async def _m_setMyDescription(self, params: dict[str, Any]) -> bool:
+        return self._describe(params, "description", 512, self.descriptions)
+
     async def _m_setMyShortDescription(self, params: dict[str, Any]) -> bool:
-        code, text = self._language_code(params), str(params.get("short_description") or "")
-        if len(text) > 120:
-            raise ApiError(400, "Bad Request: BOT_DESCRIPTION_INVALID")  # up to 120 characters
-        with self._lock:
-            self.short_descriptions[code] = text
-            self._lock.notify_all()
-        return True
+        return self._describe(params, "short_description", 120, self.short_descriptions)
 
     async def _m_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
