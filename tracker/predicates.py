@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 # family: (verbs a prediction uses for the event, the completed forms and idioms that report it)
 FAMILIES: dict[str, tuple[str, str]] = {
-    "meet": ("hold host meet attend visit travel go sit",
+    "meet": ("hold host meet attend visit travel go sit negotiate talk talks negotiations summit meeting",
              r"held|took place|went ahead|goes ahead|go ahead|met|sat down|hosted|visited|arrived|landed|"
              r"touched down|attended|convened"),
-    "agree": ("sign agree reach strike seal conclude finalise finalize clinch ink secure settle make",
+    "agree": ("sign agree reach strike seal conclude finalise finalize clinch ink secure settle deal",
               r"signed|inked|sealed|struck|reached|agreed|finali[sz]ed|concluded|clinched|secured|settled|"
               r"put pen|shook hands|rubber-stamped"),
     "approve": ("approve pass ratify adopt back endorse vote clear authorise authorize grant allow enact "
                 "legalise legalize confirm license licence accept",
                 r"approv|passed|ratified|adopted|endorsed|rubber-stamped|green light|go-ahead|approval|cleared|"
-                r"enacted|granted|became law|authori[sz]|licen[cs]e|permission|confirmed|accepted"),
+                r"enacted|granted|became law|authori[sz]|licen[cs]e|permission|confirmed|accepted|backed|voted"),
     "start": ("open reopen launch start begin release debut unveil roll introduce resume restart ship list "
               "inaugurate operate run enter fly lift break produce deploy",
               r"open|launch|began|started|kicked off|inaugurat|went live|rolled out|shipped|shipping|debuted|"
@@ -46,7 +47,9 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "join": ("join sign transfer move",
              r"joined|signed|completed|sealed|agreed|unveiled|arrived"),
     "law": ("be take come apply ban enter",
-            r"took effect|came into force|entered into force|went into effect|became law|in force|in effect"),
+            r"took effect|came into force|entered into force|went into effect|became law|in force|in effect|binding"),
+    "free": ("free release",
+             r"freed|released|walked free|set free|pardoned|returned home|stepped off"),
     "court": ("convict charge sentence indict acquit jail extradite arrest try rule find prosecute imprison",
               r"convicted|guilty|sentenced|charged|indicted|extradited|arrested|acquitted|jailed|ruled|"
               r"imprisoned|prosecuted"),
@@ -59,16 +62,16 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "jobs": ("cut shed lay axe eliminate",
              r"\bcut|shed|laid off|axed|eliminated"),
     "stop": ("close shut end halt stop cease phase wind suspend scrap",
-             r"closed|shut|ended|ending|halted|ceased|stopped|wound down|phased out|suspended|final|last|"
+             r"closed|shut|ended|ending|halted|ceased|stopped|wound down|phased out|suspended|final|last|cold|"
              r"rolled off"),
     "strike": ("strike walk stop",
-               r"walked out|went on strike|downed tools|strike|stopp"),
+               r"walked out|went on strike|downed tools|strike|stopp|stoppage"),
 }
 
 # a later step reports the earlier ones too: a truce in force was signed, a completed takeover approved
 IMPLIES: dict[str, frozenset[str]] = {
     "law": frozenset({"agree", "approve"}),
-    "complete": frozenset({"agree", "approve", "start"}),
+    "complete": frozenset({"agree", "approve"}),
     "govern": frozenset({"agree", "win"}),
     "court": frozenset(),
 }
@@ -76,6 +79,8 @@ IMPLIES: dict[str, frozenset[str]] = {
 # the verb a prediction turns on: "will (not) (be) complete", "is set to open", "plans to sign"
 CLAIM_VERB = re.compile(r"(?i)\b(?:will|would|shall|won't|to)\s+(?:not\s+|never\s+|also\s+|finally\s+)?"
                         r"(?:(be|have)\s+)?(?:\w+ly\s+)?([a-z]+)")
+LIGHT = frozenset({"make", "take", "have", "get", "give", "do", "carry", "pay", "stage", "conduct"})
+FRAME = frozenset({"resume", "hold", "start", "begin", "restart"})  # their noun first, then themselves
 IRREGULAR = {"held": "hold", "met": "meet", "won": "win", "began": "begin", "begun": "begin", "went": "go",
              "took": "take", "taken": "take", "broke": "break", "broken": "break", "left": "leave", "quit": "quit",
              "cut": "cut", "set": "set", "shed": "shed", "built": "build", "bought": "buy", "found": "find",
@@ -84,11 +89,16 @@ IRREGULAR = {"held": "hold", "met": "meet", "won": "win", "began": "begin", "beg
 
 
 @cache
-def _verb_families() -> dict[str, frozenset[str]]:
-    """Each claim verb (as its Snowball stem) → the families it belongs to."""
+def _stemmer() -> Any:
     import Stemmer
 
-    stem = Stemmer.Stemmer("english").stemWord
+    return Stemmer.Stemmer("english")
+
+
+@cache
+def _verb_families() -> dict[str, frozenset[str]]:
+    """Each claim verb (as its Snowball stem) → the families it belongs to."""
+    stem = _stemmer().stemWord
     found: dict[str, set[str]] = {}
     for family, (verbs, _) in FAMILIES.items():
         for verb in verbs.split():
@@ -98,19 +108,17 @@ def _verb_families() -> dict[str, frozenset[str]]:
 
 @cache
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
-    return {family: re.compile(rf"(?i)(?:{cues})") for family, (_, cues) in FAMILIES.items()}
+    return {family: re.compile(rf"(?i)\b(?:{cues})") for family, (_, cues) in FAMILIES.items()}
 
 
 def verb_families(verb: str) -> frozenset[str]:
     """The families of one verb as a claim would use it ("complete", "be convicted" → its participle)."""
-    import Stemmer
-
     word = verb.lower()
     word = IRREGULAR.get(word, word)
-    found = _verb_families().get(Stemmer.Stemmer("english").stemWord(word))
+    stem = _stemmer().stemWord
+    found = _verb_families().get(stem(word))
     if found is None and word.endswith("ed"):  # "convicted" → "convict"
-        found = _verb_families().get(Stemmer.Stemmer("english").stemWord(word[:-2])) or \
-            _verb_families().get(Stemmer.Stemmer("english").stemWord(word[:-1]))
+        found = _verb_families().get(stem(word[:-2])) or _verb_families().get(stem(word[:-1]))
     return found or frozenset()
 
 
@@ -122,6 +130,12 @@ def claim_families(statement: str) -> frozenset[str]:
         verb = m.group(2).lower()
         if m.group(1) and not (verb.endswith(("ed", "en", "wn")) or verb in IRREGULAR):
             return frozenset()  # "will be back online", "will be in force": no verb to go by
+        if verb in LIGHT or verb in FRAME:  # "make its first launch", "resume talks": the noun names the event
+            noun = re.match(r"\s*(?:(?:a|an|the|its|his|her|their|first|new|final|formal|official|maiden|"
+                            r"long-awaited|historic|state|direct|peace|\w+'s)\s+){0,3}([a-z]+)", statement[m.end():],
+                            re.I)
+            found = verb_families(noun.group(1)) if noun else frozenset()
+            return found or (frozenset() if verb in LIGHT else verb_families(verb))
         found = verb_families(verb)
         if found or verb not in ("be", "have", "not", "never"):
             return found
@@ -152,10 +166,8 @@ STEP = re.compile(r"(?i)^\W*(?:[\w.-]+\W+){0,3}?(tests?|testing|trials?|phases?|
 def a_step(statement: str, after: str) -> bool:
     """Whether the words after a cue make it act on a step on the way ("an opening bid", "the final phase
     of trials") that the prediction itself does not name."""
-    import Stemmer
-
     m = STEP.search(after)
     if not m:
         return False
-    stem = Stemmer.Stemmer("english").stemWord
+    stem = _stemmer().stemWord
     return stem(m.group(1).lower().split()[0]) not in {stem(w) for w in re.findall(r"[a-z]+", statement.lower())}

@@ -1,11 +1,11 @@
 """Scores the matcher (tracker/matching.py) on the (claim, later article) pairs in tests/eval/matching.
 
-    python -m tests.eval.match_evaluate [--split dev|test] [--verbose]
+    python -m tests.eval.match_evaluate [--split dev|test|test3] [--verbose]
 
 Prints precision and recall of "may settle" suggestions (a claim labelled settles_yes or settles_no is a
 positive; every other category a negative), and the share of suggestions naming an outcome whose outcome is
-right (a suggestion on a claim that the article does not settle is wrong whatever it names). The test split
-was written blind by a helper session and is never printed item by item (--verbose works on dev only).
+right (a suggestion on a claim that the article does not settle is wrong whatever it names). The test splits
+were written blind by helper sessions and are never printed item by item (--verbose works on dev only).
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ class MatchScores:
         return self.named_right / self.named if self.named else 1.0
 
 
-SPLITS = {"dev": ["dev.jsonl", "dev2.jsonl", "dev3.jsonl"], "test": ["test.jsonl"]}
+SPLITS = {"dev": ["dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl"], "test": ["test.jsonl"],
+          "test3": ["test3.jsonl"]}
 
 
 def load(split: str, files: list[str] | None = None) -> list[dict]:  # type: ignore[type-arg]
@@ -95,10 +96,10 @@ def score(split: str, matcher: Matcher = DEFAULT, verbose: bool = False) -> Matc
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--split", choices=["dev", "test", "test3", "all"], default="all")
     parser.add_argument("--verbose", action="store_true", help="the misses and false suggestions (dev only)")
     args = parser.parse_args()
-    for split in (["dev", "test"] if args.split == "both" else [args.split]):
+    for split in (list(SPLITS) if args.split == "all" else [args.split]):
         s = score(split, verbose=args.verbose)
         print(f"{split}: {s.pairs} pairs · may-settle precision {s.precision:.3f} recall {s.recall:.3f} "
               f"(tp {s.tp} fp {s.fp} fn {s.fn}) · outcome right {s.outcome_accuracy:.3f} of {s.named} named")

@@ -73,3 +73,36 @@ def test_a_delay_on_the_way_does_not_outweigh_what_happened() -> None:
     assert _outcome("Talks on the agreement stalled again on Wednesday.", claim, near_deadline=True) == "not_fulfilled"
     assert _outcome("Talks on the agreement stalled again on Wednesday.", claim, near_deadline=False) is None
     assert _outcome("The signing was called off on Wednesday.", claim, near_deadline=False) == "not_fulfilled"
+
+
+def test_a_count_against_the_claims_number() -> None:
+    claim = "Orvel Motors will deliver 250,000 cars to customers in 2025"
+    assert _figures_verdict("Orvel Motors handed 212,300 cars to buyers last year.", claim, True) == "not_fulfilled"
+    assert _figures_verdict("Orvel Motors handed 251,040 cars to buyers last year.", claim, True) == "fulfilled"
+    # another thing counted, or nobody's count
+    assert _figures_verdict("Orvel Motors recalled 3,100 trucks.", claim, True) is None
+    assert _figures_verdict("Rivals sold 300,000 cars.", claim, True) is None
+
+
+def test_a_years_figure_is_final_once_the_year_is_over() -> None:
+    claim = [OpenClaim(1, "Ilse Varga", "Dravonia's economy will grow by at least 2 percent in 2025",
+                       date(2025, 3, 1), date(2026, 3, 31))]
+    article = LaterArticle("Dravonia's output expanded by just 1.3 percent last year, the statistics office said "
+                           "on Monday, well short of the government's forecast.", date(2026, 2, 2))
+    found = DEFAULT.match(claim, article, floor=0.0)
+    assert found and found[0].outcome == "not_fulfilled"  # two months before the deadline, the year is over
+
+
+def test_anothers_failure_beside_the_claims_success() -> None:
+    claim = "Samuel Oduya will join a Bundesliga club in the January transfer window"
+    assert _outcome("Striker Samuel Oduya joined Bundesliga side Hanse Bremen on Tuesday, five months after a move "
+                    "to Lisbon fell through.", claim, near_deadline=True) == "fulfilled"
+    assert _outcome("Samuel Oduya's move to Hanse Bremen fell through on Tuesday.", claim, True) == "not_fulfilled"
+
+
+def test_a_channel_posts_hashtags_are_not_a_sentence() -> None:
+    claim = [OpenClaim(1, "Halina Roth", "Prime Minister Halina Roth will call a snap election for March",
+                       date(2026, 1, 5), date(2026, 3, 31))]
+    post = LaterArticle("🗳 Roth rules out early vote: the election stays in autumn.\n\n#Politics #Roth #Elections",
+                        date(2026, 2, 10))
+    assert all("#" not in m.quote for m in DEFAULT.match(claim, post, floor=0.0))

@@ -67,3 +67,14 @@ def test_a_step_on_the_way_is_not_the_event() -> None:
     assert not a_step("The union will reject the pay offer", " the pay offer on Friday")
     assert _outcome("The union rejected the offer on Friday.", "The union will accept the pay offer",
                     True) == "not_fulfilled"
+
+
+def test_a_light_verb_takes_its_event_from_the_noun() -> None:
+    assert claim_families("The Kite rocket will make its first launch in 2026") == {"start"}
+    assert claim_families("The two delegations will resume direct negotiations in Geneva") == {"meet"}
+    assert "rate" in claim_families("The central bank will hold rates steady in June")
+    launch = "The Kite rocket will make its first launch in 2026"
+    assert _outcome("The Kite completed a full-duration static fire of its first stage in June.", launch, True) is None
+    assert _outcome("The Kite lifted off from Andøya on Tuesday.", launch, True) == "fulfilled"
+    talks = "The two delegations will resume direct negotiations in Geneva"
+    assert _outcome("The delegations sat down together in Geneva on Friday.", talks, True) == "fulfilled"
