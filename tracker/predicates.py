@@ -73,6 +73,7 @@ IMPLIES: dict[str, frozenset[str]] = {
     "law": frozenset({"agree", "approve"}),
     "complete": frozenset({"agree", "approve"}),
     "govern": frozenset({"agree", "win"}),
+    "join": frozenset({"leave"}),  # a player who joined a club has left the last one
     "court": frozenset(),
 }
 

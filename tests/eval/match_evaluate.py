@@ -1,6 +1,6 @@
 """Scores the matcher (tracker/matching.py) on the (claim, later article) pairs in tests/eval/matching.
 
-    python -m tests.eval.match_evaluate [--split dev|test|test3] [--verbose]
+    python -m tests.eval.match_evaluate [--split dev|test|test4] [--verbose]
 
 Prints precision and recall of "may settle" suggestions (a claim labelled settles_yes or settles_no is a
 positive; every other category a negative), and the share of suggestions naming an outcome whose outcome is
@@ -46,8 +46,8 @@ class MatchScores:
         return self.named_right / self.named if self.named else 1.0
 
 
-SPLITS = {"dev": ["dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl"], "test": ["test.jsonl"],
-          "test3": ["test3.jsonl"]}
+SPLITS = {"dev": ["dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl"], "test": ["test.jsonl"],
+          "test4": ["test4.jsonl"]}
 
 
 def load(split: str, files: list[str] | None = None) -> list[dict]:  # type: ignore[type-arg]
@@ -96,7 +96,7 @@ def score(split: str, matcher: Matcher = DEFAULT, verbose: bool = False) -> Matc
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--split", choices=["dev", "test", "test3", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "test", "test4", "all"], default="all")
     parser.add_argument("--verbose", action="store_true", help="the misses and false suggestions (dev only)")
     args = parser.parse_args()
     for split in (list(SPLITS) if args.split == "all" else [args.split]):

@@ -106,3 +106,31 @@ def test_a_channel_posts_hashtags_are_not_a_sentence() -> None:
     post = LaterArticle("🗳 Roth rules out early vote: the election stays in autumn.\n\n#Politics #Roth #Elections",
                         date(2026, 2, 10))
     assert all("#" not in m.quote for m in DEFAULT.match(claim, post, floor=0.0))
+
+
+def test_an_election_won_by_someone_else() -> None:
+    claim = "Ana Petrescu will be elected leader of the Liberal Party at the May congress"
+    assert _outcome("Radu Ionescu won on Saturday with 301 delegate votes to 254 for Ana Petrescu.", claim,
+                    True) == "not_fulfilled"
+    assert _outcome("Ana Petrescu was elected party leader on Saturday with 301 votes.", claim, True) == "fulfilled"
+
+
+def test_figures_in_percentage_points_and_growth_by_another_name() -> None:
+    drug = "Veltrix will lower HbA1c by at least 1.2 percentage points in its Phase 3 trial"
+    assert _figures_verdict("Patients saw their HbA1c fall by 0.7 percentage points after 40 weeks.", drug,
+                            True) == "not_fulfilled"
+    growth = "Lomaria's GDP growth for 2025 will exceed 2%"
+    assert _figures_verdict("Lomaria's economy grew 1.6% in 2025.", growth, True) == "not_fulfilled"
+    assert _outcome("The drug lowered blood sugar less than hoped in the pivotal trial.",
+                    "Veltrix will lower blood sugar in its Phase 3 trial", True) == "not_fulfilled"
+
+
+def test_a_forecast_and_a_delay_into_a_month() -> None:
+    assert _outcome("Analysts now see Orvel shipping around 4 million phones this year.",
+                    "Orvel will ship more than 5 million phones this year", False) is None
+    reservoir = "The Selva reservoir will begin filling by the end of March"
+    assert _outcome("A last-minute inspection of the spillway pushed it into April.", reservoir,
+                    True) == "not_fulfilled"
+    # a delay that is only the talks' ("stalled contract talks") does not outweigh the move completed
+    assert _outcome("Obiri, stuck in stalled contract talks since October, completed his move to Sereno.",
+                    "Kenji Obiri will leave Riverside United before the window closes", True) == "fulfilled"
