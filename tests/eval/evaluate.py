@@ -1,4 +1,4 @@
-"""Scores the rule-based extractor: `python -m tests.eval.evaluate [-v]`, and per language
+"""Scores the rule-based extractor: `python -m tests.eval.evaluate [--split dev|test] [-v]`, and per language
 `python -m tests.eval.evaluate --lang ru|uk [--split dev|test] [-v]`.
 
 Two splits, labelled by GUIDE.md:
@@ -236,8 +236,10 @@ def main() -> None:
     if lang:
         report_lang(lang, _option("--split") or "dev", verbose)
         return
-    report("dev", verbose)
-    if "--dev-only" not in sys.argv:
+    split = _option("--split")  # English: both splits unless one is named (or --dev-only)
+    if split in (None, "dev"):
+        report("dev", verbose)
+    if split in (None, "test") and "--dev-only" not in sys.argv:
         report("test", False)
 
 
