@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from typing import Any, Protocol
 
+from tracker import slavic_cues as slavic
 from tracker.extraction.sentences import split_sentences
 from tracker.predicates import a_step, reports
 
@@ -53,7 +54,20 @@ STOP_WORDS = (  # words too common to tell claims apart
     "how all any both each few other some own same only new next last year years month months week weeks day days "
     "time end one two three first second mr ms mrs "
 )
-STOP = frozenset(STOP_WORDS.split())
+STOP = frozenset(STOP_WORDS.split()) | slavic.STOP
+
+
+def _stopwords(texts: list[str]) -> str | list[str]:
+    """BM25's stop words: bm25s's English list, with the Russian and Ukrainian ones when the texts have Cyrillic
+    (bm25s builds a set of a list once a text: the short English list costs least)."""
+    return "en" if not any(IS_CYRILLIC.search(t) for t in texts) else _slavic_stopwords()
+
+
+@cache
+def _slavic_stopwords() -> list[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return sorted(set(STOPWORDS_EN) | slavic.STOP)
 
 # Cues that a sentence reports what became of an event (looked for near the best sentence).
 NOT_HAPPENED = re.compile(  # definitive: whenever the article comes, the event will not happen as said
@@ -181,28 +195,43 @@ class Matcher(Protocol):
 
 
 @cache
-def _stemmer() -> Any:
+def _stemmer(language: str = "english") -> Any:
     import Stemmer
 
-    return Stemmer.Stemmer("english")
+    return Stemmer.Stemmer(language)
 
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)?%?")
+CYRILLIC = "А-Яа-яЁёІіЇїЄєҐґ"
+WORD = re.compile(rf"[A-Za-z{CYRILLIC}][A-Za-z{CYRILLIC}'’-]*[A-Za-z{CYRILLIC}]|\d+(?:[.,]\d+)?%?")
+IS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
+
+
+def _stem_words(words: list[str]) -> list[str]:
+    """Snowball stems: English for Latin words, Russian for Cyrillic ones (it reads Ukrainian endings well
+    enough to match «Зеленського» with «Зеленський»; Snowball has no Ukrainian)."""
+    if not IS_CYRILLIC.search(" ".join(words)):
+        return list(_stemmer().stemWords(words))
+    english, russian = _stemmer(), _stemmer("russian")
+    return [russian.stemWord(w) if IS_CYRILLIC.search(w) else english.stemWord(w) for w in words]
 
 
 def stems(text: str) -> list[str]:
     words = [w.lower().replace("’", "'") for w in WORD.findall(text)]
     words = [w.removesuffix("'s") for w in words if w not in STOP and len(w) > 1]
-    return list(_stemmer().stemWords(words))
+    return list(_stemmer().stemWords(words)) if not IS_CYRILLIC.search(text) else _stem_words(words)
+
+
+NAME = re.compile(rf"(?<![.!?]\s)(?<!^)\b([A-ZА-ЯЁІЇЄҐ][a-zA-Z'’{CYRILLIC}-]{{2,}}|\d+(?:[.,]\d+)?%?)")
 
 
 def _names(text: str) -> set[str]:
-    """Capitalised words not at a sentence start and numbers: the names and figures a claim turns on."""
+    """Capitalised words not at a sentence start and numbers: the names and figures a claim turns on (a
+    Cyrillic name as its stem: «Путина» and «Путин» are one name)."""
     found = set()
-    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z'’-]{2,}|\d+(?:[.,]\d+)?%?)", text):
+    for m in NAME.finditer(text):
         word = m.group(1).lower()
         if word not in STOP:
-            found.add(word)
+            found.add(_stemmer("russian").stemWord(word) if IS_CYRILLIC.search(word) else word)
     return found
 
 
@@ -212,9 +241,16 @@ def _speaker_keys(claim: OpenClaim) -> set[str]:
         if not name:
             continue
         parts = [p for p in re.split(r"[\s.]+", name.lower()) if len(p) > 2]
-        if parts:
-            keys.add(parts[-1])  # the surname is how articles refer back
+        if parts:  # the surname is how articles refer back; a Cyrillic one by its stem, in any case
+            keys.add(_stemmer("russian").stemWord(parts[-1]) if IS_CYRILLIC.search(parts[-1]) else parts[-1])
     return keys
+
+
+def _named(key: str, lower: str) -> bool:
+    """Whether an article (lower-cased) names a speaker key: the word itself, or a Cyrillic stem with any
+    ending («зеленськ» in «Зеленського»)."""
+    ending = r"\w*" if IS_CYRILLIC.search(key) else ""
+    return re.search(rf"\b{re.escape(key)}{ending}\b", lower) is not None
 
 
 @dataclass
@@ -241,6 +277,10 @@ class _Cues:
 @lru_cache(maxsize=4096)
 def _cues(window: str) -> _Cues:
     """A sentence's cue phrases, read once: the same sentence is weighed against many claims."""
+    if IS_CYRILLIC.search(window):  # Russian or Ukrainian
+        done = tuple(m for m in slavic.HAPPENED.finditer(window) if not slavic.NEGATION.search(window[:m.start()])
+                     and not slavic.FUTURE.search(window[:m.start()]))
+        return _Cues(done, tuple(slavic.NOT_HAPPENED.finditer(window)), slavic.NOT_YET.search(window))
     done = tuple(m for m in HAPPENED.finditer(window) if not _negated(window, m.start())
                  and not FUTURE.search(window[:m.start()]))
     return _Cues(done, tuple(NOT_HAPPENED.finditer(window)), NOT_YET.search(window))
@@ -272,24 +312,30 @@ def _outcome(window: str, claim: str, near_deadline: bool) -> str | None:
             found = "not_fulfilled"
         else:  # nothing said, or another step of the story happened ("shareholders approved the takeover")
             return None
-    if NEGATED_CLAIM.search(claim):
+    if NEGATED_CLAIM.search(claim) or slavic.NEGATED_CLAIM.search(claim):
         return "fulfilled" if found == "not_fulfilled" else "not_fulfilled"
     return found
 
 
 UNIT = (r"\s*(percentage points?|%|percent|per cent|pc|million|billion|trillion|bn|m\b|points?|seats?|votes?|jobs?|"
-        r"people|units?)?")
+        r"people|units?|процент\w*|відсот\w*|млн|млрд)?")
 NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"  # "100,000", "3.5", "3,5"
 NOUN = r"(?:\s*(?<=\s)([a-z][a-z-]{2,}))?"  # what is counted, when no unit says it: "100,000 vehicles"
 REACH = ("reach", "hit", "deliver", "sell", "build", "produce", "hire", "create", "add", "ship", "register",
          "record", "welcome", "attract", "score", "top", "cross", "pass")
 TARGET = re.compile(  # a claim about a figure: "below 3%", "more than 2 million", "to 4%", "deliver 100,000 cars"
     r"(?i)\b(below|under|less than|lower than|fewer than|at most|no more than|above|over|more than|higher than|"
+    r"не более|не больше|не выше|не більше|не вище|не менее|не меньше|не ниже|не менше|не нижче|ниже|менее|меньше|"
+    r"нижче|менше|выше|более|больше|свыше|превыс\w*|вище|більше|понад|перевищ\w*|"
     r"at least|exceed(?:s|ing)?|beyond|surpass(?:es|ing)?|to|" + "|".join(rf"{v}(?:e?s|ing)?" for v in REACH) +
     r")\s+(?:about |around |some |roughly )?[$€£]?" + NUMBER + UNIT + NOUN)
 FIGURE = re.compile(r"(?i)[$€£]?(?<![\d.,])" + NUMBER + UNIT + NOUN)
-BELOW, ABOVE = ("below", "under", "less", "lower", "fewer", "at most", "no more"), \
-    ("above", "over", "more", "higher", "at least", "exceed", "beyond", "surpass")
+BELOW, ABOVE = ("below", "under", "less", "lower", "fewer", "at most", "no more", "не более", "не больше", "не выше",
+                "не більше", "не вище", "ниже", "менее", "меньше", "нижче", "менше"), \
+    ("above", "over", "more", "higher", "at least", "exceed", "beyond", "surpass", "не менее", "не меньше", "не ниже",
+     "не менше", "не нижче", "выше", "более", "больше", "свыше", "превыс", "вище", "більше", "понад", "перевищ")
+AT_MOST, AT_LEAST = ("at most", "no more", "не более", "не больше", "не выше", "не більше", "не вище"), \
+    ("at least", "не менее", "не меньше", "не ниже", "не менше", "не нижче")
 MEASURES = {  # what else news calls the claim's measure (stems): inflation is "consumer prices"
     "inflat": {"price", "cpi"}, "unemploy": {"jobless", "joblessness"}, "economi": {"output", "gdp"},
     "grow": {"expand", "output", "gdp", "grew", "economi"}, "growth": {"expand", "output", "gdp", "grew", "economi"},
@@ -304,7 +350,7 @@ def _number(text: str) -> float:
 
 def _unit(word: str | None) -> str:
     word = (word or "").lower()
-    return "%" if word in ("%", "percent", "per cent", "pc") else word
+    return "%" if word in ("%", "percent", "per cent", "pc") or word.startswith(("процент", "відсот")) else word
 
 
 WIN = re.compile(r"(?i)^(.*?)\s+(?:will|would|is going to|are going to|is set to|are set to)\s+"
@@ -360,9 +406,9 @@ def _figures_verdict(sentence: str, claim: str, near_deadline: bool) -> str | No
             continue  # another quantity, or a figure still to come
         number = _number(figure.group(1))
         if word.startswith(BELOW):
-            met = number < value if not word.startswith(("at most", "no more")) else number <= value
+            met = number < value if not word.startswith(AT_MOST) else number <= value
         elif word.startswith(ABOVE):
-            met = number > value if not word.startswith("at least") else number >= value
+            met = number > value if not word.startswith(AT_LEAST) else number >= value
         elif word.startswith(REACH):  # a level to reach: that figure or beyond it
             met = number >= value
         else:  # "to 4%": that figure
@@ -409,6 +455,17 @@ class _ArticleView:
     title_stems: frozenset[str] = frozenset()  # stemmed once an article, not once a candidate
 
 
+def _sentences(text: str) -> list[str]:
+    """English sentences, or Russian and Ukrainian ones by razdel (line by line, footers dropped)."""
+    from tracker.language import detect
+
+    if detect(text) in ("ru", "uk"):
+        from tracker.extraction.slavic.sentences import split_sentences as slavic_sentences
+
+        return [s.text.strip() for s in slavic_sentences(text)]
+    return [s.text.strip() for s in split_sentences(text)]
+
+
 def _happened(text: str) -> bool:
     """A completed verb that is neither negated nor in the future or a condition."""
     return bool(_cues(text).done)
@@ -426,9 +483,9 @@ class Bm25Matcher:
 
         corpus = [" ".join(filter(None, (c.statement, c.speaker, *c.aliases))) for c in claims]
         index = bm25s.BM25()
-        index.index(bm25s.tokenize(corpus, stopwords="en", stemmer=_stemmer(), show_progress=False),
+        index.index(bm25s.tokenize(corpus, stopwords=_stopwords(corpus), stemmer=_stem_words, show_progress=False),
                     show_progress=False)
-        tokens = bm25s.tokenize(queries, stopwords="en", stemmer=_stemmer(), show_progress=False)
+        tokens = bm25s.tokenize(queries, stopwords=_stopwords(queries), stemmer=_stem_words, show_progress=False)
         k = min(self.per_sentence, len(claims))
         docs, scores = index.retrieve(tokens, k=k, show_progress=False, n_threads=1)
         found: dict[int, _Candidate] = {}
@@ -465,18 +522,19 @@ class Bm25Matcher:
             "cover_best": len(claim_stems & best) / len(claim_stems),
             "cover_window": len(claim_stems & window) / len(claim_stems),
             "cover_article": len(claim_stems & article.stems) / len(claim_stems),
-            "speaker": float(any(re.search(rf"\b{re.escape(k)}\b", article.lower) for k in _speaker_keys(c.claim))),
+            "speaker": float(any(_named(k, article.lower) for k in _speaker_keys(c.claim))),
             "names": len(names & article.names) / len(names) if names else 0.0,
-            "not_happened": float(bool(NOT_HAPPENED.search(both))),
-            "not_yet": float(bool(NOT_YET.search(both)) and near),
+            "not_happened": float(bool(_cues(both).against)),
+            "not_yet": float(bool(_cues(both).soft) and near),
             "happened": float(_happened(both)),
             "past_deadline": float(article.published > c.claim.deadline),
             "elapsed": min(1.5, max(0.0, (article.published - c.claim.made_at).days
                                     / max(1, (c.claim.deadline - c.claim.made_at).days))),
             "outcome": float(outcome is not None),
             "bm25_share": c.bm25 / article.top_bm25 if article.top_bm25 else 0.0,
-            "event": float(bool({w for w in claim_stems if w in EVENT_NOUNS} & window)),
-            "unsettled": min(len(UNSETTLED.findall(queries[c.best])), 3) / 3,
+            "event": float(bool({w for w in claim_stems if w in EVENT_NOUNS or w in slavic.EVENT_STEMS} & window)),
+            "unsettled": min(len(UNSETTLED.findall(queries[c.best])) + len(slavic.UNSETTLED.findall(queries[c.best])),
+                             3) / 3,
             "names_best": len(names & _names(" " + both)) / len(names) if names else 0.0,
             "title": float(headline is not None),
         }
@@ -497,8 +555,8 @@ class Bm25Matcher:
                                                                            c.made_at <= article.published)]
         text = article.text.strip()
         queries = ([article.title.strip()] if article.title and article.title.strip() not in text[:300] else [])
-        queries += [s.text.strip() for s in split_sentences(text) if len(s.text.strip()) > 15
-                    and not HASHTAGS.fullmatch(s.text.strip())]  # a channel post's "#Politics #Roth" line
+        queries += [s for s in _sentences(text) if len(s) > 15
+                    and not HASHTAGS.fullmatch(s)]  # a channel post's "#Politics #Roth" line
         if not claims or not queries:
             return [], queries, _ArticleView(article.published, set(), set(), "", 0.0)
         found = list(self._retrieve(claims, queries).values())

@@ -92,3 +92,39 @@ def test_calledit_match_batch_shares_the_bots_matcher(tmp_path) -> None:  # type
     assert first["id"] == "seed" and [m["claim_id"] for m in first["matches"]] == [1]
     assert first["matches"][0]["outcome"] == "not_fulfilled" and "put on hold" in first["matches"][0]["quote"]
     assert second["error"].startswith("bad input line")
+
+
+RU_CHAT = 1718
+RU_SHELVED = """Встречу Путина и Трампа в Будапеште отложили
+
+ВАШИНГТОН, 21 октября. /ТАСС/. Запланированная встреча президентов России и США в Будапеште отложена на \
+неопределённый срок, сообщил представитель Белого дома.
+
+По его словам, Трамп не хочет «пустой встречи» и пока не видит для неё оснований."""
+RU_FOOTBALL = """«Зенит» обыграл «Спартак» со счётом 2:1
+
+САНКТ-ПЕТЕРБУРГ, 21 октября. «Зенит» обыграл «Спартак» в матче 12-го тура чемпионата России по футболу. \
+Победный мяч забил нападающий Педро на 87-й минуте."""
+
+
+def test_a_russian_chat_gets_russian_evidence(tg: FakeTelegram, bot: BotThread) -> None:
+    from tests.e2e.test_languages import RU_ARTICLE
+
+    tg.user_languages[RU_CHAT] = "ru"
+    review = tg.reply(RU_CHAT, "/ingest 2025-10-17\n" + RU_ARTICLE, "о будущем")
+    tg.click(review, "Сохранить")
+    wait_until(lambda: "Сохранён 1 прогноз." in review.text)
+    mark = len(tg.messages)
+    tg.reply(RU_CHAT, "/ingest 2025-10-21\n" + RU_FOOTBALL)
+    tg.reply(RU_CHAT, "/help")  # handled after the article: a suggestion would be out by now
+    assert [m for m in tg.messages[mark:] if m.chat_id == RU_CHAT and m.text.startswith("🔎")] == []
+    mark = len(tg.messages)
+    tg.send(RU_CHAT, "/ingest 2025-10-21\n" + RU_SHELVED)
+    suggestion = tg.wait_for(lambda m: m.chat_id == RU_CHAT and m.text.startswith("🔎 Это может закрыть #1 "),
+                             after=mark)
+    assert "Дмитрий Песков" in suggestion.text and "отложили" in suggestion.text
+    assert "Похоже на ❌ — не произошло." in suggestion.text
+    tg.click(suggestion, "Не произошло")
+    wait_until(lambda: "подтверждение" in suggestion.text)
+    assert suggestion.text.startswith("❌") and "#1 закрыт, эта статья — подтверждение" in suggestion.text
+    assert tg.errors == []

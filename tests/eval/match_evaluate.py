@@ -47,7 +47,8 @@ class MatchScores:
 
 
 SPLITS = {"dev": ["dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl"], "test": ["test.jsonl"],
-          "test4": ["test4.jsonl"]}
+          "test4": ["test4.jsonl"], "ru_dev": ["ru_dev.jsonl"], "ru_test": ["ru_test.jsonl"],
+          "uk_dev": ["uk_dev.jsonl"], "uk_test": ["uk_test.jsonl"]}
 
 
 def load(split: str, files: list[str] | None = None) -> list[dict]:  # type: ignore[type-arg]
@@ -86,7 +87,7 @@ def score(split: str, matcher: Matcher = DEFAULT, verbose: bool = False) -> Matc
             if got and got.outcome:
                 s.named += 1
                 s.named_right += int(positive and got.outcome == label.get("outcome"))
-            if verbose and split == "dev" and (bool(got) != positive or (got and got.outcome and
+            if verbose and split.endswith("dev") and (bool(got) != positive or (got and got.outcome and
                                                                          got.outcome != label.get("outcome"))):
                 print(f"{item['id']} {raw['id']} {label['category']:26} want {label.get('outcome')!s:13} "
                       f"got {(got.outcome if got else '-')!s:13} {got.score if got else ''} | {raw['statement'][:70]}"
@@ -96,7 +97,7 @@ def score(split: str, matcher: Matcher = DEFAULT, verbose: bool = False) -> Matc
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--split", choices=["dev", "test", "test4", "all"], default="all")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--verbose", action="store_true", help="the misses and false suggestions (dev only)")
     args = parser.parse_args()
     for split in (list(SPLITS) if args.split == "all" else [args.split]):

@@ -134,3 +134,26 @@ def test_a_forecast_and_a_delay_into_a_month() -> None:
     # a delay that is only the talks' ("stalled contract talks") does not outweigh the move completed
     assert _outcome("Obiri, stuck in stalled contract talks since October, completed his move to Sereno.",
                     "Kenji Obiri will leave Riverside United before the window closes", True) == "fulfilled"
+
+
+def test_russian_and_ukrainian_articles_settle_claims_in_their_language() -> None:
+    summit = [OpenClaim(1, "Дональд Трамп", "Трамп и Путин проведут саммит в Будапеште в течение двух недель",
+                        date(2025, 10, 16), date(2025, 10, 31)),
+              OpenClaim(2, "Кир Стармер", "Великобритания введёт новые санкции против российских банков до конца года",
+                        date(2025, 10, 1), date(2025, 12, 31))]
+    shelved = LaterArticle("ВАШИНГТОН, 21 октября. Запланированная встреча Трампа и Путина в Будапеште отложена на "
+                           "неопределённый срок, заявил представитель Белого дома.", date(2025, 10, 21),
+                           "Саммит в Будапеште отложен")
+    found = DEFAULT.match(summit, shelved)
+    assert [(m.claim_id, m.outcome) for m in found] == [(1, "not_fulfilled")]  # «Трампа», «Путина»: one name
+    jets = [OpenClaim(1, "Володимир Зеленський", "Україна отримає перші літаки F-16 до кінця літа",
+                      date(2025, 3, 1), date(2025, 8, 31))]
+    arrived = LaterArticle("КИЇВ, 20 серпня. Перші винищувачі F-16 прибули в Україну, повідомив Зеленський у своєму "
+                           "зверненні.", date(2025, 8, 20))
+    found = DEFAULT.match(jets, arrived)
+    assert found and found[0].outcome == "fulfilled"
+    # "at least ten" is no negation; a figure against a Russian target
+    assert _figures_verdict("Годовая инфляция по итогам декабря составила 31%.",
+                            "Годовая инфляция в Турции опустится ниже 25% к концу 2025 года", True) == "not_fulfilled"
+    assert _outcome("Собянин открыл 12 новых станций метро.", "В 2026 году в Москве откроют не менее десяти новых "
+                    "станций метро", True) == "fulfilled"
