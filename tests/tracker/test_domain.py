@@ -45,6 +45,17 @@ def test_sentences_and_datelines() -> None:
     assert find_dateline_date("No dateline here.", date(2026, 1, 5)) is None
 
 
+def test_a_channel_posts_emoji_end_its_sentences() -> None:
+    post = "⚡️ Zelensky says talks will resume next week 🇺🇦 Kyiv expects a deal by May 🔥 Moscow denies it."
+    found = split_sentences(post)
+    assert [s.text for s in found] == ["⚡️ Zelensky says talks will resume next week", "🇺🇦 Kyiv expects a deal by May",
+                                       "🔥 Moscow denies it."]
+    assert [post[s.start:s.start + len(s.text)] for s in found] == [s.text for s in found]  # offsets hold
+    # an emoji inside a sentence (no capital after it) or after a full stop changes nothing
+    assert [s.text for s in split_sentences("I love it 😀 and more. Prices rose. 📈 The bank cut rates.")] == [
+        "I love it 😀 and more.", "Prices rose.", "📈 The bank cut rates."]
+
+
 def test_manual_entry() -> None:
     entry = parse_manual("Trump: a summit in Budapest will happen within two weeks 70%", date(2025, 10, 17))
     assert (entry.speaker, entry.statement, entry.deadline.date, entry.confidence) == (

@@ -24,7 +24,11 @@ SENTENCE_STARTERS = {
     "according", "there", "if", "when", "while", "as", "after", "before", "for", "with", "some", "many", "most", "both",
 }
 
-BOUNDARY = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
+# A channel post strings sentences together with an emoji instead of a full stop ("… next week 🇺🇦 Kyiv
+# expects …"): a run of emoji between a word and a capital ends a sentence; the emoji opens the next one.
+EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF\uFE0F\u200D"
+BOUNDARY = re.compile(rf"([.!?]+)([\"'”’)\]]*)(\s+)(?=(?:[{EMOJI}]+\s+)?[\"'“‘(\[]?[A-Z0-9])")
+EMOJI_BOUNDARY = re.compile(rf"(?<=[\w,;:)\"'”’%])()()(\s+)(?=[{EMOJI}]+\s+[\"'“‘(\[]?[A-Z0-9])")
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?)"
     r"(?:,?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
@@ -82,7 +86,7 @@ def split_sentences(text: str) -> list[Sentence]:
         if not body.strip():
             continue
         start = 0
-        for m in BOUNDARY.finditer(body):
+        for m in sorted([*BOUNDARY.finditer(body), *EMOJI_BOUNDARY.finditer(body)], key=lambda m: m.start()):
             dot = m.start(1)
             if m.group(1) == "." and _is_abbreviation(body, dot):
                 word = re.search(r"([A-Za-z][A-Za-z.]*)$", body[:dot])
