@@ -27,11 +27,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from typing import Any, Protocol
+from typing import Protocol
 
 from tracker import slavic_cues as slavic
 from tracker.extraction.sentences import split_sentences
 from tracker.predicates import a_step, reports
+from tracker.predicates import stemmer as _stemmer
 
 GRACE = timedelta(days=30)  # an article may settle what fell due up to 30 days before it
 THRESHOLD = 0.3  # the re-ranker's probability that the article settles the claim, chosen by cross-validation
@@ -102,7 +103,8 @@ NOT_YET = re.compile(  # soft: it has not happened yet — settling only near or
     r"(?i)\b(?:put on (?:hold|ice)|on hold|postpon(?:ed|es|ing)|delay(?:ed|s|ing)|push(?:ed|es)? back|"
     r"slipp?(?:ed|s)? (?:to|into|again)|no date|"
     r"(?:pushed|moved|shifted|slipped)(?: it| them)? (?:back )?(?:to|until|into|till) (?:late |early |mid-?)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)|suspend(?:ed|s|ing)|halt(?:ed|s|ing)|miss(?:ed|es)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"suspend(?:ed|s|ing)|halt(?:ed|s|ing)|miss(?:ed|es)|"
     r"no longer (?:expected|planned|scheduled|due|likely|on track|on the (?:table|agenda))|"
     r"stall(?:ed|s)|(?:kept|held|left|keeps|holds|leaves) (?:its |the |their )?(?:\w+ ){0,2}rates? (?:at|unchanged|"
     r"on hold|steady)|(?:kept|left|keeps|leaves|leaving) (?:its |the |their )?(?:[\w-]+ ){0,3}(?:unchanged|untouched|"
@@ -194,13 +196,6 @@ class Matcher(Protocol):
         ...
 
 
-@cache
-def _stemmer(language: str = "english") -> Any:
-    import Stemmer
-
-    return Stemmer.Stemmer(language)
-
-
 CYRILLIC = "А-Яа-яЁёІіЇїЄєҐґ"
 WORD = re.compile(rf"[A-Za-z{CYRILLIC}][A-Za-z{CYRILLIC}'’-]*[A-Za-z{CYRILLIC}]|\d+(?:[.,]\d+)?%?")
 IS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
@@ -218,7 +213,13 @@ def _stem_words(words: list[str]) -> list[str]:
 def stems(text: str) -> list[str]:
     words = [w.lower().replace("’", "'") for w in WORD.findall(text)]
     words = [w.removesuffix("'s") for w in words if w not in STOP and len(w) > 1]
-    return list(_stemmer().stemWords(words)) if not IS_CYRILLIC.search(text) else _stem_words(words)
+    return _stem_words(words)
+
+
+def _name_key(word: str) -> str:
+    """A lower-cased name as it is compared: itself, or a Cyrillic one by its stem, in any case («путина» and
+    «путин» are one name)."""
+    return _stemmer("russian").stemWord(word) if IS_CYRILLIC.search(word) else word
 
 
 NAME = re.compile(rf"(?<![.!?]\s)(?<!^)\b([A-ZА-ЯЁІЇЄҐ][a-zA-Z'’{CYRILLIC}-]{{2,}}|\d+(?:[.,]\d+)?%?)")
@@ -231,7 +232,7 @@ def _names(text: str) -> set[str]:
     for m in NAME.finditer(text):
         word = m.group(1).lower()
         if word not in STOP:
-            found.add(_stemmer("russian").stemWord(word) if IS_CYRILLIC.search(word) else word)
+            found.add(_name_key(word))
     return found
 
 
@@ -241,8 +242,8 @@ def _speaker_keys(claim: OpenClaim) -> set[str]:
         if not name:
             continue
         parts = [p for p in re.split(r"[\s.]+", name.lower()) if len(p) > 2]
-        if parts:  # the surname is how articles refer back; a Cyrillic one by its stem, in any case
-            keys.add(_stemmer("russian").stemWord(parts[-1]) if IS_CYRILLIC.search(parts[-1]) else parts[-1])
+        if parts:  # the surname is how articles refer back
+            keys.add(_name_key(parts[-1]))
     return keys
 
 
@@ -394,12 +395,12 @@ def _figures_verdict(sentence: str, claim: str, near_deadline: bool) -> str | No
     measure = set(stems(" ".join(w for w in WORD.findall(claim[:target.start()]) if w[0].islower() or
                                  w.isupper() or any(c.isdigit() or c.isupper() for c in w[1:]))))  # GDP, HbA1c
     measure |= set().union(*(MEASURES.get(m, set()) for m in measure))
+    subject = measure | _names(" " + claim[:target.start()])  # who counts, for a count without a unit
     for figure in FIGURE.finditer(sentence):
         before = sentence[:figure.start()]
         if unit:
             same = _unit(figure.group(2)) == unit and bool(measure & set(stems(before[-60:])))
         else:  # a count: the same thing counted, by the claim's subject or measure
-            subject = measure | _names(" " + claim[:target.start()])
             same = bool(noun) and " ".join(stems(figure.group(3) or "")) == noun and \
                 bool(subject & (set(stems(before[-60:])) | _names(" " + before)))
         if not same or UNSETTLED.search(before):

@@ -90,16 +90,17 @@ IRREGULAR = {"held": "hold", "met": "meet", "won": "win", "began": "begin", "beg
 
 
 @cache
-def _stemmer() -> Any:
+def stemmer(language: str = "english") -> Any:
+    """PyStemmer's Snowball stemmer for a language, made once (the matcher uses the same ones)."""
     import Stemmer
 
-    return Stemmer.Stemmer("english")
+    return Stemmer.Stemmer(language)
 
 
 @cache
 def _verb_families() -> dict[str, frozenset[str]]:
     """Each claim verb (as its Snowball stem) → the families it belongs to."""
-    stem = _stemmer().stemWord
+    stem = stemmer().stemWord
     found: dict[str, set[str]] = {}
     for family, (verbs, _) in FAMILIES.items():
         for verb in verbs.split():
@@ -116,7 +117,7 @@ def verb_families(verb: str) -> frozenset[str]:
     """The families of one verb as a claim would use it ("complete", "be convicted" → its participle)."""
     word = verb.lower()
     word = IRREGULAR.get(word, word)
-    stem = _stemmer().stemWord
+    stem = stemmer().stemWord
     found = _verb_families().get(stem(word))
     if found is None and word.endswith("ed"):  # "convicted" → "convict"
         found = _verb_families().get(stem(word[:-2])) or _verb_families().get(stem(word[:-1]))
@@ -170,5 +171,5 @@ def a_step(statement: str, after: str) -> bool:
     m = STEP.search(after)
     if not m:
         return False
-    stem = _stemmer().stemWord
+    stem = stemmer().stemWord
     return stem(m.group(1).lower().split()[0]) not in {stem(w) for w in re.findall(r"[a-z]+", statement.lower())}

@@ -28,6 +28,7 @@ SENTENCE_STARTERS = {
 # expects …"): a run of emoji between a word and a capital ends a sentence; the emoji opens the next one.
 EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF\uFE0F\u200D"
 BOUNDARY = re.compile(rf"([.!?]+)([\"'”’)\]]*)(\s+)(?=(?:[{EMOJI}]+\s+)?[\"'“‘(\[]?[A-Z0-9])")
+# (its two empty groups keep BOUNDARY's group numbers: the splitting loop reads both the same way)
 EMOJI_BOUNDARY = re.compile(rf"(?<=[\w,;:)\"'”’%])()()(\s+)(?=[{EMOJI}]+\s+[\"'“‘(\[]?[A-Z0-9])")
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?)"
